@@ -1,0 +1,51 @@
+package io.nl2q.hub.warehouse;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What differs between the SQL engines a tenant's warehouse can live on. Implementations override only what differs
+ * from {@link AnsiDialect}; the guard and the query compiler render SQL through this interface only.
+ */
+public interface SqlDialect {
+
+    /** Stable id used in configuration: duckdb, postgresql, snowflake, sqlserver, sqlite. */
+    String id();
+
+    /** The identifier quoted for this engine, embedded quotes escaped. */
+    String quoteIdentifier(String identifier);
+
+    /** How this engine spells an unquoted identifier once it is stored (PostgreSQL folds to lower, Snowflake to upper). */
+    IdentifierCase identifierCase();
+
+    /** How a row limit is written: LIMIT n, TOP n, or FETCH FIRST n ROWS ONLY. */
+    RowLimitStyle rowLimitStyle();
+
+    /** An expression truncating a date expression to the start of its week/month/quarter/year. */
+    String dateTrunc(TimeGrain grain, String dateExpression);
+
+    /** A date literal. */
+    String dateLiteral(LocalDate date);
+
+    /**
+     * Statements run on a freshly borrowed answering connection, before the guarded query: read-only transaction,
+     * search path bound to the tenant schema.
+     */
+    List<String> readOnlySessionSetup(String tenantSchema);
+
+    /** Statements run after the guarded query, to close what {@link #readOnlySessionSetup} opened. */
+    List<String> readOnlySessionTeardown();
+
+    /** Function names (lower case) that touch files, the network, settings or the system on this engine. */
+    Set<String> deniedFunctions();
+
+    /** Schema names (lower case) that belong to the engine itself and are never visible to tenants. */
+    Set<String> systemSchemas();
+
+    enum IdentifierCase { LOWER, UPPER, AS_IS }
+
+    enum RowLimitStyle { LIMIT, TOP, FETCH_FIRST }
+
+    enum TimeGrain { DAY, WEEK, MONTH, QUARTER, YEAR }
+}
