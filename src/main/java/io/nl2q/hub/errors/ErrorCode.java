@@ -4,6 +4,8 @@ package io.nl2q.hub.errors;
 public enum ErrorCode {
     BAD_REQUEST(400),
     SQL_REJECTED(400),
+    /** The warehouse refused a guarded statement (unknown column, type mismatch): the caller's SQL is wrong. */
+    INVALID_QUERY(400),
     UNAUTHORIZED(401),
     FORBIDDEN(403),
     NOT_FOUND(404),
