@@ -1,0 +1,30 @@
+package io.nl2q.hub.query;
+
+import io.nl2q.hub.guard.GuardContext;
+import io.nl2q.hub.guard.GuardedSql;
+import io.nl2q.hub.guard.SqlGuard;
+import io.nl2q.hub.security.Caller;
+import io.nl2q.hub.warehouse.TenantWarehouse;
+import io.nl2q.hub.warehouse.WarehouseProperties;
+import io.nl2q.hub.warehouse.WarehouseRegistry;
+import org.springframework.stereotype.Component;
+
+/** Checks any SQL, generated or typed, against the caller's tenant before it may run. */
+@Component("guardStep")
+public class GuardStep {
+    private final SqlGuard guard;
+    private final WarehouseRegistry warehouses;
+    private final WarehouseProperties limits;
+
+    GuardStep(SqlGuard guard, WarehouseRegistry warehouses, WarehouseProperties limits) {
+        this.guard = guard;
+        this.warehouses = warehouses;
+        this.limits = limits;
+    }
+
+    public GuardedSql guard(String sql, Caller caller) {
+        TenantWarehouse warehouse = warehouses.forTenant(caller.tenant().id());
+        return guard.check(sql, new GuardContext(caller.tenant(), warehouse.tables(), warehouse.dialect(),
+                limits.maxRows()));
+    }
+}

@@ -1,0 +1,30 @@
+package io.nl2q.hub.security;
+
+import io.nl2q.hub.errors.ErrorCode;
+import io.nl2q.hub.errors.HubException;
+import io.nl2q.hub.errors.Phase;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** The caller of the current request, for the first step of every API route. Fails closed when there is none. */
+@Component("callers")
+public class Callers {
+
+    public Caller current() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth instanceof CallerAuthentication known) {
+            return known.getPrincipal();
+        }
+        throw new HubException(ErrorCode.UNAUTHORIZED, Phase.AUTHENTICATE, "no authenticated caller");
+    }
+
+    /** The current caller, refused unless it has the role (the HTTP rules check it too; routes do not rely on it). */
+    public Caller currentWithRole(String role) {
+        Caller caller = current();
+        if (!caller.has(Role.parse(role))) {
+            throw new HubException(ErrorCode.FORBIDDEN, Phase.AUTHENTICATE, "this operation needs the role " + role);
+        }
+        return caller;
+    }
+}

@@ -1,0 +1,53 @@
+package io.nl2q.hub.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nl2q.hub.errors.ApiError;
+import io.nl2q.hub.errors.ErrorCode;
+import io.nl2q.hub.errors.Phase;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+
+/** 401 and 403 in the public error contract, written before a request reaches any route. */
+@Component
+class JsonErrorWriter implements AuthenticationEntryPoint, AccessDeniedHandler {
+    private final ObjectMapper json;
+
+    JsonErrorWriter(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        unauthorized(request, response, "authentication required: send an X-API-Key header or a bearer token");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        write(response, ErrorCode.FORBIDDEN, "your roles do not allow this operation", request);
+    }
+
+    void unauthorized(HttpServletRequest request, HttpServletResponse response, String message) throws IOException {
+        if (request.getRequestURI().startsWith("/actuator/hawtio")) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"nl2q-hub\"");
+        }
+        write(response, ErrorCode.UNAUTHORIZED, message, request);
+    }
+
+    private void write(HttpServletResponse response, ErrorCode code, String message, HttpServletRequest request)
+            throws IOException {
+        String correlationId = CorrelationIds.of(request);
+        ApiError error = ApiError.of(code, Phase.AUTHENTICATE, message, correlationId, null);
+        response.setStatus(error.status());
+        response.setContentType("application/json");
+        response.setHeader(CorrelationIds.HEADER, correlationId);
+        json.writeValue(response.getOutputStream(), error.payload());
+    }
+}
