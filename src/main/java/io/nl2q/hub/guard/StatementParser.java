@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.parser.ParseException;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.Statements;
 import net.sf.jsqlparser.statement.select.Select;
@@ -79,6 +80,12 @@ final class StatementParser {
         if (String.valueOf(e.getMessage()).contains("Time out") || cause instanceof java.util.concurrent.TimeoutException) {
             return "the statement took too long to parse and is refused";
         }
+        ParseException parse = rootParseException(e);
+        if (parse != null && parse.currentToken != null
+                && ";".equals(parse.currentToken.image) && parse.currentToken.next != null) {
+            return "only one SELECT statement is allowed; found " + parse.currentToken.next.image.toUpperCase(Locale.ROOT)
+                    + " after ';'";
+        }
         Matcher first = FIRST_WORD.matcher(sql);
         if (first.find()) {
             String word = first.group(1).toUpperCase(Locale.ROOT);
@@ -86,9 +93,19 @@ final class StatementParser {
                 return "only one SELECT statement is allowed; found " + word;
             }
         }
-        String detail = String.valueOf(cause.getMessage()).lines().findFirst().orElse("").strip();
+        String detail = String.valueOf(cause.getMessage()).lines().findFirst().orElse("").strip()
+                .replaceFirst("^net\\.sf\\.jsqlparser\\.parser\\.\\w+: ", "");
         return "the statement is not a single valid SQL query: "
                 + (detail.length() > 160 ? detail.substring(0, 160) + "..." : detail);
+    }
+
+    private static ParseException rootParseException(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ParseException parse) {
+                return parse;
+            }
+        }
+        return null;
     }
 
     /** DELETE, CREATE TABLE, SET ... from the parser's class name, so the reason says what was found. */
