@@ -16,6 +16,7 @@ import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.select.SetOperationList;
 import net.sf.jsqlparser.statement.select.Top;
 
 /**
@@ -33,6 +34,9 @@ final class RowLimiter {
     }
 
     static Limited apply(Select select, int maxRows, RowLimitStyle style) {
+        if (select instanceof SetOperationList setOperation) {
+            hoistTrailingClauses(setOperation);
+        }
         OptionalLong existing = existingLimit(select);
         int limit = existing.isPresent() ? (int) Math.min(existing.getAsLong(), maxRows) : maxRows;
         Expression offset = detachOffset(select);
@@ -63,6 +67,29 @@ final class RowLimiter {
             case TOP -> ((PlainSelect) target).setTop(new Top().withExpression(new LongValue(limit)));
         }
         return new Limited(target, limit);
+    }
+
+    /**
+     * JSqlParser hangs a trailing ORDER BY / LIMIT / OFFSET / FETCH of {@code a UNION b LIMIT n} on the last branch,
+     * but SQL applies it to the whole set operation; moved up so the cap sees (and clamps) it.
+     */
+    private static void hoistTrailingClauses(SetOperationList setOperation) {
+        List<Select> branches = setOperation.getSelects();
+        if (!(branches.get(branches.size() - 1) instanceof PlainSelect last)) {
+            return;
+        }
+        if (setOperation.getLimit() == null && setOperation.getFetch() == null && setOperation.getOffset() == null) {
+            setOperation.setLimit(last.getLimit());
+            setOperation.setOffset(last.getOffset());
+            setOperation.setFetch(last.getFetch());
+            last.setLimit(null);
+            last.setOffset(null);
+            last.setFetch(null);
+        }
+        if (setOperation.getOrderByElements() == null && last.getOrderByElements() != null) {
+            setOperation.setOrderByElements(last.getOrderByElements());
+            last.setOrderByElements(null);
+        }
     }
 
     private static OptionalLong existingLimit(Select select) {
