@@ -139,10 +139,13 @@ final class JdbcTenantWarehouse implements TenantWarehouse, AutoCloseable {
             default -> tenant.schema();
         };
         var names = new TreeSet<String>();
-        try (var rs = c.getMetaData().getTables(null, schemas ? schema : null, "%", new String[] {"TABLE", "VIEW"})) {
+        // types differ by driver (DuckDB says BASE TABLE); everything but system and temporary objects counts
+        try (var rs = c.getMetaData().getTables(null, schemas ? schema : null, "%", null)) {
             while (rs.next()) {
                 String name = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
-                if (schemas || !name.startsWith("sqlite_")) {
+                String type = String.valueOf(rs.getString("TABLE_TYPE")).toUpperCase(Locale.ROOT);
+                boolean user = type.contains("TABLE") || type.equals("VIEW");
+                if (user && !type.contains("SYSTEM") && !type.contains("TEMP") && !name.startsWith("sqlite_")) {
                     names.add(name);
                 }
             }

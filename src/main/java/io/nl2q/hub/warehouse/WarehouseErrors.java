@@ -36,7 +36,8 @@ final class WarehouseErrors {
 
     private static boolean isTimeout(SQLException e) {
         for (SQLException s = e; s != null; s = s.getNextException()) {
-            if (s instanceof SQLTimeoutException || TIMEOUT_STATES.contains(s.getSQLState())) {
+            String state = s.getSQLState();
+            if (s instanceof SQLTimeoutException || (state != null && TIMEOUT_STATES.contains(state))) {
                 return true;
             }
         }
