@@ -38,9 +38,9 @@ public class DemoWarehouseInitializer {
         done = true;
     }
 
-    /** The file of a tenant on the embedded default: {@code <data-dir>/<tenant>.duckdb}. */
+    /** The file of a tenant on the embedded default: {@code <data-dir>/warehouse-<tenant>.duckdb} (a catalog named like the schema would make {@code acme.hcp} ambiguous in DuckDB). */
     static Path embeddedFile(WarehouseProperties warehouse, String tenantId) {
-        return Path.of(warehouse.dataDir()).resolve(tenantId + ".duckdb");
+        return Path.of(warehouse.dataDir()).resolve("warehouse-" + tenantId + ".duckdb");
     }
 
     /** DuckDB with no URL of its own (or one naming the default file) is the embedded default. */

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
 public class WarehouseRegistry implements AutoCloseable {
     private final Map<String, JdbcTenantWarehouse> warehouses = new LinkedHashMap<>();
 
+    @Autowired
     public WarehouseRegistry(TenancyProperties tenancy, WarehouseProperties properties,
                              DemoWarehouseInitializer demoInitializer) {
         this(tenancy, properties, demoInitializer, Duration.ofSeconds(10));

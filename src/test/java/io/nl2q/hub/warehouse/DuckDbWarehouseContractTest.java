@@ -49,7 +49,7 @@ class DuckDbWarehouseContractTest extends WarehouseContractTest {
     @Test
     void generatorMetadataStayOutsideTheTenantSchema() {
         assertThat(warehouse.tables()).doesNotContain("demo_meta");
-        assertThat(Files.exists(dataDir.resolve("acme.duckdb"))).isTrue();
-        assertThat(Files.exists(dataDir.resolve("acme.duckdb.tmp"))).isFalse();
+        assertThat(Files.exists(dataDir.resolve("warehouse-acme.duckdb"))).isTrue();
+        assertThat(Files.exists(dataDir.resolve("warehouse-acme.duckdb.tmp"))).isFalse();
     }
 }

@@ -56,13 +56,13 @@ class WarehouseRegistryTest {
     @Test
     void aMatchingDemoFileIsReusedAndRegeneratedOnlyWhenAskedOrStale() throws Exception {
         var tenants = List.of(demoTenant(0.01, 7));
-        Files.writeString(dataDir.resolve("globex.duckdb.tmp"), "half a file from a crash");
+        Files.writeString(dataDir.resolve("warehouse-globex.duckdb.tmp"), "half a file from a crash");
         try (var registry = registry(tenants, false)) {
             assertThat(registry.forTenant("globex").tables()).contains("rx_weekly");
         }
-        Path file = dataDir.resolve("globex.duckdb");
+        Path file = dataDir.resolve("warehouse-globex.duckdb");
         var firstWrite = Files.getLastModifiedTime(file);
-        assertThat(dataDir.resolve("globex.duckdb.tmp")).doesNotExist();
+        assertThat(dataDir.resolve("warehouse-globex.duckdb.tmp")).doesNotExist();
 
         registry(tenants, false).close();
         assertThat(Files.getLastModifiedTime(file)).isEqualTo(firstWrite);
@@ -82,7 +82,7 @@ class WarehouseRegistryTest {
 
     @Test
     void aCorruptDemoFileIsNotReused() throws Exception {
-        Files.writeString(dataDir.resolve("globex.duckdb"), "not a database");
+        Files.writeString(dataDir.resolve("warehouse-globex.duckdb"), "not a database");
         try (var registry = registry(List.of(demoTenant(0.01, 7)), false)) {
             assertThat(registry.forTenant("globex").tables()).hasSize(8);
         }
