@@ -60,19 +60,19 @@ public class AuditVerifier {
             ps.setString(1, tenantId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long id = rs.getLong("audit_id");
-                    long seq = rs.getLong("tenant_seq");
+                    long id = rs.getLong(1);
+                    long seq = rs.getLong(2);
                     if (seq != expectedSeq) {
                         return altered(tenantId, expectedSeq - 1, seq, id, seq > expectedSeq
                                 ? "entries " + expectedSeq + ".." + (seq - 1) + " are missing"
                                 : "entry number " + seq + " appears twice", started);
                     }
-                    if (!previous.equals(rs.getString("prev_hash"))) {
+                    if (!previous.equals(rs.getString(20))) {
                         return altered(tenantId, seq - 1, seq, id,
                                 "the previous-hash link does not match the entry before it", started);
                     }
                     String computed = entry(rs).hash(previous);
-                    if (!computed.equals(rs.getString("entry_hash"))) {
+                    if (!computed.equals(rs.getString(21))) {
                         return altered(tenantId, seq - 1, seq, id,
                                 "the content does not match its hash", started);
                     }
@@ -99,15 +99,14 @@ public class AuditVerifier {
         return new ChainVerification(tenantId, entries, true, null, null, null, elapsedMs(started));
     }
 
+    /** Reads the row by column position (the order of ROWS): by label costs a lookup per column and row. */
     static AuditEntry entry(ResultSet rs) throws SQLException {
-        int rows = rs.getInt("row_count");
+        int rows = rs.getInt(11);
         Integer rowCount = rs.wasNull() ? null : rows;
-        return new AuditEntry(rs.getLong("tenant_seq"), rs.getString("tenant_id"), rs.getString("correlation_id"),
-                rs.getString("subject"), rs.getString("kind"), rs.getString("question"), rs.getString("sql_text"),
-                rs.getString("engine"), rs.getString("outcome"), rowCount, rs.getLong("elapsed_ms"),
-                AuditChain.millis(rs.getObject("created_at", LocalDateTime.class)), rs.getString("client_ip"),
-                rs.getString("user_agent"), rs.getString("guard_verdict"), rs.getString("error_code"),
-                rs.getString("pii_columns"), rs.getString("detail"));
+        return new AuditEntry(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rowCount, rs.getLong(12),
+                AuditChain.millis(rs.getObject(13, LocalDateTime.class)), rs.getString(14), rs.getString(15),
+                rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19));
     }
 
     private static ChainVerification altered(String tenantId, long intactEntries, long seq, Long auditId,
