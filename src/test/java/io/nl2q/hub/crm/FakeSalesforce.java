@@ -62,6 +62,7 @@ final class FakeSalesforce implements AutoCloseable {
     final AtomicInteger failCallAt = new AtomicInteger();
     final List<String> soql = java.util.Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong clock = new AtomicLong(Instant.now().minusSeconds(3600).toEpochMilli());
+    private static final long RUN = 60_466_176L + System.currentTimeMillis() % 1_000_000_000L;
     private final AtomicLong serial = new AtomicLong(1);
     private volatile int pageSize = 2000;
 
@@ -112,7 +113,7 @@ final class FakeSalesforce implements AutoCloseable {
             record.putAll(fields);
             record.put("Id", key);
             record.put("IsDeleted", false);
-            record.put("SystemModstamp", Instant.ofEpochMilli(clock.addAndGet(1000)));
+            record.put("SystemModstamp", tick());
         }
         return key;
     }
@@ -126,11 +127,16 @@ final class FakeSalesforce implements AutoCloseable {
         objects.computeIfAbsent(object, o -> new ConcurrentHashMap<>()).put(id, record);
     }
 
+    /** The org's clock: wall time, strictly increasing by at least a second per change. */
+    private Instant tick() {
+        return Instant.ofEpochMilli(clock.updateAndGet(c -> Math.max(c + 1000, System.currentTimeMillis())));
+    }
+
     void delete(String object, String id) {
         Map<String, Object> record = objects.get(object).get(id);
         synchronized (record) {
             record.put("IsDeleted", true);
-            record.put("SystemModstamp", Instant.ofEpochMilli(clock.addAndGet(1000)));
+            record.put("SystemModstamp", tick());
         }
     }
 
@@ -140,8 +146,9 @@ final class FakeSalesforce implements AutoCloseable {
 
     String newId(String object) {
         String prefix = object.equals("Account") ? "001" : "a04";
-        String base = prefix + "5e00000" + String.format("%05d", serial.getAndIncrement());
-        return base + "AAA";
+        // unique across runs too: the test warehouse file outlives a JVM
+        return prefix + "5e" + Long.toString(RUN, 36).substring(0, 5) + String.format("%05d", serial.getAndIncrement())
+                + "AAA";
     }
 
     @Override
