@@ -72,6 +72,16 @@ public class VerifiedQueries {
         return Optional.empty();
     }
 
+    /** Up to {@code max} verified question/SQL pairs of the caller's tenant closest to the question (prompt examples). */
+    public List<Map.Entry<String, String>> examples(Question question, Caller caller, int max) {
+        String tenant = caller.tenant().id();
+        ensureIndexed(tenant);
+        return index.search(tenant, KIND, question.text(), max, 0.3).stream()
+                .flatMap(m -> byId(tenant, Long.parseLong(m.id())).stream())
+                .map(v -> Map.entry(v.question(), v.sql()))
+                .toList();
+    }
+
     /** Makes {@code sql} the verified answer to the question in the caller's tenant; returns its id. */
     @Transactional
     public long verify(Caller caller, String question, String sql, String sourceQueryId) {
