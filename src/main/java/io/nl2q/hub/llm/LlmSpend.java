@@ -119,5 +119,10 @@ class LlmSpend {
         public long retryAfterSeconds() {
             return seconds(retryAfter);
         }
+
+        @Override
+        public java.util.Optional<Duration> retryAfter() {
+            return java.util.Optional.of(Duration.ofSeconds(retryAfterSeconds()));
+        }
     }
 }
