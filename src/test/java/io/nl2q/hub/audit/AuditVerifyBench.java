@@ -4,12 +4,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * Verifies a chain of N audit entries (default 1,000,000) and prints how long it took. The chain is first written
- * into an H2 file under target/ (the embedded app-state database) with the hub's own hashing, in batches.
+ * Verifies a chain of N audit entries (default 1,000,000) and prints how long it took, on the embedded app state
+ * (an H2 file under target/) and on a real PostgreSQL (the production app state, from Maven-shipped binaries). The
+ * chain is first written with the hub's own hashing, in batches.
  * Run: {@code java -cp <test classpath> io.nl2q.hub.audit.AuditVerifyBench [entries]}; the target is ≤ 10 s.
  */
 public final class AuditVerifyBench {
@@ -27,23 +30,32 @@ public final class AuditVerifyBench {
         }
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:file:" + dir.toAbsolutePath().resolve("state") + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
+        run("H2 file (embedded default)", h2, entries);
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            run("PostgreSQL (production app state)", postgres.getPostgresDatabase(), entries);
+        }
+    }
+
+    private static void run(String store, DataSource dataSource, int entries) throws Exception {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         long written = System.nanoTime();
-        write(h2, entries);
-        System.out.printf("wrote %,d chained entries in %.1f s%n", entries, (System.nanoTime() - written) / 1e9);
-        AuditVerifier verifier = new AuditVerifier(h2);
+        write(dataSource, entries);
+        System.out.printf("%s: wrote %,d chained entries in %.1f s%n", store, entries,
+                (System.nanoTime() - written) / 1e9);
+        AuditVerifier verifier = new AuditVerifier(dataSource);
         verifier.verify("bench"); // warm-up pass over the same rows (JIT, page cache)
         long started = System.nanoTime();
         ChainVerification result = verifier.verify("bench");
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("verified %,d entries in %.2f s (intact: %s)%n", result.entries(), seconds, result.intact());
+        System.out.printf("%s: verified %,d entries in %.2f s (intact: %s)%n", store, result.entries(), seconds,
+                result.intact());
         if (!result.intact() || result.entries() != entries) {
             throw new IllegalStateException("unexpected result: " + result);
         }
     }
 
-    private static void write(JdbcDataSource h2, int entries) throws Exception {
-        try (Connection c = h2.getConnection()) {
+    private static void write(DataSource dataSource, int entries) throws Exception {
+        try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             String previous = AuditEntry.GENESIS;
             long start = System.currentTimeMillis() - entries;
