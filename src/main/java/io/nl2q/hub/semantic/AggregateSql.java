@@ -1,0 +1,149 @@
+package io.nl2q.hub.semantic;
+
+import io.nl2q.hub.query.Chart;
+import io.nl2q.hub.warehouse.SqlDialect;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Compiles measures over one fact table: totals, breakdowns, rankings, trends, growth between periods, shares. */
+final class AggregateSql {
+    private final SemanticModel model;
+    private final JoinPlanner joins;
+
+    AggregateSql(SemanticModel model, JoinPlanner joins) {
+        this.model = model;
+        this.joins = joins;
+    }
+
+    Compiled compile(Intent in, SqlDialect dialect) {
+        ModelTable base = model.tableOf(in.metrics().get(0));
+        Sql sql = new Sql(model, dialect, "");
+        Set<String> needed = new LinkedHashSet<>();
+        in.groups().forEach(g -> needed.add(g.owner(model).name()));
+        in.filters().forEach(f -> needed.add(f.field().table()));
+        if (in.partition() != null) {
+            needed.add(in.partition().table());
+        }
+        String from = sql.from(base.name(), joins.plan(base.name(), needed));
+        Selection groups = Selection.of(in.groups(), model, sql);
+        Field time = base.timeDimension().orElse(null);
+        String timeCol = time == null ? null : sql.column(time);
+        if ((in.period() != null || in.grain() != null) && time == null) {
+            throw new Unanswerable(base.name() + " has no time dimension to filter or trend by.");
+        }
+        String grainName = null;
+        if (in.grain() != null) {
+            grainName = in.grain().name().toLowerCase(Locale.ROOT) + "_start";
+            groups.exprs.add(0, dialect.dateTrunc(in.grain(), timeCol));
+            groups.names.add(0, grainName);
+            groups.described.add(0, in.grain().name().toLowerCase(Locale.ROOT) + " of " + time.name());
+        }
+        List<String> where = new ArrayList<>();
+        Explanation ex = new Explanation();
+        Share share = in.shape() == Intent.Shape.SHARE ? new Share(model, sql, in) : null;
+        for (Intent.Filter f : in.filters()) {
+            if (share == null || !share.isSubject(f)) {
+                where.add(sql.condition(f));
+                ex.filter(Sql.describe(f));
+            }
+        }
+        List<String> measures = new ArrayList<>();
+        List<String> measureNames = new ArrayList<>();
+        if (in.shape() == Intent.Shape.GROWTH) {
+            where.add("(" + sql.between(timeCol, in.base()) + " OR " + sql.between(timeCol, in.period()) + ")");
+            for (Field m : in.metrics()) {
+                String a = Aggregates.when(sql.column(m), sql.between(timeCol, in.base()));
+                String b = Aggregates.when(sql.column(m), sql.between(timeCol, in.period()));
+                measures.addAll(List.of(a, b, "(" + b + " - " + a + ") * 1.0 / NULLIF(" + a + ", 0)"));
+                measureNames.addAll(List.of(m.name() + "_first_period", m.name() + "_second_period", m.name() + "_growth"));
+            }
+            ex.measure(in.metrics(), "growth from " + in.base().describe() + " to " + in.period().describe()
+                    + " on " + time.name() + ", as (second - first) / first");
+        } else {
+            if (in.period() != null) {
+                where.add(sql.between(timeCol, in.period()));
+                ex.period(in.period().describe() + " on " + time.name());
+            }
+            for (Field m : in.metrics()) {
+                if (share != null) {
+                    measures.add(share.measure(m));
+                    measureNames.add(m.name() + "_share");
+                } else {
+                    measures.add(sql.column(m));
+                    measureNames.add(m.name());
+                }
+            }
+            ex.measure(in.metrics(), share == null ? null : share.describe());
+        }
+        if (share != null) {
+            share.restriction().ifPresent(where::add);
+        }
+        String select = "SELECT " + String.join(", ", concat(groups.select(), named(measures, measureNames)));
+        String body = select + from + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
+        List<String> groupBy = new ArrayList<>(groups.exprs);
+        if (share != null && share.windowed()) {
+            groupBy.add(sql.column(in.partition()));
+        }
+        if (!groupBy.isEmpty()) {
+            body += " GROUP BY " + String.join(", ", groupBy);
+            ex.grouping(groups.described);
+        }
+        String orderBy = order(in, groups, grainName, measureNames.get(measureNames.size() - 1), ex);
+        if (share != null && share.windowed() && share.outerFilter() != null) {
+            body = "SELECT * FROM (" + body + ") s WHERE " + share.outerFilter();
+        }
+        body += orderBy;
+        if (in.rank() != null && in.rank().limit() != null) {
+            body = sql.limit(body, in.rank().limit());
+        }
+        return new Compiled(body, ex.text(), chart(in, groups, grainName, measureNames));
+    }
+
+    private static List<String> concat(String groups, List<String> measures) {
+        List<String> out = new ArrayList<>();
+        if (!groups.isEmpty()) {
+            out.add(groups);
+        }
+        out.addAll(measures);
+        return out;
+    }
+
+    private static List<String> named(List<String> exprs, List<String> names) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < exprs.size(); i++) {
+            out.add(exprs.get(i) + " AS " + names.get(i));
+        }
+        return out;
+    }
+
+    private static String order(Intent in, Selection groups, String grainName, String measure, Explanation ex) {
+        if (grainName != null) {
+            ex.order("ordered by " + grainName + (groups.names.size() > 1 ? " then " + String.join(", ",
+                    groups.names.subList(1, groups.names.size())) : ""));
+            return " ORDER BY " + String.join(", ", groups.names);
+        }
+        if (groups.names.isEmpty()) {
+            return "";
+        }
+        boolean descending = in.rank() == null || in.rank().descending();
+        String tie = String.join(", ", groups.names);
+        String dir = descending ? " DESC" : " ASC";
+        ex.order("ordered by " + measure + (descending ? " descending" : " ascending")
+                + (in.rank() != null && in.rank().limit() != null ? ", first " + in.rank().limit() + " rows" : ""));
+        return " ORDER BY " + measure + dir + " NULLS LAST, " + tie;
+    }
+
+    private static Chart chart(Intent in, Selection groups, String grainName, List<String> measures) {
+        String y = in.shape() == Intent.Shape.GROWTH ? measures.get(2) : measures.get(0);
+        if (grainName != null) {
+            return new Chart("line", grainName, y);
+        }
+        if (!groups.names.isEmpty()) {
+            return new Chart("bar", groups.axis(), y);
+        }
+        return measures.size() == 1 ? new Chart("number", null, y) : Chart.table();
+    }
+}

@@ -1,0 +1,103 @@
+package io.nl2q.hub.semantic;
+
+import io.nl2q.hub.warehouse.SqlDialect.TimeGrain;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns what a question mentions into one {@link Intent} over the model, or refuses when it would have to guess. */
+final class IntentResolver {
+    private final SemanticModel model;
+    private final Resolve resolve;
+
+    IntentResolver(SemanticModel model, JoinPlanner joins) {
+        this.model = model;
+        this.resolve = new Resolve(model, joins);
+    }
+
+    Intent resolve(Mentions m) {
+        if (m.count && m.metrics.isEmpty()) {
+            return new MemberResolver(model, resolve).resolve(m, Intent.Shape.COUNT);
+        }
+        if (m.metrics.isEmpty() && !m.share && !m.growth && m.descending == null) {
+            if (m.entities.isEmpty() && m.dimensions.isEmpty() && m.facts.isEmpty() && !m.list) {
+                throw new Unanswerable("I could not tell what to compute: name a measure (for example "
+                        + model.defaultMetric().spokenName() + ") or what to list.");
+            }
+            return new MemberResolver(model, resolve).resolve(m, Intent.Shape.MEMBERS);
+        }
+        return aggregate(m);
+    }
+
+    private Intent aggregate(Mentions m) {
+        List<Field> metrics = m.metrics.isEmpty() ? List.of(model.defaultMetric()) : m.metrics;
+        ModelTable base = model.tableOf(metrics.get(0));
+        for (Field f : metrics) {
+            if (!model.tableOf(f).name().equals(base.name())) {
+                throw new Unanswerable("\"" + metrics.get(0).spokenName() + "\" and \"" + f.spokenName()
+                        + "\" come from different tables; adding them up in one query would count rows more than once"
+                        + " (fan-out). Ask for them separately.");
+            }
+        }
+        if (m.metricSlots.stream().anyMatch(Mentions.Slot::negated) || m.facts.stream().anyMatch(Mentions.Slot::negated)
+                || m.facts.stream().anyMatch(s -> s.candidates().get(0).table() != base)) {
+            throw new Unanswerable("I can list or count members with and without an activity, but not yet aggregate "
+                    + base.name() + " restricted by another activity.");
+        }
+        TimeGrain grain = m.grain != null ? m.grain : m.trend ? TimeGrain.MONTH : null;
+        List<Intent.Target> groups = new ArrayList<>();
+        for (Mentions.Slot s : m.dimensions) {
+            Field f = resolve.field(s, base, Meaning.Type.DIMENSION);
+            if (f.kind() == Field.Kind.TIME_DIMENSION) {
+                grain = grain == null ? TimeGrain.WEEK : grain;
+            } else {
+                addGroup(groups, new Intent.Target(null, f));
+            }
+        }
+        for (Mentions.Slot s : m.entities) {
+            ModelTable t = s.candidates().get(0).table();
+            if (!resolve.reaches(base, s.candidates().get(0))) {
+                throw new Unanswerable("The model has no join from " + base.name() + " to " + t.name() + ".");
+            }
+            addGroup(groups, new Intent.Target(t, null));
+        }
+        List<Intent.Filter> filters = new ArrayList<>(resolve.filters(m.values, base));
+        filters.addAll(resolve.namedAndNumeric(m, base));
+        for (Intent.Filter f : filters) {
+            if (!f.negated() && f.values().size() > 1 && !m.share) {
+                addGroup(groups, new Intent.Target(null, f.field()));
+            }
+        }
+        Periods periods = Periods.of(m, m.growth || m.versus && m.periods.stream().anyMatch(p -> p.second() != null));
+        Intent.Shape shape = periods.base() != null ? Intent.Shape.GROWTH : m.share ? Intent.Shape.SHARE
+                : Intent.Shape.AGGREGATE;
+        Field partition = shape == Intent.Shape.SHARE ? new SharePartition(model, resolve).of(m, base, filters, groups)
+                : null;
+        Intent.Rank rank = rank(m, groups, grain);
+        return new Intent(shape, metrics, groups, grain, filters, periods.period(), periods.base(), rank, List.of(),
+                List.of(), partition);
+    }
+
+    private static void addGroup(List<Intent.Target> groups, Intent.Target t) {
+        if (!groups.contains(t)) {
+            groups.add(t);
+        }
+    }
+
+    private Intent.Rank rank(Mentions m, List<Intent.Target> groups, TimeGrain grain) {
+        if (m.descending == null) {
+            return null;
+        }
+        if (groups.isEmpty()) {
+            throw new Unanswerable("A ranking needs something to rank: say by what, for example \"top 10 "
+                    + model.tables().stream().filter(t -> !t.isFact()).findFirst().map(ModelTable::name).orElse("")
+                    + " by " + model.defaultMetric().spokenName() + "\".");
+        }
+        Integer limit = m.limit;
+        if (limit == null) {
+            boolean singular = m.dimensions.stream().anyMatch(Mentions.Slot::singular)
+                    || m.entities.stream().anyMatch(Mentions.Slot::singular);
+            limit = singular ? Integer.valueOf(1) : null;
+        }
+        return new Intent.Rank(limit, m.descending);
+    }
+}

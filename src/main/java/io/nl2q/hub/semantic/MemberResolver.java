@@ -1,0 +1,133 @@
+package io.nl2q.hub.semantic;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Questions about members rather than measures: list them ("the reps in the West"), count them ("how many
+ * endocrinologists wrote Tirosint"), with or without an activity ("called in Q4 2024 who wrote no Tirosint").
+ * Activities become clauses that must (or must not) have rows; the period applies to every clause.
+ */
+final class MemberResolver {
+    private final SemanticModel model;
+    private final Resolve resolve;
+
+    MemberResolver(SemanticModel model, Resolve resolve) {
+        this.model = model;
+        this.resolve = resolve;
+    }
+
+    Intent resolve(Mentions m, Intent.Shape shape) {
+        List<Intent.Target> targets = new ArrayList<>();
+        m.entities.forEach(s -> targets.add(new Intent.Target(s.candidates().get(0).table(), null)));
+        List<Mentions.Slot> dims = new ArrayList<>(m.dimensions);
+        ModelTable base;
+        if (!targets.isEmpty()) {
+            base = targets.get(0).table();
+        } else if (!dims.isEmpty()) {
+            Meaning d = dims.remove(0).candidates().get(0);
+            base = model.tableOf(d.field());
+            targets.add(new Intent.Target(null, d.field()));
+        } else if (!m.values.isEmpty()) {
+            base = m.values.get(0).candidates().get(0).table();
+            targets.add(new Intent.Target(base, null));
+        } else {
+            throw new Unanswerable("I could not tell which members to " + (shape == Intent.Shape.COUNT ? "count." : "list."));
+        }
+        List<Intent.Target> groups = new ArrayList<>();
+        for (Mentions.Slot s : dims) {
+            Intent.Target t = new Intent.Target(null, resolve.field(s, base, Meaning.Type.DIMENSION));
+            (shape == Intent.Shape.COUNT ? groups : targets).add(t);
+        }
+        for (Intent.Target t : targets) {
+            if (t.owner(model) != base && !resolve.reaches(base, new Meaning(Meaning.Type.TABLE, t.owner(model), null,
+                    null, null, false))) {
+                throw new Unanswerable("I cannot list " + t.describe() + " together with " + base.name() + ".");
+            }
+        }
+        List<Intent.Clause> clauses = clauses(m, base);
+        Periods periods = Periods.of(m, false);
+        if (periods.period() != null && clauses.isEmpty()) {
+            throw new Unanswerable("A period needs an activity or a measure: for example \""
+                    + base.name() + " with " + model.defaultMetric().spokenName() + " in 2025\".");
+        }
+        List<Intent.Filter> filters = new ArrayList<>(resolve.filters(own(m.values, base, true), base));
+        filters.addAll(resolve.namedAndNumeric(m, base));
+        return new Intent(shape, List.of(), groups, null, filters, periods.period(), null, null, targets, clauses, null);
+    }
+
+    /** Values the member table reaches itself, or (own = false) the ones only an activity reaches. */
+    private List<Mentions.Slot> own(List<Mentions.Slot> values, ModelTable base, boolean own) {
+        return values.stream().filter(v -> v.candidates().stream().anyMatch(c -> resolve.reaches(base, c)) == own)
+                .toList();
+    }
+
+    private List<Intent.Clause> clauses(Mentions m, ModelTable base) {
+        List<Mentions.Slot> acts = new ArrayList<>(m.facts);
+        m.metricSlots.forEach(acts::add);
+        acts.sort(Comparator.comparingInt(Mentions.Slot::position));
+        List<ModelTable> facts = new ArrayList<>();
+        List<Boolean> negated = new ArrayList<>();
+        List<List<Mentions.Slot>> values = new ArrayList<>();
+        for (Mentions.Slot a : acts) {
+            ModelTable fact = a.candidates().get(0).type() == Meaning.Type.METRIC
+                    ? model.tableOf(a.candidates().get(0).field()) : a.candidates().get(0).table();
+            int last = facts.size() - 1;
+            if (last >= 0 && facts.get(last) == fact && !a.negated()) {
+                continue; // "wrote ... prescriptions": one activity named twice
+            }
+            facts.add(fact);
+            negated.add(a.negated());
+            values.add(new ArrayList<>());
+        }
+        for (Mentions.Slot v : own(m.values, base, false)) {
+            int at = clauseFor(v, acts, facts);
+            if (at < 0) {
+                ModelTable fact = model.tables().stream().filter(ModelTable::isFact)
+                        .filter(t -> resolve.reaches(t, new Meaning(Meaning.Type.TABLE, base, null, null, null, false)))
+                        .filter(t -> v.candidates().stream().anyMatch(c -> resolve.reaches(t, c))).findFirst()
+                        .orElseThrow(() -> new Unanswerable("Nothing in the model links " + base.name() + " to \""
+                                + v.candidates().get(0).value() + "\"."));
+                facts.add(fact);
+                negated.add(false);
+                values.add(new ArrayList<>());
+                at = facts.size() - 1;
+            }
+            values.get(at).add(v);
+            if (v.negated()) {
+                negated.set(at, true);
+            }
+        }
+        List<Intent.Clause> clauses = new ArrayList<>();
+        for (int i = 0; i < facts.size(); i++) {
+            ModelTable fact = facts.get(i);
+            List<Mentions.Slot> vs = values.get(i).stream()
+                    .map(s -> new Mentions.Slot(s.position(), s.candidates(), false, s.singular(), null)).toList();
+            clauses.add(new Intent.Clause(fact, negated.get(i), resolve.filters(vs, fact)));
+        }
+        return clauses;
+    }
+
+    /** The activity a value belongs to: the closest one named before it that reaches it, else after it. */
+    private int clauseFor(Mentions.Slot v, List<Mentions.Slot> acts, List<ModelTable> facts) {
+        int best = -1;
+        for (int i = 0; i < facts.size(); i++) {
+            ModelTable f = facts.get(i);
+            if (v.candidates().stream().noneMatch(c -> resolve.reaches(f, c))) {
+                continue;
+            }
+            int pos = positionOf(f, acts);
+            if (pos < v.position() || best < 0) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private int positionOf(ModelTable fact, List<Mentions.Slot> acts) {
+        return acts.stream().filter(a -> (a.candidates().get(0).table() == fact
+                || a.candidates().get(0).field() != null && model.tableOf(a.candidates().get(0).field()) == fact))
+                .mapToInt(Mentions.Slot::position).findFirst().orElse(Integer.MAX_VALUE);
+    }
+}

@@ -1,0 +1,108 @@
+package io.nl2q.hub.semantic;
+
+import io.nl2q.hub.query.Chart;
+import io.nl2q.hub.warehouse.SqlDialect;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Lists or counts members of a table (or distinct values of a dimension), filtered by their own attributes and by
+ * activities that must or must not exist: EXISTS / NOT EXISTS subqueries correlated on the declared join, so no
+ * activity multiplies the members.
+ */
+final class MemberSql {
+    private final SemanticModel model;
+    private final JoinPlanner joins;
+
+    MemberSql(SemanticModel model, JoinPlanner joins) {
+        this.model = model;
+        this.joins = joins;
+    }
+
+    Compiled compile(Intent in, SqlDialect dialect) {
+        ModelTable base = in.targets().get(0).owner(model);
+        Sql sql = new Sql(model, dialect, "");
+        Set<String> needed = new LinkedHashSet<>();
+        in.targets().forEach(t -> needed.add(t.owner(model).name()));
+        in.groups().forEach(g -> needed.add(g.owner(model).name()));
+        in.filters().forEach(f -> needed.add(f.field().table()));
+        String from = sql.from(base.name(), joins.plan(base.name(), needed));
+        Explanation ex = new Explanation();
+        List<String> where = new ArrayList<>();
+        for (Intent.Filter f : in.filters()) {
+            where.add(sql.condition(f));
+            ex.filter(Sql.describe(f));
+        }
+        int n = 0;
+        for (Intent.Clause c : in.clauses()) {
+            where.add(clause(c, base, sql, dialect, in.period(), ++n));
+            ex.filter((c.negated() ? "with no " : "with ") + c.fact().name() + " rows"
+                    + (c.filters().isEmpty() ? "" : " where " + String.join(" and ",
+                    c.filters().stream().map(Sql::describe).toList()))
+                    + (in.period() == null ? "" : " in the period"));
+        }
+        if (in.period() != null) {
+            ex.period(in.period().describe() + ", applied to each activity");
+        }
+        String whereSql = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+        Selection targets = Selection.of(in.targets(), model, sql);
+        if (in.shape() == Intent.Shape.COUNT) {
+            Intent.Target t = in.targets().get(0);
+            String counted = t.field() == null ? String.join(", ", base.primaryKey().stream()
+                    .map(k -> sql.column(base, k)).toList()) : sql.column(t.field());
+            String name = (t.field() == null ? base.name() : t.field().name()) + "_count";
+            Selection groups = Selection.of(in.groups(), model, sql);
+            String select = "SELECT " + (groups.exprs.isEmpty() ? "" : groups.select() + ", ")
+                    + "COUNT(DISTINCT " + counted + ") AS " + name;
+            ex.measureText("the number of distinct " + t.describe() + (t.field() == null ? " (by " + String.join(", ",
+                    base.primaryKey()) + ")" : ""));
+            String groupBy = "";
+            if (!groups.exprs.isEmpty()) {
+                groupBy = " GROUP BY " + String.join(", ", groups.exprs) + " ORDER BY " + name + " DESC, "
+                        + String.join(", ", groups.names);
+                ex.grouping(groups.described);
+                ex.order("ordered by " + name + " descending");
+            }
+            Chart chart = groups.exprs.isEmpty() ? new Chart("number", null, name) : new Chart("bar", groups.axis(), name);
+            return new Compiled(select + from + whereSql + groupBy, ex.text(), chart);
+        }
+        ex.measureText("the list of distinct " + String.join(", ", targets.described));
+        ex.order("ordered by " + String.join(", ", targets.names));
+        String select = "SELECT DISTINCT " + targets.select() + from + whereSql + " ORDER BY "
+                + String.join(", ", targets.names);
+        return new Compiled(select, ex.text(), Chart.table());
+    }
+
+    /** EXISTS over the activity's rows that join to the outer member, in the period and with the clause's filters. */
+    private String clause(Intent.Clause c, ModelTable base, Sql outer, SqlDialect dialect, Period period, int n) {
+        Sql inner = new Sql(model, dialect, "x" + n + "_");
+        List<JoinPlanner.Step> path = joins.plan(c.fact().name(), Set.of(base.name()));
+        Set<String> needed = new LinkedHashSet<>();
+        c.filters().forEach(f -> needed.add(f.field().table()));
+        List<JoinPlanner.Step> steps = new ArrayList<>(joins.plan(c.fact().name(), needed));
+        // walk to the member table inside the subquery, but correlate its last hop to the outer row instead
+        JoinPlanner.Step last = path.isEmpty() ? null : path.get(path.size() - 1);
+        path.stream().filter(s -> s != last && !steps.contains(s)).forEach(steps::add);
+        steps.remove(last);
+        StringBuilder sb = new StringBuilder(c.negated() ? "NOT EXISTS (SELECT 1" : "EXISTS (SELECT 1");
+        sb.append(inner.from(c.fact().name(), steps));
+        List<String> where = new ArrayList<>();
+        if (last != null) {
+            boolean forward = last.via().leftTable().equals(last.from());
+            last.via().columns().forEach(col -> where.add(inner.alias(last.from()) + "." + (forward ? col.left()
+                    : col.right()) + " = " + outer.alias(base.name()) + "." + (forward ? col.right() : col.left())));
+        }
+        if (period != null) {
+            Field time = c.fact().timeDimension().orElseThrow(() -> new Unanswerable(c.fact().name()
+                    + " has no time dimension to restrict to a period."));
+            where.add(inner.between(inner.column(time), period));
+        }
+        c.filters().forEach(f -> where.add(inner.condition(f)));
+        if (!where.isEmpty()) {
+            sb.append(" WHERE ").append(String.join(" AND ", where));
+        }
+        return sb.append(')').toString();
+    }
+}

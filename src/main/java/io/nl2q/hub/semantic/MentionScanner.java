@@ -1,0 +1,157 @@
+package io.nl2q.hub.semantic;
+
+import io.nl2q.hub.warehouse.SqlDialect.TimeGrain;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Walks a question's terms once and sorts them into {@link Mentions}, refusing words that fit nowhere. */
+final class MentionScanner {
+    private final List<Term> terms;
+    private final Mentions m = new Mentions();
+    private final boolean[] qualifier;
+    private boolean negate;
+
+    private MentionScanner(List<Term> terms) {
+        this.terms = terms;
+        this.qualifier = new boolean[terms.size()];
+    }
+
+    static Mentions scan(List<Term> terms) {
+        MentionScanner s = new MentionScanner(terms);
+        s.markQualifiers();
+        for (int i = 0; i < terms.size(); i++) {
+            s.take(i);
+        }
+        return s.m;
+    }
+
+    /** "the West region", "product Tirosint", "molecule levothyroxine": the name only says which value is meant. */
+    private void markQualifiers() {
+        for (int i = 0; i < terms.size(); i++) {
+            if (!terms.get(i).is(Meaning.Type.VALUE)) {
+                continue;
+            }
+            for (int j : new int[] {i - 1, i + 1}) {
+                if (j < 0 || j >= terms.size()) {
+                    continue;
+                }
+                Term t = terms.get(j);
+                for (Meaning v : terms.get(i).meanings()) {
+                    boolean names = t.meanings().stream().anyMatch(q -> q.type() == Meaning.Type.DIMENSION
+                            && q.field() == v.field()
+                            || q.type() == Meaning.Type.TABLE && q.table() == v.table()
+                            && v.table().label().map(l -> l == v.field()).orElse(false));
+                    if (names) {
+                        qualifier[j] = true;
+                    }
+                }
+            }
+        }
+    }
+
+    private void take(int i) {
+        Term t = terms.get(i);
+        if (qualifier[i]) {
+            return;
+        }
+        if (t.time() != null) {
+            m.periods.add(t.time());
+            return;
+        }
+        if (t.number() != null) {
+            number(i, t);
+            return;
+        }
+        Meaning first = t.meaning();
+        switch (first.type()) {
+            case KEYWORD -> keyword(i, first.keyword(), t);
+            case METRIC -> {
+                t.meanings().stream().filter(x -> x.type() == Meaning.Type.METRIC).map(Meaning::field)
+                        .filter(f -> !m.metrics.contains(f)).findFirst().ifPresent(m.metrics::add);
+                m.metricSlots.add(slot(i, t));
+            }
+            case DIMENSION -> dimension(i, t);
+            case TABLE -> (t.meaning().table().isFact() ? m.facts : m.entities).add(slot(i, t));
+            case FILTER -> m.namedFilters.add(slot(i, t));
+            case VALUE -> m.values.add(slot(i, t));
+        }
+    }
+
+    private Mentions.Slot slot(int i, Term t) {
+        Mentions.Slot s = new Mentions.Slot(i, t.meanings(), negate, t.singular(), null);
+        negate = false;
+        return s;
+    }
+
+    private void dimension(int i, Term t) {
+        if (i + 1 < terms.size() && terms.get(i + 1).number() != null
+                && t.meanings().stream().anyMatch(x -> x.field().isNumeric())) {
+            m.numericFilters.add(new Mentions.Slot(i, t.meanings(), negate, false, terms.get(i + 1).number()));
+            negate = false;
+            qualifier[i + 1] = true;
+            return;
+        }
+        if (m.share && m.partition == null && previousKeyword(i) == Keyword.SHARE
+                || i + 1 < terms.size() && terms.get(i + 1).is(Keyword.SHARE)) {
+            m.partition = slot(i, t);
+            return;
+        }
+        m.dimensions.add(slot(i, t));
+    }
+
+    private Keyword previousKeyword(int i) {
+        for (int j = i - 1; j >= 0; j--) {
+            Term t = terms.get(j);
+            if (!t.isStop()) {
+                return t.meaning() != null && t.meaning().type() == Meaning.Type.KEYWORD ? t.meaning().keyword() : null;
+            }
+        }
+        return null;
+    }
+
+    private void number(int i, Term t) {
+        Keyword before = previousKeyword(i);
+        if (before == Keyword.TOP || before == Keyword.BOTTOM || before == Keyword.MOST || before == Keyword.LEAST) {
+            m.limit = t.number();
+            return;
+        }
+        throw new Unanswerable("I do not know what the number " + t.number() + " refers to in this question.");
+    }
+
+    private void keyword(int i, Keyword k, Term t) {
+        switch (k) {
+            case TOP, MOST -> rank(i, true);
+            case BOTTOM, LEAST -> rank(i, false);
+            case TREND -> m.trend = true;
+            case WEEKLY -> m.grain = TimeGrain.WEEK;
+            case MONTHLY -> m.grain = TimeGrain.MONTH;
+            case QUARTERLY -> m.grain = TimeGrain.QUARTER;
+            case YEARLY -> m.grain = TimeGrain.YEAR;
+            case SHARE -> m.share = true;
+            case GROWTH -> {
+                m.growth = true;
+                m.declining |= t.words().matches(".*\\b(declin|decreas|drop|fell|lost|los).*");
+            }
+            case VERSUS -> m.versus = true;
+            case COUNT -> m.count = true;
+            case LIST -> m.list = true;
+            case NEGATION, EXCEPT -> negate = true;
+            default -> {
+                // GROUP, WHICH and stop words shape nothing on their own: a dimension after them is a grouping anyway
+            }
+        }
+    }
+
+    private void rank(int i, boolean descending) {
+        if (m.descending == null) {
+            m.descending = descending;
+            m.rankPosition = i;
+        }
+    }
+
+    static List<Term> withoutStops(List<Term> terms) {
+        List<Term> out = new ArrayList<>();
+        terms.stream().filter(t -> !t.isStop()).forEach(out::add);
+        return out;
+    }
+}
