@@ -24,7 +24,8 @@ public class GuardStep {
 
     public GuardedSql guard(String sql, Caller caller) {
         TenantWarehouse warehouse = warehouses.forTenant(caller.tenant().id());
+        // one row over the cap, so the executor can tell a result that was cut from one that fits exactly
         return guard.check(sql, new GuardContext(caller.tenant(), warehouse.tables(), warehouse.dialect(),
-                limits.maxRows()));
+                limits.maxRows() + 1));
     }
 }

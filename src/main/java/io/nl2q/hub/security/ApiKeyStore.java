@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,7 @@ public class ApiKeyStore {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
+    @Autowired
     public ApiKeyStore(JdbcTemplate jdbc) {
         this(jdbc, Clock.systemUTC());
     }

@@ -37,6 +37,34 @@ public interface SqlDialect {
     /** Statements run after the guarded query, to close what {@link #readOnlySessionSetup} opened. */
     List<String> readOnlySessionTeardown();
 
+    /**
+     * The read-only session setup with the engine's own statement timeout where it has one (PostgreSQL, Snowflake);
+     * engines without one rely on {@link java.sql.Statement#setQueryTimeout}.
+     */
+    default List<String> readOnlySessionSetup(String tenantSchema, java.time.Duration timeout) {
+        return readOnlySessionSetup(tenantSchema);
+    }
+
+    /** {@code select} with at most {@code rows} rows, written in this engine's {@link #rowLimitStyle()}. */
+    default String withRowLimit(String select, int rows) {
+        return switch (rowLimitStyle()) {
+            case LIMIT -> select + " LIMIT " + rows;
+            case FETCH_FIRST -> select + " FETCH FIRST " + rows + " ROWS ONLY";
+            case TOP -> select.replaceFirst("(?i)^\\s*SELECT(\\s+DISTINCT)?\\s", "SELECT$1 TOP " + rows + " ");
+        };
+    }
+
+    /** The column type name this engine uses in DDL; {@code length} 0 means unbounded. */
+    default String columnType(ColumnType type, int length) {
+        return switch (type) {
+            case VARCHAR -> length == 0 ? "VARCHAR" : "VARCHAR(" + length + ")";
+            case CHAR -> "CHAR(" + length + ")";
+            case INTEGER -> "INTEGER";
+            case BOOLEAN -> "BOOLEAN";
+            case DATE -> "DATE";
+        };
+    }
+
     /** Function names (lower case) that touch files, the network, settings or the system on this engine. */
     Set<String> deniedFunctions();
 
@@ -48,4 +76,6 @@ public interface SqlDialect {
     enum RowLimitStyle { LIMIT, TOP, FETCH_FIRST }
 
     enum TimeGrain { DAY, WEEK, MONTH, QUARTER, YEAR }
+
+    enum ColumnType { VARCHAR, CHAR, INTEGER, BOOLEAN, DATE }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nl2q.hub.HubHttp;
+import io.nl2q.hub.HubTest;
 import io.nl2q.hub.HubHttp.Reply;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,14 +13,11 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The public HTTP contract of the question and SQL endpoints, over real HTTP against the running hub. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@HubTest
 class QueryApiTest {
     @LocalServerPort
     int port;
@@ -41,7 +39,7 @@ class QueryApiTest {
         assertThat(body.path("rows")).hasSize(5);
         assertThat(body.path("rows").get(0).get(0).asText()).isEqualTo("Midwest");
         assertThat(body.path("rows").get(0).get(1).asInt()).isEqualTo(6);
-        assertThat(body.path("sql").asText()).contains("acme").contains("LIMIT 500");
+        assertThat(body.path("sql").asText()).contains("acme").contains("LIMIT 501");
         assertThat(body.path("truncated").asBoolean()).isFalse();
         assertThat(body.path("queryId").asText()).isNotBlank();
         assertThat(body.has("elapsedMs")).isTrue();
@@ -62,10 +60,13 @@ class QueryApiTest {
 
     @Test
     void rowCapTruncates() {
-        Reply r = http.sql("acme-demo-key", "SELECT hcp_id FROM hcp ORDER BY hcp_id LIMIT 100000");
+        Reply r = http.sql("acme-demo-key", "SELECT week_ending, hcp_id FROM rx_weekly ORDER BY week_ending, hcp_id LIMIT 100000");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.json().path("rows")).hasSize(500);
         assertThat(r.json().path("truncated").asBoolean()).isTrue();
+        Reply exact = http.sql("acme-demo-key", "SELECT week_ending, hcp_id FROM rx_weekly ORDER BY 1, 2 LIMIT 500");
+        assertThat(exact.json().path("rows")).hasSize(500);
+        assertThat(exact.json().path("truncated").asBoolean()).isFalse();
     }
 
     @Test

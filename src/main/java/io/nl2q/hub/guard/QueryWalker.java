@@ -1,0 +1,132 @@
+package io.nl2q.hub.guard;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.sf.jsqlparser.expression.AnalyticExpression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.select.AllTableColumns;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.WithItem;
+
+/**
+ * Visits every object reachable from the statement, by reflection rather than by JSqlParser's visitors, so that no
+ * table, subquery or function can hide in a clause a hand-written visitor forgot: every {@link Table} found is bound,
+ * every node kind passes {@link NodePolicy}. The only structure it needs to know is where CTE names come into scope
+ * and which tables are merely column qualifiers.
+ */
+final class QueryWalker {
+    private static final int MAX_DEPTH = 400;
+    private static final Set<String> SKIPPED_FIELDS = Set.of("Table.partItems", "Table.partDelimiters",
+            "Table.resolvedTable", "Column.table", "Column.resolvedTable", "AllTableColumns.table",
+            "Select.withItemsList");
+    private static final ClassValue<List<Field>> FIELDS = new ClassValue<>() {
+        @Override
+        protected List<Field> computeValue(Class<?> type) {
+            List<Field> fields = new ArrayList<>();
+            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Field field : c.getDeclaredFields()) {
+                    boolean parserInternal = field.getType().getName().startsWith("net.sf.jsqlparser.parser.");
+                    String key = c.getSimpleName() + "." + field.getName();
+                    if (!Modifier.isStatic(field.getModifiers()) && !parserInternal && !SKIPPED_FIELDS.contains(key)) {
+                        field.setAccessible(true);
+                        fields.add(field);
+                    }
+                }
+            }
+            return List.copyOf(fields);
+        }
+    };
+
+    private final TableBinder binder;
+    private final FunctionPolicy functions;
+    private final Map<Object, Boolean> seen = new IdentityHashMap<>();
+
+    QueryWalker(TableBinder binder, FunctionPolicy functions) {
+        this.binder = binder;
+        this.functions = functions;
+    }
+
+    void walk(Object node, Scope scope, int depth) {
+        if (node == null || node instanceof String || node instanceof Number || node instanceof Boolean
+                || node instanceof Character || node instanceof Enum<?>) {
+            return;
+        }
+        if (depth > MAX_DEPTH) {
+            throw new SqlRejectedException("statement is nested too deeply");
+        }
+        if (node instanceof Collection<?> items) {
+            items.forEach(item -> walk(item, scope, depth + 1));
+            return;
+        }
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> {
+                walk(key, scope, depth + 1);
+                walk(value, scope, depth + 1);
+            });
+            return;
+        }
+        if (!node.getClass().getName().startsWith("net.sf.jsqlparser.")) {
+            throw new SqlRejectedException("unsupported SQL construct: " + node.getClass().getSimpleName());
+        }
+        if (seen.put(node, Boolean.TRUE) != null) {
+            return;
+        }
+        NodePolicy.check(node);
+        Scope inner = scope;
+        if (node instanceof Table table) {
+            binder.bind(table, scope);
+        } else if (node instanceof Column column) {
+            binder.checkQualifier(column.getTable());
+        } else if (node instanceof AllTableColumns columns) {
+            binder.checkQualifier(columns.getTable());
+        } else if (node instanceof Function function) {
+            functions.check(function.getMultipartName());
+        } else if (node instanceof AnalyticExpression analytic) {
+            functions.check(List.of(analytic.getName()));
+        } else if (node instanceof Select select && select.getWithItemsList() != null) {
+            inner = enterWith(select.getWithItemsList(), scope, depth);
+        }
+        for (Field field : FIELDS.get(node.getClass())) {
+            walk(read(field, node), inner, depth + 1);
+        }
+    }
+
+    /**
+     * A CTE is visible to the CTEs after it and to the query body; with RECURSIVE also to its own body. It is never
+     * visible to earlier CTEs: taking the narrowest scope means a name we leave unqualified is a CTE on every engine.
+     */
+    private Scope enterWith(List<WithItem<?>> items, Scope scope, int depth) {
+        boolean recursive = items.stream().anyMatch(WithItem::isRecursive);
+        Scope current = scope;
+        for (WithItem<?> item : items) {
+            if (item.getAlias() == null) {
+                throw new SqlRejectedException("a WITH item without a name is not allowed");
+            }
+            String key = Identifier.parse(item.getAlias().getName()).scopeKey();
+            if (recursive) {
+                current = current.with(key);
+            }
+            walk(item, current, depth + 1);
+            if (!recursive) {
+                current = current.with(key);
+            }
+        }
+        return current;
+    }
+
+    private static Object read(Field field, Object node) {
+        try {
+            return field.get(node);
+        } catch (IllegalAccessException e) {
+            throw new SqlRejectedException("unsupported SQL construct: " + node.getClass().getSimpleName());
+        }
+    }
+}
