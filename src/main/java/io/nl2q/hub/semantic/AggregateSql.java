@@ -60,8 +60,8 @@ final class AggregateSql {
                 measures.addAll(List.of(a, b, "(" + b + " - " + a + ") * 1.0 / NULLIF(" + a + ", 0)"));
                 measureNames.addAll(List.of(m.name() + "_first_period", m.name() + "_second_period", m.name() + "_growth"));
             }
-            ex.measure(in.metrics(), "growth from " + in.base().describe() + " to " + in.period().describe()
-                    + " on " + time.name() + ", as (second - first) / first");
+            ex.measure(in.metrics(), "growth from the first to the second period, as (second - first) / first");
+            ex.period("first " + in.base().describe() + ", second " + in.period().describe() + " on " + time.name());
         } else {
             if (in.period() != null) {
                 where.add(sql.between(timeCol, in.period()));

@@ -98,6 +98,12 @@ final class QuestionReader {
             if (meanings.isEmpty()) {
                 continue;
             }
+            if (meanings.stream().anyMatch(x -> x.type() == Meaning.Type.DIMENSION)) {
+                // "channel" names a payer's channel and, by its last word, a call's channel: the join decides
+                List<Meaning> with = new ArrayList<>(meanings);
+                lexicon.alternatives(key).stream().filter(a -> !with.contains(a)).forEach(with::add);
+                meanings = with;
+            }
             String last = lower.get(i + len - 1);
             boolean singular = last.equals(stems[i + len - 1]) && !last.endsWith("s");
             return new Term(i, i + len, Text.words(lower.subList(i, i + len)), meanings, null, null, singular);
