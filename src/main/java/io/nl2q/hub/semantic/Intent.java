@@ -40,8 +40,11 @@ record Intent(Shape shape, List<Field> metrics, List<Target> groups, TimeGrain g
         }
     }
 
-    /** Rows of a fact table that must exist, or for a negated clause must not, for a member to qualify. */
-    record Clause(ModelTable fact, boolean negated, List<Filter> filters) {
+    /**
+     * Rows of a fact table that must exist, or for a negated clause must not, for a member to qualify; its own
+     * period when the question gives each activity one, else the intent's period.
+     */
+    record Clause(ModelTable fact, boolean negated, List<Filter> filters, Period period) {
         Clause {
             filters = List.copyOf(filters);
         }

@@ -18,6 +18,9 @@ final class IntentResolver {
         if (m.count && m.metrics.isEmpty()) {
             return new MemberResolver(model, resolve).resolve(m, Intent.Shape.COUNT);
         }
+        if (aboutMembers(m)) {
+            return new MemberResolver(model, resolve).resolve(m, m.count ? Intent.Shape.COUNT : Intent.Shape.MEMBERS);
+        }
         if (m.metrics.isEmpty() && !m.share && !m.growth && m.descending == null) {
             if (m.entities.isEmpty() && m.dimensions.isEmpty() && m.facts.isEmpty() && !m.list) {
                 throw new Unanswerable("I could not tell what to compute: name a measure (for example "
@@ -26,6 +29,23 @@ final class IntentResolver {
             return new MemberResolver(model, resolve).resolve(m, Intent.Shape.MEMBERS);
         }
         return aggregate(m);
+    }
+
+    /**
+     * "HCPs called in Q4 who wrote no Tirosint", "Tirosint writers not called": an activity is negated, or two
+     * activities are combined, with nothing ranked, shared or trended; that asks for members, not a measure.
+     */
+    private boolean aboutMembers(Mentions m) {
+        if (m.metrics.isEmpty() || m.descending != null || m.share || m.growth || m.trend || m.grain != null
+                || !m.dimensions.isEmpty()) {
+            return false;
+        }
+        boolean negated = m.metricSlots.stream().anyMatch(Mentions.Slot::negated)
+                || m.facts.stream().anyMatch(Mentions.Slot::negated);
+        ModelTable metricTable = model.tableOf(m.metrics.get(0));
+        boolean otherActivity = m.facts.stream().anyMatch(s -> s.candidates().get(0).table() != metricTable)
+                || m.metrics.stream().anyMatch(f -> model.tableOf(f) != metricTable);
+        return negated || otherActivity;
     }
 
     private Intent aggregate(Mentions m) {

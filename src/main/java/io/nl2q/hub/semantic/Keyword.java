@@ -46,9 +46,10 @@ enum Keyword {
                 "do", "does", "did", "have", "has", "had", "there", "that", "this", "these", "those", "it", "its",
                 "their", "them", "they", "who", "whom", "whose", "all", "total", "overall", "sum", "sum of",
                 "during", "over", "within", "from", "as", "so", "far", "about", "value", "values", "number",
-                "numbers", "figure", "figures", "data", "metric", "metrics", "kpi", "report", "table", "chart",
+                "numbers", "figure", "figures", "data", "metric", "metrics", "kpi", "report", "table", "chart", "but",
+                "made by", "manufactured by", "produced by", "marketed by", "owned by", "belonging to",
                 "breakdown of", "what is", "what are", "what was", "what were", "how", "much", "many", "than",
-                "period", "time", "so far", "up", "down", "into", "any", "some", "currently", "current", "also",
+                "so far", "up", "down", "into", "any", "some", "currently", "current", "also",
                 "both", "let", "know", "look", "at", "just", "only", "the same", "overview", "summary", "level",
                 "s", "here", "where", "when", "under", "by the", "out", "amount", "amounts", "rank", "ranked",
                 "ranking", "rankings", "sorted", "order", "ordered", "result", "results", "among", "between");

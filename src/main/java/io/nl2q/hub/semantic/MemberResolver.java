@@ -29,8 +29,14 @@ final class MemberResolver {
             Meaning d = dims.remove(0).candidates().get(0);
             base = model.tableOf(d.field());
             targets.add(new Intent.Target(null, d.field()));
+        } else if (countedEntity(m) != null) {
+            base = countedEntity(m);
+            targets.add(new Intent.Target(base, null));
         } else if (!m.values.isEmpty()) {
             base = m.values.get(0).candidates().get(0).table();
+            targets.add(new Intent.Target(base, null));
+        } else if (!m.namedFilters.isEmpty()) {
+            base = m.namedFilters.get(0).candidates().get(0).table();
             targets.add(new Intent.Target(base, null));
         } else {
             throw new Unanswerable("I could not tell which members to " + (shape == Intent.Shape.COUNT ? "count." : "list."));
@@ -47,7 +53,7 @@ final class MemberResolver {
             }
         }
         List<Intent.Clause> clauses = clauses(m, base);
-        Periods periods = Periods.of(m, false);
+        Periods periods = m.periods.size() > 1 && clauses.size() > 1 ? new Periods(null, null) : Periods.of(m, false);
         if (periods.period() != null && clauses.isEmpty()) {
             throw new Unanswerable("A period needs an activity or a measure: for example \""
                     + base.name() + " with " + model.defaultMetric().spokenName() + " in 2025\".");
@@ -55,6 +61,28 @@ final class MemberResolver {
         List<Intent.Filter> filters = new ArrayList<>(resolve.filters(own(m.values, base, true), base));
         filters.addAll(resolve.namedAndNumeric(m, base));
         return new Intent(shape, List.of(), groups, null, filters, periods.period(), null, null, targets, clauses, null);
+    }
+
+    /**
+     * The members a distinct-count measure counts ("writers" counts DISTINCT hcp_id of prescriptions): the table its
+     * counted column joins to. Lets "Tirosint writers not called" list those members.
+     */
+    private ModelTable countedEntity(Mentions m) {
+        for (Mentions.Slot s : m.metricSlots) {
+            Field f = s.candidates().get(0).field();
+            java.util.regex.Matcher x = java.util.regex.Pattern.compile("(?i)COUNT\\s*\\(\\s*DISTINCT\\s+(?:CASE\\b.*\\bTHEN\\s+)?([a-z_][a-z0-9_]*)")
+                    .matcher(f.expr());
+            if (x.find()) {
+                String column = x.group(1);
+                for (Relationship r : model.relationships()) {
+                    if (r.leftTable().equals(f.table()) && r.columns().size() == 1
+                            && r.columns().get(0).left().equals(column)) {
+                        return model.table(r.rightTable()).orElseThrow();
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** Values the member table reaches itself, or (own = false) the ones only an activity reaches. */
@@ -68,6 +96,7 @@ final class MemberResolver {
         m.metricSlots.forEach(acts::add);
         acts.sort(Comparator.comparingInt(Mentions.Slot::position));
         List<ModelTable> facts = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
         List<Boolean> negated = new ArrayList<>();
         List<List<Mentions.Slot>> values = new ArrayList<>();
         for (Mentions.Slot a : acts) {
@@ -78,6 +107,7 @@ final class MemberResolver {
                 continue; // "wrote ... prescriptions": one activity named twice
             }
             facts.add(fact);
+            positions.add(a.position());
             negated.add(a.negated());
             values.add(new ArrayList<>());
         }
@@ -90,6 +120,7 @@ final class MemberResolver {
                         .orElseThrow(() -> new Unanswerable("Nothing in the model links " + base.name() + " to \""
                                 + v.candidates().get(0).value() + "\"."));
                 facts.add(fact);
+                positions.add(v.position());
                 negated.add(false);
                 values.add(new ArrayList<>());
                 at = facts.size() - 1;
@@ -99,18 +130,52 @@ final class MemberResolver {
                 negated.set(at, true);
             }
         }
+        Period[] periods = periodsPerClause(m, positions);
         List<Intent.Clause> clauses = new ArrayList<>();
         for (int i = 0; i < facts.size(); i++) {
             ModelTable fact = facts.get(i);
             List<Mentions.Slot> vs = values.get(i).stream()
                     .map(s -> new Mentions.Slot(s.position(), s.candidates(), false, s.singular(), null)).toList();
-            clauses.add(new Intent.Clause(fact, negated.get(i), resolve.filters(vs, fact)));
+            clauses.add(new Intent.Clause(fact, negated.get(i), resolve.filters(vs, fact), periods[i]));
         }
         return clauses;
     }
 
+    /** With several periods ("called in Q4 2024 who wrote no Tirosint in 2025") each goes to the activity before it. */
+    private static Period[] periodsPerClause(Mentions m, List<Integer> positions) {
+        Period[] out = new Period[positions.size()];
+        if (m.periods.size() < 2 || positions.size() < 2) {
+            return out;
+        }
+        for (int p = 0; p < m.periods.size(); p++) {
+            if (m.periods.get(p).second() != null) {
+                throw new Unanswerable("I can give each activity one period, not a pair of periods.");
+            }
+            int at = m.periodPositions.get(p);
+            int best = -1;
+            for (int i = 0; i < positions.size(); i++) {
+                if (positions.get(i) < at && (best < 0 || positions.get(i) > positions.get(best))) {
+                    best = i;
+                }
+            }
+            out[best < 0 ? 0 : best] = m.periods.get(p).first();
+        }
+        return out;
+    }
+
     /** The activity a value belongs to: the closest one named before it that reaches it, else after it. */
     private int clauseFor(Mentions.Slot v, List<Mentions.Slot> acts, List<ModelTable> facts) {
+        // "Tirosint prescriptions", "Flector writers": a value right before an activity word belongs to it
+        for (Mentions.Slot a : acts) {
+            if (a.position() == v.position() + 1) {
+                ModelTable f = a.candidates().get(0).field() != null ? model.tableOf(a.candidates().get(0).field())
+                        : a.candidates().get(0).table();
+                int i = facts.indexOf(f);
+                if (i >= 0 && v.candidates().stream().anyMatch(c -> resolve.reaches(f, c))) {
+                    return i;
+                }
+            }
+        }
         int best = -1;
         for (int i = 0; i < facts.size(); i++) {
             ModelTable f = facts.get(i);

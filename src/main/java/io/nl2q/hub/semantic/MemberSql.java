@@ -37,11 +37,11 @@ final class MemberSql {
         }
         int n = 0;
         for (Intent.Clause c : in.clauses()) {
-            where.add(clause(c, base, sql, dialect, in.period(), ++n));
+            where.add(clause(c, base, sql, dialect, c.period() != null ? c.period() : in.period(), ++n));
             ex.filter((c.negated() ? "with no " : "with ") + c.fact().name() + " rows"
                     + (c.filters().isEmpty() ? "" : " where " + String.join(" and ",
                     c.filters().stream().map(Sql::describe).toList()))
-                    + (in.period() == null ? "" : " in the period"));
+                    + (c.period() != null ? " in " + c.period().describe() : in.period() == null ? "" : " in the period"));
         }
         if (in.period() != null) {
             ex.period(in.period().describe() + ", applied to each activity");

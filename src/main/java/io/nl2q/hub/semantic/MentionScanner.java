@@ -56,6 +56,7 @@ final class MentionScanner {
         }
         if (t.time() != null) {
             m.periods.add(t.time());
+            m.periodPositions.add(i);
             return;
         }
         if (t.number() != null) {

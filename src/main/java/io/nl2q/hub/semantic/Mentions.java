@@ -25,6 +25,7 @@ final class Mentions {
     final List<Slot> namedFilters = new ArrayList<>();
     final List<Slot> numericFilters = new ArrayList<>();
     final List<TimeParser.Span> periods = new ArrayList<>();
+    final List<Integer> periodPositions = new ArrayList<>();
     Slot partition;
     TimeGrain grain;
     boolean trend;

@@ -19,7 +19,8 @@ final class SharePartition {
 
     Field of(Mentions m, ModelTable base, List<Intent.Filter> filters, List<Intent.Target> groups) {
         List<Field> subjectFields = Stream.concat(filters.stream().filter(f -> !f.negated()).map(Intent.Filter::field),
-                groups.stream().map(Intent.Target::field).filter(java.util.Objects::nonNull)).toList();
+                groups.stream().map(g -> g.field() != null ? g.field() : g.table().label().orElse(null))
+                        .filter(java.util.Objects::nonNull)).toList();
         Field partition;
         if (m.partition != null) {
             partition = resolve.field(m.partition, base, Meaning.Type.DIMENSION);
