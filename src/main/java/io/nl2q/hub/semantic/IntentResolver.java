@@ -43,8 +43,8 @@ final class IntentResolver {
         boolean negated = m.metricSlots.stream().anyMatch(Mentions.Slot::negated)
                 || m.facts.stream().anyMatch(Mentions.Slot::negated);
         ModelTable metricTable = model.tableOf(m.metrics.get(0));
-        boolean otherActivity = m.facts.stream().anyMatch(s -> s.candidates().get(0).table() != metricTable)
-                || m.metrics.stream().anyMatch(f -> model.tableOf(f) != metricTable);
+        // an activity named by its verb ("called") beside another one's measure; two measures alone stay measures
+        boolean otherActivity = m.facts.stream().anyMatch(s -> s.candidates().get(0).table() != metricTable);
         return negated || otherActivity;
     }
 
