@@ -41,28 +41,34 @@ final class Fuzzy {
 
     /** Optimal string alignment distance; gives up (returns limit + 1) once every cell of a row exceeds the limit. */
     static int distance(String a, String b, int limit) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
+        // three rolling rows (two back for transpositions): no matrix per candidate on the hot path
+        int n = b.length();
+        int[] older = new int[n + 1];
+        int[] prev = new int[n + 1];
+        int[] cur = new int[n + 1];
+        for (int j = 0; j <= n; j++) {
+            prev[j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            int rowMin = Integer.MAX_VALUE;
-            for (int j = 1; j <= b.length(); j++) {
+            cur[0] = i;
+            int rowMin = i;
+            for (int j = 1; j <= n; j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                int v = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
                 if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    v = Math.min(v, d[i - 2][j - 2] + 1);
+                    v = Math.min(v, older[j - 2] + 1);
                 }
-                d[i][j] = v;
+                cur[j] = v;
                 rowMin = Math.min(rowMin, v);
             }
             if (rowMin > limit) {
                 return limit + 1;
             }
+            int[] t = older;
+            older = prev;
+            prev = cur;
+            cur = t;
         }
-        return d[a.length()][b.length()];
+        return prev[n];
     }
 }

@@ -10,6 +10,8 @@ import java.util.List;
  * Activities become clauses that must (or must not) have rows; the period applies to every clause.
  */
 final class MemberResolver {
+    private static final java.util.regex.Pattern DISTINCT_COUNT = java.util.regex.Pattern.compile(
+            "(?i)COUNT\\s*\\(\\s*DISTINCT\\s+(?:CASE\\b.*\\bTHEN\\s+)?([a-z_][a-z0-9_]*)");
     private final SemanticModel model;
     private final Resolve resolve;
 
@@ -70,8 +72,7 @@ final class MemberResolver {
     private ModelTable countedEntity(Mentions m) {
         for (Mentions.Slot s : m.metricSlots) {
             Field f = s.candidates().get(0).field();
-            java.util.regex.Matcher x = java.util.regex.Pattern.compile("(?i)COUNT\\s*\\(\\s*DISTINCT\\s+(?:CASE\\b.*\\bTHEN\\s+)?([a-z_][a-z0-9_]*)")
-                    .matcher(f.expr());
+            java.util.regex.Matcher x = DISTINCT_COUNT.matcher(f.expr());
             if (x.find()) {
                 String column = x.group(1);
                 for (Relationship r : model.relationships()) {

@@ -35,6 +35,9 @@ final class QuestionReader {
         for (int i = 0; i < lower.size(); i++) {
             stems[i] = Text.stem(lower.get(i));
         }
+        boolean[] inTime = new boolean[lower.size()];
+        spans.forEach(sp -> java.util.Arrays.fill(inTime, sp.start(), sp.end(), true));
+        correctTypos(stems, lower, inTime, corrections);
         int i = 0;
         int span = 0;
         while (i < lower.size()) {
@@ -46,7 +49,6 @@ final class QuestionReader {
                 continue;
             }
             int stop = span < spans.size() ? spans.get(span).start() : lower.size();
-            correctTypos(stems, lower, i, stop, corrections);
             Term term = longestPhrase(raw, lower, stems, i, stop, shouting);
             if (term != null) {
                 terms.add(term);
@@ -63,9 +65,9 @@ final class QuestionReader {
         return new Reading(terms, unknown, corrections);
     }
 
-    private void correctTypos(String[] stems, List<String> lower, int from, int to, List<String> corrections) {
-        for (int k = from; k < to; k++) {
-            if (lexicon.knows(stems[k]) || Text.isNumber(stems[k])) {
+    private void correctTypos(String[] stems, List<String> lower, boolean[] inTime, List<String> corrections) {
+        for (int k = 0; k < stems.length; k++) {
+            if (inTime[k] || lexicon.knows(stems[k]) || Text.isNumber(stems[k])) {
                 continue;
             }
             Optional<String> fixed = Fuzzy.correct(stems[k], lexicon.vocabulary());

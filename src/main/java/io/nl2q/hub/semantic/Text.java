@@ -18,18 +18,22 @@ final class Text {
             Map.entry("eleven", "11"), Map.entry("twelve", "12"), Map.entry("fifteen", "15"),
             Map.entry("twenty", "20"), Map.entry("fifty", "50"), Map.entry("hundred", "100"));
 
+    private static final java.util.regex.Pattern NOT = java.util.regex.Pattern.compile("(?i)n['’]t\\b");
+    private static final java.util.regex.Pattern POSSESSIVE = java.util.regex.Pattern.compile("['’]s\\b");
+    private static final java.util.regex.Pattern GLUED = java.util.regex.Pattern.compile(
+            "(?i)\\b(top|bottom|last|past|first|next)(\\d+)\\b");
+    private static final java.util.regex.Pattern PUNCTUATION = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+
     private Text() {
     }
 
     /** Tokens as written (case kept, punctuation dropped), used where case carries meaning (state codes). */
     static List<String> rawTokens(String text) {
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC)
-                .replaceAll("(?i)n['’]t\\b", " not")
-                .replaceAll("['’]s\\b", "")
-                .replace("&", " and ")
-                .replaceAll("(?i)\\b(top|bottom|last|past|first|next)(\\d+)\\b", "$1 $2")
-                .replaceAll("[^\\p{L}\\p{N}]+", " ")
-                .strip();
+        String s = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        s = NOT.matcher(s).replaceAll(" not");
+        s = POSSESSIVE.matcher(s).replaceAll("").replace("&", " and ");
+        s = GLUED.matcher(s).replaceAll("$1 $2");
+        s = PUNCTUATION.matcher(s).replaceAll(" ").strip();
         if (s.isEmpty()) {
             return List.of();
         }

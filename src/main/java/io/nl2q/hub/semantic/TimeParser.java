@@ -32,6 +32,11 @@ final class TimeParser {
             + ") (?:and|to|through|thru|until|till|vs|versus|compared to|compared with|against) (" + SINGLE + ")\\b");
     private static final Pattern ONE = Pattern.compile("\\b(?:(since|after) )?(" + SINGLE + ")\\b");
 
+    private static final Pattern QUARTER = Pattern.compile("q([1-4]) (?:of )?(\\d{4})|(\\d{4}) q([1-4])");
+    private static final Pattern ORDINAL_QUARTER = Pattern.compile("(" + ORDINAL + ") quarter (?:of )?(\\d{4})");
+    private static final Pattern HALF = Pattern.compile("(h1|h2|first half|second half|1st half|2nd half) (?:of )?(\\d{4})");
+    private static final Pattern MONTH = Pattern.compile("(" + MONTHS + ") (?:of )?(\\d{4})|(\\d{4}) (" + MONTHS + ")");
+    private static final Pattern PREFIX = Pattern.compile("(calendar year|cy|fy|full year|year) (20\\d\\d)");
     private final LocalDate asOf;
 
     TimeParser(LocalDate asOf) {
@@ -88,26 +93,26 @@ final class TimeParser {
     }
 
     Period single(String phrase) {
-        String p = phrase.replaceFirst("^the ", "").replaceAll("(calendar year|cy|fy|full year|year) (20\\d\\d)", "$2");
+        String p = PREFIX.matcher(phrase.startsWith("the ") ? phrase.substring(4) : phrase).replaceAll("$2");
         Matcher m;
-        if ((m = Pattern.compile("q([1-4]) (?:of )?(\\d{4})|(\\d{4}) q([1-4])").matcher(p)).matches()) {
+        if ((m = QUARTER.matcher(p)).matches()) {
             int q = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(4));
             int y = Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(3));
             return quarter(y, q);
         }
-        if ((m = Pattern.compile("(" + ORDINAL + ") quarter (?:of )?(\\d{4})").matcher(p)).matches()) {
+        if ((m = ORDINAL_QUARTER.matcher(p)).matches()) {
             String o = m.group(1);
             int q = o.startsWith("f") && !o.equals("final") ? (o.equals("first") ? 1 : 4) : switch (o) {
                 case "1st" -> 1; case "second", "2nd" -> 2; case "third", "3rd" -> 3; default -> 4; };
             return quarter(Integer.parseInt(m.group(2)), q);
         }
-        if ((m = Pattern.compile("(h1|h2|first half|second half|1st half|2nd half) (?:of )?(\\d{4})").matcher(p)).matches()) {
+        if ((m = HALF.matcher(p)).matches()) {
             boolean firstHalf = m.group(1).equals("h1") || m.group(1).startsWith("f") || m.group(1).startsWith("1");
             LocalDate from = LocalDate.of(Integer.parseInt(m.group(2)), firstHalf ? 1 : 7, 1);
             return new Period(from, from.plusMonths(6).minusDays(1), (firstHalf ? "H1 " : "H2 ") + m.group(2),
                     ChronoUnit.MONTHS, 6);
         }
-        if ((m = Pattern.compile("(" + MONTHS + ") (?:of )?(\\d{4})|(\\d{4}) (" + MONTHS + ")").matcher(p)).matches()) {
+        if ((m = MONTH.matcher(p)).matches()) {
             String name = m.group(1) != null ? m.group(1) : m.group(4);
             int y = Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(3));
             return month(LocalDate.of(y, monthNumber(name), 1));
