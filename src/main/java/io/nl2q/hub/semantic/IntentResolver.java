@@ -49,6 +49,7 @@ final class IntentResolver {
     }
 
     private Intent aggregate(Mentions m) {
+        rankCountedMembers(m);
         List<Field> metrics = m.metrics.isEmpty() ? List.of(model.defaultMetric()) : m.metrics;
         ModelTable base = model.tableOf(metrics.get(0));
         for (Field f : metrics) {
@@ -87,7 +88,13 @@ final class IntentResolver {
                 addGroup(groups, new Intent.Target(null, f.field()));
             }
         }
-        Periods periods = Periods.of(m, m.growth || m.versus && m.periods.stream().anyMatch(p -> p.second() != null));
+        if (m.growth && m.periods.isEmpty() && grain != null) {
+            // "YoY growth", "QoQ growth": the current period against the one before it
+            m.periods.add(new TimeParser.Span(0, 0, RelativePeriods.current(grain, m.asOf), null));
+            grain = null;
+        }
+        Periods periods = Periods.of(m, m.growth || m.periods.stream().anyMatch(TimeParser.Span::comparison)
+                || m.versus && m.periods.stream().anyMatch(p -> p.second() != null));
         Intent.Shape shape = periods.base() != null ? Intent.Shape.GROWTH : m.share ? Intent.Shape.SHARE
                 : Intent.Shape.AGGREGATE;
         Field partition = shape == Intent.Shape.SHARE ? new SharePartition(model, resolve).of(m, base, filters, groups)
@@ -95,6 +102,26 @@ final class IntentResolver {
         Intent.Rank rank = rank(m, groups, grain);
         return new Intent(shape, metrics, groups, grain, filters, periods.period(), periods.base(), rank, List.of(),
                 List.of(), partition);
+    }
+
+    /**
+     * "top 20 Flector writers": a ranking of the members a distinct-count measure counts, by the default measure,
+     * rather than a ranking of one number.
+     */
+    private void rankCountedMembers(Mentions m) {
+        if (m.descending == null || !m.entities.isEmpty() || !m.dimensions.isEmpty()) {
+            return;
+        }
+        for (Mentions.Slot s : List.copyOf(m.metricSlots)) {
+            ModelTable entity = resolve.countedEntity(s.candidates().get(0).field());
+            if (entity != null) {
+                m.metrics.remove(s.candidates().get(0).field());
+                m.metricSlots.remove(s);
+                m.entities.add(new Mentions.Slot(s.position(), List.of(new Meaning(Meaning.Type.TABLE, entity, null,
+                        null, null, false)), false, s.singular(), null));
+                return;
+            }
+        }
     }
 
     private static void addGroup(List<Intent.Target> groups, Intent.Target t) {
@@ -105,6 +132,9 @@ final class IntentResolver {
 
     private Intent.Rank rank(Mentions m, List<Intent.Target> groups, TimeGrain grain) {
         if (m.descending == null) {
+            if (m.limit != null) {
+                throw new Unanswerable("I read " + m.limit + " as a number of rows, but not by what to rank them.");
+            }
             return null;
         }
         if (groups.isEmpty()) {
@@ -113,11 +143,18 @@ final class IntentResolver {
                     + " by " + model.defaultMetric().spokenName() + "\".");
         }
         Integer limit = m.limit;
+        if (groups.size() > 1 && (limit != null || singular(m))) {
+            throw new Unanswerable("A top or bottom N within each group is not something I compute yet; ask for one"
+                    + " grouping, or for the whole breakdown.");
+        }
         if (limit == null) {
-            boolean singular = m.dimensions.stream().anyMatch(Mentions.Slot::singular)
-                    || m.entities.stream().anyMatch(Mentions.Slot::singular);
-            limit = singular ? Integer.valueOf(1) : null;
+            limit = singular(m) ? Integer.valueOf(1) : null;
         }
         return new Intent.Rank(limit, m.descending);
+    }
+
+    /** "which region had the highest": one row asked for. */
+    private static boolean singular(Mentions m) {
+        return m.dimensions.stream().anyMatch(Mentions.Slot::singular) || m.entities.stream().anyMatch(Mentions.Slot::singular);
     }
 }

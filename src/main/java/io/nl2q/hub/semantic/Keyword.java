@@ -47,6 +47,7 @@ enum Keyword {
                 "their", "them", "they", "who", "whom", "whose", "all", "total", "overall", "sum", "sum of",
                 "during", "over", "within", "from", "as", "so", "far", "about", "value", "values", "number",
                 "numbers", "figure", "figures", "data", "metric", "metrics", "kpi", "report", "table", "chart", "but",
+                "make", "made", "makes", "making", "unique", "distinct", "teh", "recorded", "logged",
                 "made by", "manufactured by", "produced by", "marketed by", "owned by", "belonging to",
                 "breakdown of", "what is", "what are", "what was", "what were", "how", "much", "many", "than",
                 "so far", "up", "down", "into", "any", "some", "currently", "current", "also",

@@ -10,8 +10,6 @@ import java.util.List;
  * Activities become clauses that must (or must not) have rows; the period applies to every clause.
  */
 final class MemberResolver {
-    private static final java.util.regex.Pattern DISTINCT_COUNT = java.util.regex.Pattern.compile(
-            "(?i)COUNT\\s*\\(\\s*DISTINCT\\s+(?:CASE\\b.*\\bTHEN\\s+)?([a-z_][a-z0-9_]*)");
     private final SemanticModel model;
     private final Resolve resolve;
 
@@ -65,25 +63,9 @@ final class MemberResolver {
         return new Intent(shape, List.of(), groups, null, filters, periods.period(), null, null, targets, clauses, null);
     }
 
-    /**
-     * The members a distinct-count measure counts ("writers" counts DISTINCT hcp_id of prescriptions): the table its
-     * counted column joins to. Lets "Tirosint writers not called" list those members.
-     */
     private ModelTable countedEntity(Mentions m) {
-        for (Mentions.Slot s : m.metricSlots) {
-            Field f = s.candidates().get(0).field();
-            java.util.regex.Matcher x = DISTINCT_COUNT.matcher(f.expr());
-            if (x.find()) {
-                String column = x.group(1);
-                for (Relationship r : model.relationships()) {
-                    if (r.leftTable().equals(f.table()) && r.columns().size() == 1
-                            && r.columns().get(0).left().equals(column)) {
-                        return model.table(r.rightTable()).orElseThrow();
-                    }
-                }
-            }
-        }
-        return null;
+        return m.metricSlots.stream().map(s -> resolve.countedEntity(s.candidates().get(0).field()))
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     /** Values the member table reaches itself, or (own = false) the ones only an activity reaches. */
@@ -127,10 +109,8 @@ final class MemberResolver {
                 at = facts.size() - 1;
             }
             values.get(at).add(v);
-            if (v.negated()) {
-                negated.set(at, true);
-            }
         }
+        splitNegatedValues(facts, positions, negated, values);
         Period[] periods = periodsPerClause(m, positions);
         List<Intent.Clause> clauses = new ArrayList<>();
         for (int i = 0; i < facts.size(); i++) {
@@ -140,6 +120,29 @@ final class MemberResolver {
             clauses.add(new Intent.Clause(fact, negated.get(i), resolve.filters(vs, fact), periods[i]));
         }
         return clauses;
+    }
+
+    /**
+     * "wrote no Tirosint": a negated value negates its activity. "prescribed Synthroid but not Tirosint": the
+     * negated values become their own negated activity beside the positive one.
+     */
+    private static void splitNegatedValues(List<ModelTable> facts, List<Integer> positions, List<Boolean> negated,
+                                           List<List<Mentions.Slot>> values) {
+        for (int i = 0, n = facts.size(); i < n; i++) {
+            List<Mentions.Slot> no = values.get(i).stream().filter(Mentions.Slot::negated).toList();
+            if (no.isEmpty()) {
+                continue;
+            }
+            if (no.size() == values.get(i).size()) {
+                negated.set(i, true);
+                continue;
+            }
+            values.get(i).removeAll(no);
+            facts.add(facts.get(i));
+            positions.add(no.get(0).position());
+            negated.add(true);
+            values.add(new ArrayList<>(no));
+        }
     }
 
     /** With several periods ("called in Q4 2024 who wrote no Tirosint in 2025") each goes to the activity before it. */

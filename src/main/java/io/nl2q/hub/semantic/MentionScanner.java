@@ -85,6 +85,13 @@ final class MentionScanner {
     }
 
     private void dimension(int i, Term t) {
+        Keyword before = previousKeyword(i);
+        boolean numeric = t.meanings().stream().anyMatch(x -> x.field().isNumeric());
+        if (numeric && (before == Keyword.TOP || before == Keyword.BOTTOM)
+                && !(i + 1 < terms.size() && terms.get(i + 1).number() != null)) {
+            throw new Unanswerable("\"" + t.words() + "\" after \"top\" or \"bottom\" could mean its highest value or a"
+                    + " ranking; say for example \"" + t.words() + " 10\" or \"by " + t.words() + "\".");
+        }
         if (i + 1 < terms.size() && terms.get(i + 1).number() != null
                 && t.meanings().stream().anyMatch(x -> x.field().isNumeric())) {
             m.numericFilters.add(new Mentions.Slot(i, t.meanings(), negate, false, terms.get(i + 1).number()));
@@ -114,6 +121,12 @@ final class MentionScanner {
         Keyword before = previousKeyword(i);
         if (before == Keyword.TOP || before == Keyword.BOTTOM || before == Keyword.MOST || before == Keyword.LEAST) {
             m.limit = t.number();
+            return;
+        }
+        Term next = i + 1 < terms.size() ? terms.get(i + 1) : null;
+        if (next != null && m.limit == null && (next.is(Meaning.Type.TABLE) || next.is(Meaning.Type.DIMENSION)
+                || next.is(Meaning.Type.METRIC))) {
+            m.limit = t.number(); // "which 5 territories had the lowest NRx": the ranking word comes later
             return;
         }
         throw new Unanswerable("I do not know what the number " + t.number() + " refers to in this question.");

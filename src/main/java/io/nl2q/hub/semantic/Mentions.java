@@ -38,4 +38,6 @@ final class Mentions {
     Boolean descending;
     Integer limit;
     int rankPosition = -1;
+    /** The data's as-of date, for periods a question implies ("YoY growth"). */
+    java.time.LocalDate asOf;
 }

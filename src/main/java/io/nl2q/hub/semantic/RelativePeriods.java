@@ -65,6 +65,10 @@ final class RelativePeriods {
         };
     }
 
+    static Period current(io.nl2q.hub.warehouse.SqlDialect.TimeGrain grain, LocalDate asOf) {
+        return current(grain.name().toLowerCase(java.util.Locale.ROOT), asOf);
+    }
+
     private static Period current(String unit, LocalDate asOf) {
         return switch (unit) {
             case "week" -> lastN(1, "week", asOf);

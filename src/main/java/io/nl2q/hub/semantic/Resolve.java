@@ -7,6 +7,8 @@ import java.util.Map;
 
 /** Picks, for each mention, the one meaning that fits the table a question is computed over, or refuses. */
 final class Resolve {
+    private static final java.util.regex.Pattern DISTINCT_COUNT = java.util.regex.Pattern.compile(
+            "(?i)COUNT\\s*\\(\\s*DISTINCT\\s+(?:CASE\\b.*\\bTHEN\\s+)?([a-z_][a-z0-9_]*)");
     private final SemanticModel model;
     private final JoinPlanner joins;
 
@@ -85,5 +87,23 @@ final class Resolve {
         m.numericFilters.forEach(s -> out.add(new Intent.Filter(field(s, base, Meaning.Type.DIMENSION), List.of(),
                 s.number(), s.negated())));
         return out;
+    }
+
+    /**
+     * The members a distinct-count measure counts ("writers" counts DISTINCT hcp_id of prescriptions): the table its
+     * counted column joins to; null for other measures.
+     */
+    ModelTable countedEntity(Field metric) {
+        java.util.regex.Matcher x = DISTINCT_COUNT.matcher(metric.expr());
+        if (!x.find()) {
+            return null;
+        }
+        for (Relationship r : model.relationships()) {
+            if (r.leftTable().equals(metric.table()) && r.columns().size() == 1
+                    && r.columns().get(0).left().equals(x.group(1))) {
+                return model.table(r.rightTable()).orElseThrow();
+            }
+        }
+        return null;
     }
 }

@@ -52,7 +52,9 @@ public final class SemanticEngine {
             if (reading.terms().isEmpty()) {
                 throw new Unanswerable("The question has no words I can use.");
             }
-            Intent intent = resolver.resolve(MentionScanner.scan(reading.terms()));
+            Mentions mentions = MentionScanner.scan(reading.terms());
+            mentions.asOf = ctx.index().asOf() == null ? LocalDate.now() : ctx.index().asOf();
+            Intent intent = resolver.resolve(mentions);
             checkCovered(intent.period(), ctx.index());
             checkCovered(intent.base(), ctx.index());
             Compiled c = intent.shape() == Intent.Shape.COUNT || intent.shape() == Intent.Shape.MEMBERS

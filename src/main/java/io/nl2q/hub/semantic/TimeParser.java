@@ -28,8 +28,8 @@ final class TimeParser {
             + "|(?:the )?(?:this|current) (?:week|month|quarter|year)(?: to date)?"
             + "|ytd|year to date|qtd|quarter to date|mtd|month to date"
             + "|" + YEAR + ")";
-    private static final Pattern PAIR = Pattern.compile("\\b(?:(?:between|from) )?(" + SINGLE
-            + ") (?:and|to|through|thru|until|till|vs|versus|compared to|compared with|against) (" + SINGLE + ")\\b");
+    private static final Pattern PAIR = Pattern.compile("\\b(?:(between|from) )?(" + SINGLE
+            + ") (and|to|through|thru|until|till|vs|versus|compared to|compared with|against) (" + SINGLE + ")\\b");
     private static final Pattern ONE = Pattern.compile("\\b(?:(since|after) )?(" + SINGLE + ")\\b");
 
     private static final Pattern QUARTER = Pattern.compile("q([1-4]) (?:of )?(\\d{4})|(\\d{4}) q([1-4])");
@@ -43,8 +43,15 @@ final class TimeParser {
         this.asOf = asOf;
     }
 
-    /** A time expression found over tokens [start, end); {@code second} is set for a pair of periods. */
-    record Span(int start, int end, Period first, Period second) {
+    /**
+     * A time expression found over tokens [start, end); {@code second} is set for a pair of periods, and
+     * {@code comparison} when the pair is set side by side ("Q4 2024 vs Q4 2025", "2024 and 2025") rather than
+     * spanned ("between January and March 2025", "from 2024 to 2025" unless a change is asked for).
+     */
+    record Span(int start, int end, Period first, Period second, boolean comparison) {
+        Span(int start, int end, Period first, Period second) {
+            this(start, end, first, second, false);
+        }
     }
 
     List<Span> parse(List<String> tokens) {
@@ -54,7 +61,11 @@ final class TimeParser {
         boolean[] used = new boolean[text.length() + 1];
         Matcher m = PAIR.matcher(text);
         while (m.find()) {
-            spans.add(new Span(tokenAt[m.start()], tokenAt[m.end() - 1] + 1, single(m.group(1)), single(m.group(2))));
+            String joiner = m.group(3);
+            boolean comparison = !joiner.matches("to|through|thru|until|till")
+                    && !(joiner.equals("and") && "between".equals(m.group(1)));
+            spans.add(new Span(tokenAt[m.start()], tokenAt[m.end() - 1] + 1, single(m.group(2)), single(m.group(4)),
+                    comparison));
             mark(used, m.start(), m.end());
         }
         m = ONE.matcher(text);
