@@ -15,8 +15,14 @@ final class IntentResolver {
     }
 
     Intent resolve(Mentions m) {
-        if (m.count && m.metrics.isEmpty()) {
+        if (m.metrics.isEmpty() && (m.count || m.descending != null && !m.share && !m.growth
+                && (MemberResolver.pluralValue(m) != null || countsMembers(m)))) {
+            // "how many endocrinologists", "which region has the most endocrinologists": members are counted
             return new MemberResolver(model, resolve).resolve(m, Intent.Shape.COUNT);
+        }
+        if (m.namedFilters.size() > 1) {
+            throw new Unanswerable("I can apply one named filter (" + m.namedFilters.get(0).candidates().get(0)
+                    .describe() + ") at a time, not compare or combine several.");
         }
         if (aboutMembers(m)) {
             return new MemberResolver(model, resolve).resolve(m, m.count ? Intent.Shape.COUNT : Intent.Shape.MEMBERS);
@@ -29,6 +35,24 @@ final class IntentResolver {
             return new MemberResolver(model, resolve).resolve(m, Intent.Shape.MEMBERS);
         }
         return aggregate(m);
+    }
+
+    /**
+     * "which territory has the most HCPs": members named after the ranking word, beside another grouping, are
+     * counted; they move to the front so they are what is counted.
+     */
+    private static boolean countsMembers(Mentions m) {
+        if (m.entities.size() + m.dimensions.size() < 2) {
+            return false;
+        }
+        for (Mentions.Slot s : m.entities) {
+            if (s.position() > m.rankPosition && !s.singular()) {
+                m.entities.remove(s);
+                m.entities.add(0, s);
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -19,12 +19,24 @@ final class MemberResolver {
     }
 
     Intent resolve(Mentions m, Intent.Shape shape) {
+        if (m.grain != null || m.trend || m.share || m.growth) {
+            throw new Unanswerable("A trend, share or growth needs a measure: name one, for example "
+                    + model.defaultMetric().spokenName() + ".");
+        }
         List<Intent.Target> targets = new ArrayList<>();
         m.entities.forEach(s -> targets.add(new Intent.Target(s.candidates().get(0).table(), null)));
         List<Mentions.Slot> dims = new ArrayList<>(m.dimensions);
         ModelTable base;
+        Mentions.Slot noun = pluralValue(m);
+        if (noun != null && shape == Intent.Shape.COUNT && !targets.isEmpty()
+                && targets.stream().noneMatch(t -> t.table() == noun.candidates().get(0).table())) {
+            targets.add(0, new Intent.Target(noun.candidates().get(0).table(), null)); // count them per the others
+        }
         if (!targets.isEmpty()) {
             base = targets.get(0).table();
+        } else if (noun != null) {
+            base = noun.candidates().get(0).table(); // "endocrinologists": HCPs of that specialty
+            targets.add(new Intent.Target(base, null));
         } else if (!dims.isEmpty()) {
             Meaning d = dims.remove(0).candidates().get(0);
             base = model.tableOf(d.field());
@@ -42,6 +54,11 @@ final class MemberResolver {
             throw new Unanswerable("I could not tell which members to " + (shape == Intent.Shape.COUNT ? "count." : "list."));
         }
         List<Intent.Target> groups = new ArrayList<>();
+        if (shape == Intent.Shape.COUNT) {
+            while (targets.size() > 1) {
+                groups.add(targets.remove(1)); // count the first members, per the others
+            }
+        }
         for (Mentions.Slot s : dims) {
             Intent.Target t = new Intent.Target(null, resolve.field(s, base, Meaning.Type.DIMENSION));
             (shape == Intent.Shape.COUNT ? groups : targets).add(t);
@@ -60,7 +77,27 @@ final class MemberResolver {
         }
         List<Intent.Filter> filters = new ArrayList<>(resolve.filters(own(m.values, base, true), base));
         filters.addAll(resolve.namedAndNumeric(m, base));
-        return new Intent(shape, List.of(), groups, null, filters, periods.period(), null, null, targets, clauses, null);
+        Intent.Rank rank = null;
+        if (m.descending != null) {
+            if (shape != Intent.Shape.COUNT || groups.isEmpty()) {
+                throw new Unanswerable("A ranking needs a measure or a count to rank by.");
+            }
+            boolean one = m.dimensions.stream().anyMatch(Mentions.Slot::singular)
+                    || m.entities.stream().skip(1).anyMatch(Mentions.Slot::singular);
+            rank = new Intent.Rank(m.limit != null ? m.limit : one ? Integer.valueOf(1) : null, m.descending);
+        } else if (m.limit != null) {
+            throw new Unanswerable("I read " + m.limit + " as a number of rows, but not by what to rank them.");
+        }
+        return new Intent(shape, List.of(), groups, null, filters, periods.period(), null, rank, targets, clauses, null);
+    }
+
+    /** A value used as a plural noun for members ("endocrinologists"), of a table that is not an activity. */
+    static Mentions.Slot pluralValue(Mentions m) {
+        return m.values.stream().filter(v -> !v.singular() && !v.negated())
+                .filter(v -> v.candidates().get(0).table() != null && !v.candidates().get(0).table().isFact())
+                .filter(v -> v.candidates().get(0).table().label().map(l -> l != v.candidates().get(0).field())
+                        .orElse(true))
+                .findFirst().orElse(null);
     }
 
     private ModelTable countedEntity(Mentions m) {

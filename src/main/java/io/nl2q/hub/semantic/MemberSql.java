@@ -60,13 +60,19 @@ final class MemberSql {
                     base.primaryKey()) + ")" : ""));
             String groupBy = "";
             if (!groups.exprs.isEmpty()) {
-                groupBy = " GROUP BY " + String.join(", ", groups.exprs) + " ORDER BY " + name + " DESC, "
-                        + String.join(", ", groups.names);
+                boolean descending = in.rank() == null || in.rank().descending();
+                groupBy = " GROUP BY " + String.join(", ", groups.exprs) + " ORDER BY " + name
+                        + (descending ? " DESC, " : " ASC, ") + String.join(", ", groups.names);
                 ex.grouping(groups.described);
-                ex.order("ordered by " + name + " descending");
+                ex.order("ordered by " + name + (descending ? " descending" : " ascending")
+                        + (in.rank() != null && in.rank().limit() != null ? ", first " + in.rank().limit() + " rows" : ""));
+            }
+            String counted2 = select + from + whereSql + groupBy;
+            if (in.rank() != null && in.rank().limit() != null) {
+                counted2 = sql.limit(counted2, in.rank().limit());
             }
             Chart chart = groups.exprs.isEmpty() ? new Chart("number", null, name) : new Chart("bar", groups.axis(), name);
-            return new Compiled(select + from + whereSql + groupBy, ex.text(), chart);
+            return new Compiled(counted2, ex.text(), chart);
         }
         ex.measureText("the list of distinct " + String.join(", ", targets.described));
         ex.order("ordered by " + String.join(", ", targets.names));

@@ -30,6 +30,9 @@ final class TimeParser {
             + "|" + YEAR + ")";
     private static final Pattern PAIR = Pattern.compile("\\b(?:(between|from) )?(" + SINGLE
             + ") (and|to|through|thru|until|till|vs|versus|compared to|compared with|against) (" + SINGLE + ")\\b");
+    /** "from January to March 2025", "between Jan and Jun 2024": two months of one year. */
+    private static final Pattern MONTH_RANGE = Pattern.compile("\\b(?:(?:between|from) )?(" + MONTHS
+            + ") (?:to|through|thru|until|till|and) (" + MONTHS + ") (?:of )?(20\\d\\d)\\b");
     private static final Pattern ONE = Pattern.compile("\\b(?:(since|after) )?(" + SINGLE + ")\\b");
 
     private static final Pattern QUARTER = Pattern.compile("q([1-4]) (?:of )?(\\d{4})|(\\d{4}) q([1-4])");
@@ -66,6 +69,16 @@ final class TimeParser {
                     && !(joiner.equals("and") && "between".equals(m.group(1)));
             spans.add(new Span(tokenAt[m.start()], tokenAt[m.end() - 1] + 1, single(m.group(2)), single(m.group(4)),
                     comparison));
+            mark(used, m.start(), m.end());
+        }
+        m = MONTH_RANGE.matcher(text);
+        while (m.find()) {
+            if (used[m.start()]) {
+                continue;
+            }
+            Period a = single(m.group(1) + " " + m.group(3));
+            Period b = single(m.group(2) + " " + m.group(3));
+            spans.add(new Span(tokenAt[m.start()], tokenAt[m.end() - 1] + 1, a, b));
             mark(used, m.start(), m.end());
         }
         m = ONE.matcher(text);
