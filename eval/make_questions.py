@@ -440,8 +440,60 @@ REFUSALS = [
     ("Tirosint", "not understood"), ("what is the ROI of calls", "not in model"),
 ]
 
+def by_hand():
+    """Phrasings first met outside the generated templates; kept as regressions."""
+    A = lambda a, b: f"SUM(CASE WHEN r.week_ending BETWEEN DATE '{a}' AND DATE '{b}' THEN r.trx ELSE 0 END)"
+    g = lambda a1, b1, a2, b2: f"{A(a1, b1)}, {A(a2, b2)}, ({A(a2, b2)} - {A(a1, b1)}) * 1.0 / {A(a1, b1)}"
+    add("growth", "Tirosint TRx Q4 2024 vs Q4 2025", rx_sql(g("2024-10-01", "2024-12-31", "2025-10-01", "2025-12-31"),
+        ["p.product_name = 'Tirosint'"], joins=("product",)))
+    add("growth", "Licart TRx YoY growth", rx_sql(g("2024-01-01", "2024-12-26", "2025-01-01", "2025-12-26"),
+        ["p.product_name = 'Licart'"], joins=("product",)))
+    add("growth", "Tirosint TRx 2024 and 2025", rx_sql(g("2024-01-01", "2024-12-31", "2025-01-01", "2025-12-31"),
+        ["p.product_name = 'Tirosint'"], joins=("product",)))
+    add("negation", "HCPs who prescribed Synthroid but not Tirosint in 2025", hcp_list([
+        rx_exists("Synthroid", "2025-01-01", "2025-12-31"), rx_exists("Tirosint", "2025-01-01", "2025-12-31", True)]))
+    add("count", "Which region has the most endocrinologists?", "SELECT t.region, COUNT(*) AS n FROM hcp h JOIN territory t "
+        "ON t.territory_id = h.territory_id WHERE h.specialty = 'Endocrinology' GROUP BY t.region ORDER BY n DESC, "
+        "t.region LIMIT 1", True)
+    add("count", "number of endocrinologists by region", "SELECT t.region, COUNT(*) FROM hcp h JOIN territory t ON "
+        "t.territory_id = h.territory_id WHERE h.specialty = 'Endocrinology' GROUP BY t.region")
+    add("count", "which specialty has the fewest HCPs", "SELECT specialty, COUNT(*) AS n FROM hcp GROUP BY specialty "
+        "ORDER BY n ASC, specialty LIMIT 1", True)
+    add("count", "How many unique HCPs were detailed on Flector in 2025?", call_sql("COUNT(DISTINCT c.hcp_id)", [
+        "p.product_name = 'Flector'", call_period("2025-01-01", "2025-12-31")]))
+    add("ranking", "Which 5 territories had the lowest NRx for Tirosint in 2025?", rx_sql(
+        "t.territory_id, t.territory_name, SUM(r.nrx) AS v", ["p.product_name = 'Tirosint'",
+        rx_period("2025-01-01", "2025-12-31")], " GROUP BY t.territory_id, t.territory_name",
+        " ORDER BY v ASC, t.territory_id, t.territory_name LIMIT 5"), True)
+    add("ranking", "Who are my top 20 Flector writers YTD?", rx_sql("h.hcp_id, h.full_name, SUM(r.trx) AS v", [
+        "p.product_name = 'Flector'", rx_period("2025-01-01", AS_OF)], " GROUP BY h.hcp_id, h.full_name",
+        " ORDER BY v DESC, h.hcp_id, h.full_name LIMIT 20"), True)
+    add("breakdown", "How many calls did each rep make last quarter?", call_sql("t.rep_name, COUNT(*)", [
+        call_period("2025-07-01", "2025-09-30")], " GROUP BY t.rep_name"))
+    add("trend", "Calls on endocrinologists by month in 2025", call_sql(
+        "CAST(DATE_TRUNC('month', c.call_date) AS DATE), COUNT(*)", ["h.specialty = 'Endocrinology'",
+        call_period("2025-01-01", "2025-12-31")], " GROUP BY 1", " ORDER BY 1"), True)
+    add("breakdown", "Tirosint new-to-brand scripts by region", rx_sql("t.region, SUM(r.nrx)", [
+        "p.product_name = 'Tirosint'"], " GROUP BY t.region"))
+    add("total", "Tirosint TRx from January to March 2025", rx_sql("SUM(r.trx)", ["p.product_name = 'Tirosint'",
+        rx_period("2025-01-01", "2025-03-31")]))
+    add("breakdown", "Email calls vs in-person calls by region in 2025", call_sql("t.region, c.channel, COUNT(*)", [
+        "c.channel IN ('Email', 'In-Person')", call_period("2025-01-01", "2025-12-31")], " GROUP BY t.region, c.channel"))
+    add("total", "show me NRX for tirosint in teh west in 2025", rx_sql("SUM(r.nrx)", ["p.product_name = 'Tirosint'",
+        "t.region = 'West'", rx_period("2025-01-01", "2025-12-31")]))
+    add("share", "What's Tirosint's share of the hypothyroidism market in 2025?", share_sql("Tirosint", [], "", "trx",
+        "2025-01-01", "2025-12-31"))
+    add("total", "How many calls did Kevin Williams make in 2025", call_sql("COUNT(*)", [
+        "t.rep_name = 'Kevin Williams'", call_period("2025-01-01", "2025-12-31")]))
+    for text, why in [("top decile HCPs for Tirosint", "ambiguous"), ("Total TRx of promoted products vs competitor "
+                      "products in 2025", "not supported"), ("what share of Tirosint TRx comes from Medicare",
+                      "not supported"), ("Best performing territory for Tirosint in 2025", "not understood"),
+                      ("top product by TRx in each region", "not supported")]:
+        refuse(text, why)
+
 def main():
     totals(); breakdowns(); rankings(); trends(); shares(); growths(); comparisons(); counts(); negations(); lists()
+    by_hand()
     for text, why in REFUSALS:
         refuse(text, why)
     import yaml
