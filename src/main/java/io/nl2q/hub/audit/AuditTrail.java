@@ -5,6 +5,8 @@ import io.nl2q.hub.query.QueryAnswer;
 import io.nl2q.hub.security.Caller;
 import java.sql.Timestamp;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +16,7 @@ import org.springframework.stereotype.Component;
  */
 @Component("auditTrail")
 public class AuditTrail {
+    private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
     private final JdbcTemplate jdbc;
 
     AuditTrail(JdbcTemplate jdbc) {
@@ -26,11 +29,16 @@ public class AuditTrail {
     }
 
     public void refused(Caller caller, String kind, String question, ApiError error, long elapsedMs) {
-        if (caller == null) {
-            return; // unauthenticated requests never reach a route; nothing is bound to a tenant
+        if (caller == null || kind == null) {
+            return; // not bound to a tenant yet, or not a question/SQL request: nothing for this trail
         }
         ApiError.Body body = error.payload().get("error");
-        insert(body.correlationId(), caller, kind, question, null, null, body.code(), null, elapsedMs);
+        try {
+            insert(body.correlationId(), caller, kind, question, null, null, body.code(), null, elapsedMs);
+        } catch (RuntimeException e) {
+            // the caller still gets their error response; the audit gap is logged for the operator
+            log.error("could not audit refusal {} [{}]", body.code(), body.correlationId(), e);
+        }
     }
 
     private void insert(String correlationId, Caller caller, String kind, String question, String sql, String engine,

@@ -34,6 +34,7 @@ class SecurityConfig {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.OPERATOR.name())
+                        .requestMatchers("/api/v1/ops/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers("/api/v1/sql").hasRole(Role.ANALYST.name())
                         .requestMatchers("/api/v1/query").hasAnyRole(Role.VIEWER.name(), Role.INTEGRATION.name())
                         .requestMatchers("/error").permitAll()
