@@ -66,6 +66,14 @@ final class IntentResolver {
         }
         boolean negated = m.metricSlots.stream().anyMatch(Mentions.Slot::negated)
                 || m.facts.stream().anyMatch(Mentions.Slot::negated);
+        // "HCPs with calls but no Flector scripts": members first, then activities of two tables
+        int firstMetric = m.metricSlots.stream().mapToInt(Mentions.Slot::position).min().orElse(Integer.MAX_VALUE);
+        boolean membersFirst = m.entities.stream().anyMatch(e -> !m.grouped.contains(e.position())
+                && e.position() < firstMetric);
+        boolean twoTables = m.metrics.stream().map(model::tableOf).distinct().count() > 1;
+        if (membersFirst && (twoTables || m.values.stream().anyMatch(Mentions.Slot::negated) && !m.facts.isEmpty())) {
+            return true;
+        }
         ModelTable metricTable = model.tableOf(m.metrics.get(0));
         // an activity named by its verb ("called") beside another one's measure; two measures alone stay measures
         boolean otherActivity = m.facts.stream().anyMatch(s -> s.candidates().get(0).table() != metricTable);

@@ -12,7 +12,7 @@ final class MentionScanner {
     private boolean negate;
 
     private MentionScanner(List<Term> terms) {
-        this.terms = terms;
+        this.terms = new ArrayList<>(terms);
         this.qualifier = new boolean[terms.size()];
     }
 
@@ -36,14 +36,14 @@ final class MentionScanner {
                     continue;
                 }
                 Term t = terms.get(j);
-                for (Meaning v : terms.get(i).meanings()) {
-                    boolean names = t.meanings().stream().anyMatch(q -> q.type() == Meaning.Type.DIMENSION
-                            && q.field() == v.field()
-                            || q.type() == Meaning.Type.TABLE && q.table() == v.table()
-                            && v.table().label().map(l -> l == v.field()).orElse(false));
-                    if (names) {
-                        qualifier[j] = true;
-                    }
+                List<Meaning> named = terms.get(i).meanings().stream().filter(v -> t.meanings().stream()
+                        .anyMatch(q -> q.type() == Meaning.Type.DIMENSION && q.field() == v.field()
+                                || q.type() == Meaning.Type.TABLE && q.table() == v.table()
+                                && v.table().label().map(l -> l == v.field()).orElse(false))).toList();
+                if (!named.isEmpty()) {
+                    qualifier[j] = true;
+                    Term v = terms.get(i); // "levothyroxine molecule": only the molecule is meant
+                    terms.set(i, new Term(v.start(), v.end(), v.words(), named, v.number(), v.time(), v.singular()));
                 }
             }
         }
@@ -72,7 +72,12 @@ final class MentionScanner {
                 m.metricSlots.add(slot(i, t));
             }
             case DIMENSION -> dimension(i, t);
-            case TABLE -> (t.meaning().table().isFact() ? m.facts : m.entities).add(slot(i, t));
+            case TABLE -> {
+                if (previousKeyword(i) == Keyword.GROUP) {
+                    m.grouped.add(i);
+                }
+                (t.meaning().table().isFact() ? m.facts : m.entities).add(slot(i, t));
+            }
             case FILTER -> m.namedFilters.add(slot(i, t));
             case VALUE -> m.values.add(slot(i, t));
         }
@@ -103,6 +108,18 @@ final class MentionScanner {
                 || i + 1 < terms.size() && terms.get(i + 1).is(Keyword.SHARE)) {
             m.partition = slot(i, t);
             return;
+        }
+        for (int j : new int[] {i - 1, i + 1}) {
+            Term v = j >= 0 && j < terms.size() ? terms.get(j) : null;
+            if (v != null && v.is(Meaning.Type.VALUE) && t.meanings().stream().allMatch(d -> v.meanings().stream()
+                    .allMatch(x -> x.table() == d.table() && x.field() != d.field()))) {
+                // "the levothyroxine market": a value of another dimension of the same table named as this one
+                throw new Unanswerable("\"" + v.words() + " " + t.words() + "\" is ambiguous: " + v.words() + " is a "
+                        + v.meaning().field().spokenName() + ", not a " + t.words() + ".");
+            }
+        }
+        if (previousKeyword(i) == Keyword.GROUP) {
+            m.grouped.add(i);
         }
         m.dimensions.add(slot(i, t));
     }

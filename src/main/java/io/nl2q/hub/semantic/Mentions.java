@@ -26,6 +26,8 @@ final class Mentions {
     final List<Slot> numericFilters = new ArrayList<>();
     final List<TimeParser.Span> periods = new ArrayList<>();
     final List<Integer> periodPositions = new ArrayList<>();
+    /** Positions of dimensions and tables named after by/per/each: groupings, never the members asked for. */
+    final java.util.Set<Integer> grouped = new java.util.HashSet<>();
     Slot partition;
     TimeGrain grain;
     boolean trend;
