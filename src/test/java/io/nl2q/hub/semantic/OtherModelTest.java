@@ -21,6 +21,7 @@ class OtherModelTest {
     @TempDir
     static Path dir;
     static DuckDbWarehouse warehouse;
+    static DuckDbWarehouse otherTenant;
     static SemanticEngine engine;
 
     @BeforeAll
@@ -39,13 +40,25 @@ class OtherModelTest {
                     + " (2, DATE '2024-05-10', 'S2', 'I2', 40, 2), (3, DATE '2024-11-20', 'S3', 'I1', 600, 2),"
                     + " (4, DATE '2025-01-15', 'S1', 'I2', 20, 1)");
         }
+        Path second = dir.resolve("retail2.duckdb");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + second); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA martco");
+            s.execute("CREATE TABLE martco.store (store_id VARCHAR, store_name VARCHAR, district VARCHAR)");
+            s.execute("CREATE TABLE martco.item (item_id VARCHAR, item_name VARCHAR, category VARCHAR)");
+            s.execute("CREATE TABLE martco.sale (sale_id INTEGER, sale_date DATE, store_id VARCHAR, item_id VARCHAR,"
+                    + " amount DECIMAL(10,2), qty INTEGER)");
+            s.execute("INSERT INTO martco.store VALUES ('M1', 'Quay Side', 'East')");
+            s.execute("INSERT INTO martco.sale VALUES (1, DATE '2026-03-01', 'M1', 'I9', 10, 1)");
+        }
         warehouse = new DuckDbWarehouse(file, "shopco");
+        otherTenant = new DuckDbWarehouse(second, "martco");
         engine = SemanticEngine.load(Path.of("src/test/resources/semantic/other.yaml"));
     }
 
     @AfterAll
     static void close() throws Exception {
         warehouse.close();
+        otherTenant.close();
     }
 
     private List<List<Object>> rows(String question) {
@@ -63,6 +76,15 @@ class OtherModelTest {
         assertThat(rows("espresso machne units sold in 2024")).extracting(r -> r.get(0).toString()).containsExactly("3");
         assertThat(engine.generate("monthly revenue for Mill Lane in 2024", warehouse).chart().type())
                 .isEqualTo("line");
+    }
+
+    @Test
+    void readsValuesAndTheAsOfDateFromEachTenantsOwnWarehouse() {
+        assertThat(engine.generate("revenue for Quay Side this year", otherTenant).explanation())
+                .contains("2026-01-01 to 2026-03-01");
+        assertThatThrownBy(() -> engine.generate("revenue for Quay Side this year", warehouse))
+                .isInstanceOf(HubException.class).hasMessageContaining("Quay");
+        assertThat(engine.generate("revenue this year", warehouse).explanation()).contains("2025-01-01 to 2025-01-15");
     }
 
     @Test
