@@ -485,6 +485,17 @@ def by_hand():
         "2025-01-01", "2025-12-31"))
     add("total", "How many calls did Kevin Williams make in 2025", call_sql("COUNT(*)", [
         "t.rep_name = 'Kevin Williams'", call_period("2025-01-01", "2025-12-31")]))
+    add("multi-fact", "TRx and calls by territory in 2025", "SELECT a.territory_id, a.territory_name, a.trx, b.calls FROM "
+        "(SELECT t.territory_id, t.territory_name, SUM(r.trx) AS trx FROM rx_weekly r JOIN hcp h ON h.hcp_id = r.hcp_id "
+        "JOIN territory t ON t.territory_id = h.territory_id WHERE " + rx_period("2025-01-01", "2025-12-31") +
+        " GROUP BY 1, 2) a JOIN (SELECT t.territory_id, COUNT(*) AS calls FROM call_activity c JOIN territory t ON "
+        "t.territory_id = c.territory_id WHERE " + call_period("2025-01-01", "2025-12-31") + " GROUP BY 1) b "
+        "ON a.territory_id = b.territory_id")
+    add("multi-fact", "Tirosint TRx and calls in 2025", "SELECT (SELECT SUM(r.trx) FROM rx_weekly r JOIN product p ON "
+        "p.product_id = r.product_id WHERE p.product_name = 'Tirosint' AND " + rx_period("2025-01-01", "2025-12-31") +
+        "), (SELECT COUNT(*) FROM call_activity c JOIN product p ON p.product_id = c.product_id WHERE "
+        "p.product_name = 'Tirosint' AND " + call_period("2025-01-01", "2025-12-31") + ")")
+    refuse("TRx and calls by payer in 2025", "payer does not apply to calls")
     for text, why in [("top decile HCPs for Tirosint", "ambiguous"), ("Total TRx of promoted products vs competitor "
                       "products in 2025", "not supported"), ("what share of Tirosint TRx comes from Medicare",
                       "not supported"), ("Best performing territory for Tirosint in 2025", "not understood"),

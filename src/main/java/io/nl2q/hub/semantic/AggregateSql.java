@@ -19,6 +19,14 @@ final class AggregateSql {
     }
 
     Compiled compile(Intent in, SqlDialect dialect) {
+        if (in.metrics().stream().map(model::tableOf).distinct().count() > 1) {
+            return new MultiFactSql(model, this).compile(in, dialect);
+        }
+        return compile(in, dialect, true);
+    }
+
+    /** {@code whole} false: a part of a larger query, without its own ordering and row limit. */
+    Compiled compile(Intent in, SqlDialect dialect, boolean whole) {
         ModelTable base = model.tableOf(in.metrics().get(0));
         Sql sql = new Sql(model, dialect, "");
         Set<String> needed = new LinkedHashSet<>();
@@ -91,12 +99,12 @@ final class AggregateSql {
             body += " GROUP BY " + String.join(", ", groupBy);
             ex.grouping(groups.described);
         }
-        String orderBy = order(in, groups, grainName, measureNames.get(measureNames.size() - 1), ex);
+        String orderBy = whole ? order(in, groups, grainName, measureNames.get(measureNames.size() - 1), ex) : "";
         if (share != null && share.windowed() && share.outerFilter() != null) {
             body = "SELECT * FROM (" + body + ") s WHERE " + share.outerFilter();
         }
         body += orderBy;
-        if (in.rank() != null && in.rank().limit() != null) {
+        if (whole && in.rank() != null && in.rank().limit() != null) {
             body = sql.limit(body, in.rank().limit());
         }
         return new Compiled(body, ex.text(), chart(in, groups, grainName, measureNames));
@@ -119,7 +127,7 @@ final class AggregateSql {
         return out;
     }
 
-    private static String order(Intent in, Selection groups, String grainName, String measure, Explanation ex) {
+    static String order(Intent in, Selection groups, String grainName, String measure, Explanation ex) {
         if (grainName != null) {
             ex.order("ordered by " + grainName + (groups.names.size() > 1 ? " then " + String.join(", ",
                     groups.names.subList(1, groups.names.size())) : ""));
@@ -136,7 +144,7 @@ final class AggregateSql {
         return " ORDER BY " + measure + dir + " NULLS LAST, " + tie;
     }
 
-    private static Chart chart(Intent in, Selection groups, String grainName, List<String> measures) {
+    static Chart chart(Intent in, Selection groups, String grainName, List<String> measures) {
         String y = in.shape() == Intent.Shape.GROWTH ? measures.get(2) : measures.get(0);
         if (grainName != null) {
             return new Chart("line", grainName, y);

@@ -38,6 +38,11 @@ final class Explanation {
         order = o;
     }
 
+    /** The ordering sentence alone, for answers composed of parts. */
+    String orderText() {
+        return order == null ? "" : Character.toUpperCase(order.charAt(0)) + order.substring(1) + ".";
+    }
+
     String text() {
         StringBuilder s = new StringBuilder("Computed ").append(measure).append('.');
         s.append(filters.isEmpty() ? " No filters." : " Filters: " + String.join("; ", filters) + ".");

@@ -3,6 +3,7 @@ package io.nl2q.hub.semantic;
 import io.nl2q.hub.warehouse.SqlDialect.TimeGrain;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Turns what a question mentions into one {@link Intent} over the model, or refuses when it would have to guess. */
 final class IntentResolver {
@@ -84,13 +85,7 @@ final class IntentResolver {
         rankCountedMembers(m);
         List<Field> metrics = m.metrics.isEmpty() ? List.of(model.defaultMetric()) : m.metrics;
         ModelTable base = model.tableOf(metrics.get(0));
-        for (Field f : metrics) {
-            if (!model.tableOf(f).name().equals(base.name())) {
-                throw new Unanswerable("\"" + metrics.get(0).spokenName() + "\" and \"" + f.spokenName()
-                        + "\" come from different tables; adding them up in one query would count rows more than once"
-                        + " (fan-out). Ask for them separately.");
-            }
-        }
+        List<ModelTable> facts = metrics.stream().map(model::tableOf).distinct().toList();
         if (m.metricSlots.stream().anyMatch(Mentions.Slot::negated) || m.facts.stream().anyMatch(Mentions.Slot::negated)
                 || m.facts.stream().anyMatch(s -> s.candidates().get(0).table() != base)) {
             throw new Unanswerable("I can list or count members with and without an activity, but not yet aggregate "
@@ -115,6 +110,15 @@ final class IntentResolver {
         }
         List<Intent.Filter> filters = new ArrayList<>(resolve.filters(m.values, base));
         filters.addAll(resolve.namedAndNumeric(m, base));
+        for (ModelTable other : facts) {
+            // each activity's measure is aggregated on its own (see MultiFactSql): all of it must apply to each
+            Stream.concat(filters.stream().map(f -> model.tableOf(f.field())), groups.stream().map(g -> g.owner(model)))
+                    .filter(t -> !resolve.reaches(other, new Meaning(Meaning.Type.TABLE, t, null, null, null, false)))
+                    .findFirst().ifPresent(t -> {
+                        throw new Unanswerable(t.name() + " applies to " + base.name() + " but not to " + other.name()
+                                + ", so the measures cannot be set side by side; ask for them separately.");
+                    });
+        }
         for (Intent.Filter f : filters) {
             if (!f.negated() && f.values().size() > 1 && !m.share) {
                 addGroup(groups, new Intent.Target(null, f.field()));

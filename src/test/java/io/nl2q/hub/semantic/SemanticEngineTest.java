@@ -75,8 +75,23 @@ class SemanticEngineTest {
     }
 
     @Test
-    void refusesToAggregateAcrossTwoFactTablesInOneQuery() {
-        assertThat(refusal("TRx and calls by territory in 2025").getMessage()).contains("fan-out");
+    void aggregatesTwoActivitiesSeparatelyBeforeJoiningThem() {
+        GeneratedQuery q = ask("TRx and calls by territory in 2025");
+        assertThat(q.sql()).startsWith("WITH m1 AS (SELECT").contains("FULL OUTER JOIN m2 ON m1.territory_id");
+        String[] parts = q.sql().split("\\), m2 AS \\(");
+        assertThat(parts[0]).contains("rx_weekly").doesNotContain("call_activity");
+        assertThat(parts[1].split("\\) SELECT")[0]).contains("call_activity").doesNotContain("rx_weekly");
+        assertThat(q.explanation()).contains("no fan-out");
+        assertThat(refusal("TRx and calls by payer in 2025").getMessage()).contains("payer applies to rx_weekly");
+    }
+
+    @Test
+    void neverJoinsFromTheOneSideToTheManySide() {
+        JoinPlanner joins = new JoinPlanner(ModelLoader.load(Path.of("config/semantic/pharma.yaml")));
+        assertThat(joins.plan("rx_weekly", java.util.Set.of("territory"))).extracting(JoinPlanner.Step::to)
+                .containsExactly("hcp", "territory");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> joins.plan("hcp", java.util.Set.of("rx_weekly")))
+                .isInstanceOf(Unanswerable.class).hasMessageContaining("more than once");
     }
 
     @Test
