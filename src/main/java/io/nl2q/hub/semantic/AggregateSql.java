@@ -141,7 +141,10 @@ final class AggregateSql {
         String dir = descending ? " DESC" : " ASC";
         ex.order("ordered by " + measure + (descending ? " descending" : " ascending")
                 + (in.rank() != null && in.rank().limit() != null ? ", first " + in.rank().limit() + " rows" : ""));
-        return " ORDER BY " + measure + dir + " NULLS LAST, " + tie;
+        // a ratio can be NULL (nothing in the base period); portable "nulls last", as SQL Server has no NULLS LAST
+        String nullsLast = in.shape() == Intent.Shape.GROWTH || in.shape() == Intent.Shape.SHARE
+                ? "CASE WHEN " + measure + " IS NULL THEN 1 ELSE 0 END, " : "";
+        return " ORDER BY " + nullsLast + measure + dir + ", " + tie;
     }
 
     static Chart chart(Intent in, Selection groups, String grainName, List<String> measures) {

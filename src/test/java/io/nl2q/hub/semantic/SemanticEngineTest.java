@@ -86,6 +86,35 @@ class SemanticEngineTest {
     }
 
     @Test
+    void rendersInTheTenantsDialect() {
+        io.nl2q.hub.warehouse.SqlDialect sqlServer = io.nl2q.hub.warehouse.Dialects.byId("sqlserver");
+        io.nl2q.hub.warehouse.TenantWarehouse onSqlServer = new io.nl2q.hub.warehouse.TenantWarehouse() {
+            public io.nl2q.hub.tenancy.TenantRef tenant() {
+                return new io.nl2q.hub.tenancy.TenantRef("mssql", "acme");
+            }
+
+            public io.nl2q.hub.warehouse.SqlDialect dialect() {
+                return sqlServer;
+            }
+
+            public java.util.Set<String> tables() {
+                return warehouse.tables();
+            }
+
+            public io.nl2q.hub.warehouse.QueryResult query(String sql, java.time.Duration t, int rows) {
+                return warehouse.query(sql, t, rows);
+            }
+
+            public javax.sql.DataSource writer() {
+                throw new UnsupportedOperationException();
+            }
+        };
+        GeneratedQuery top = engine.generate("top 5 territories by TRx in Q4 2024", onSqlServer);
+        assertThat(top.sql()).startsWith("SELECT TOP 5 ").contains("CAST('2024-10-01' AS DATE)").doesNotContain("LIMIT").doesNotContain("NULLS LAST");
+        assertThat(engine.generate("weekly TRx for Tirosint in 2025", onSqlServer).sql()).contains("DATEADD(day");
+    }
+
+    @Test
     void neverJoinsFromTheOneSideToTheManySide() {
         JoinPlanner joins = new JoinPlanner(ModelLoader.load(Path.of("config/semantic/pharma.yaml")));
         assertThat(joins.plan("rx_weekly", java.util.Set.of("territory"))).extracting(JoinPlanner.Step::to)
