@@ -102,6 +102,9 @@ final class AggregateSql {
         String orderBy = whole ? order(in, groups, grainName, measureNames.get(measureNames.size() - 1), ex) : "";
         if (share != null && share.windowed() && share.outerFilter() != null) {
             body = "SELECT * FROM (" + body + ") s WHERE " + share.outerFilter();
+        } else if (orderBy.contains(" IS NULL THEN ")) {
+            // PostgreSQL resolves output names in ORDER BY only when they stand alone, so order an outer query
+            body = "SELECT * FROM (" + body + ") s";
         }
         body += orderBy;
         if (whole && in.rank() != null && in.rank().limit() != null) {
