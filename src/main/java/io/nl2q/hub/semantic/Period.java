@@ -32,13 +32,24 @@ record Period(LocalDate from, LocalDate to, String label, ChronoUnit unit, int c
                 boolean whole = to.equals(from.plus(count, unit).minusDays(1));
                 // a period to date compares with the same dates one period earlier, a whole one with the whole one
                 LocalDate end = whole ? start.plus(count, unit).minusDays(1) : to.minus(count, unit);
-                yield new Period(start, end, "the period before " + label, unit, count);
+                yield new Period(start, end, whole ? wholeLabel(start, unit, count) : "the same dates one "
+                        + (unit == ChronoUnit.YEARS ? "year" : count + " months") + " before " + label, unit, count);
             }
             default -> {
                 long days = ChronoUnit.DAYS.between(from, to) + 1;
                 yield new Period(from.minusDays(days), from.minusDays(1), "the period before " + label, unit, count);
             }
         };
+    }
+
+    private static String wholeLabel(LocalDate start, ChronoUnit unit, int count) {
+        if (unit == ChronoUnit.YEARS && count == 1) {
+            return String.valueOf(start.getYear());
+        }
+        if (count == 3 && start.getMonthValue() % 3 == 1) {
+            return TimeParser.quarter(start.getYear(), (start.getMonthValue() + 2) / 3).label();
+        }
+        return count == 1 ? TimeParser.month(start).label() : "the " + count + " months from " + start;
     }
 
     /** How an explanation states it: the name and the exact dates. */
