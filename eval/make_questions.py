@@ -496,6 +496,14 @@ def by_hand():
         "), (SELECT COUNT(*) FROM call_activity c JOIN product p ON p.product_id = c.product_id WHERE "
         "p.product_name = 'Tirosint' AND " + call_period("2025-01-01", "2025-12-31") + ")")
     refuse("TRx and calls by payer in 2025", "payer does not apply to calls")
+    refuse("TRx for Tirosint in FY2025", "no fiscal calendar")
+    add("ranking", "calls by rep last quater", call_sql("t.rep_name, COUNT(*)", [call_period("2025-07-01", "2025-09-30")],
+        " GROUP BY t.rep_name"))
+    add("total", "tirosint nrx last 12 wks", rx_sql("SUM(r.nrx)", ["p.product_name = 'Tirosint'",
+        rx_period("2025-10-04", AS_OF)]))
+    add("list", "West reps", "SELECT DISTINCT rep_name FROM territory WHERE region = 'West'")
+    add("total", "TRx for levothyroxine molecule in 2025", rx_sql("SUM(r.trx)", ["p.molecule = 'levothyroxine'",
+        rx_period("2025-01-01", "2025-12-31")]))
     for text, why in [("top decile HCPs for Tirosint", "ambiguous"), ("Total TRx of promoted products vs competitor "
                       "products in 2025", "not supported"), ("what share of Tirosint TRx comes from Medicare",
                       "not supported"), ("Best performing territory for Tirosint in 2025", "not understood"),

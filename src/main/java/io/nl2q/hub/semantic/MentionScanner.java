@@ -111,7 +111,8 @@ final class MentionScanner {
         }
         for (int j : new int[] {i - 1, i + 1}) {
             Term v = j >= 0 && j < terms.size() ? terms.get(j) : null;
-            if (v != null && v.is(Meaning.Type.VALUE) && t.meanings().stream().allMatch(d -> v.meanings().stream()
+            boolean ambiguousValue = v != null && v.meanings().stream().map(Meaning::field).distinct().count() > 1;
+            if (ambiguousValue && v.is(Meaning.Type.VALUE) && t.meanings().stream().allMatch(d -> v.meanings().stream()
                     .allMatch(x -> x.table() == d.table() && x.field() != d.field()))) {
                 // "the levothyroxine market": a value of another dimension of the same table named as this one
                 throw new Unanswerable("\"" + v.words() + " " + t.words() + "\" is ambiguous: " + v.words() + " is a "

@@ -24,13 +24,13 @@ final class QuestionReader {
 
     Reading read(String question) {
         List<String> raw = Text.rawTokens(question);
-        List<String> lower = raw.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
+        List<String> corrections = new ArrayList<>();
+        List<String> lower = raw.stream().map(t -> timeWord(t.toLowerCase(Locale.ROOT), corrections)).toList();
         boolean shouting = raw.stream().filter(t -> t.chars().anyMatch(Character::isLetter))
                 .allMatch(t -> t.equals(t.toUpperCase(Locale.ROOT)));
         List<TimeParser.Span> spans = time.parse(lower);
         List<Term> terms = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
-        List<String> corrections = new ArrayList<>();
         String[] stems = new String[lower.size()];
         for (int i = 0; i < lower.size(); i++) {
             stems[i] = Text.stem(lower.get(i));
@@ -63,6 +63,16 @@ final class QuestionReader {
             }
         }
         return new Reading(terms, unknown, corrections);
+    }
+
+    /** A typo of a time word ("quater") is corrected before the time parser reads the question. */
+    private String timeWord(String token, List<String> corrections) {
+        if (TimeParser.WORDS.contains(token) || lexicon.knows(Text.stem(token)) || Text.isNumber(token)) {
+            return token;
+        }
+        Optional<String> fixed = Fuzzy.correct(token, TimeParser.WORDS);
+        fixed.ifPresent(f -> corrections.add(token + " -> " + f));
+        return fixed.orElse(token);
     }
 
     private void correctTypos(String[] stems, List<String> lower, boolean[] inTime, List<String> corrections) {

@@ -16,12 +16,15 @@ final class Text {
             Map.entry("three", "3"), Map.entry("four", "4"), Map.entry("five", "5"), Map.entry("six", "6"),
             Map.entry("seven", "7"), Map.entry("eight", "8"), Map.entry("nine", "9"), Map.entry("ten", "10"),
             Map.entry("eleven", "11"), Map.entry("twelve", "12"), Map.entry("fifteen", "15"),
-            Map.entry("twenty", "20"), Map.entry("fifty", "50"), Map.entry("hundred", "100"));
+            Map.entry("twenty", "20"), Map.entry("fifty", "50"), Map.entry("hundred", "100"),
+            // abbreviations of time words, so the time parser sees the words
+            Map.entry("qtr", "quarter"), Map.entry("qtrs", "quarters"), Map.entry("wk", "week"), Map.entry("wks", "weeks"),
+            Map.entry("yr", "year"), Map.entry("yrs", "years"), Map.entry("mth", "month"), Map.entry("mths", "months"));
 
     private static final java.util.regex.Pattern NOT = java.util.regex.Pattern.compile("(?i)n['’]t\\b");
     private static final java.util.regex.Pattern POSSESSIVE = java.util.regex.Pattern.compile("['’]s\\b");
     private static final java.util.regex.Pattern GLUED = java.util.regex.Pattern.compile(
-            "(?i)\\b(top|bottom|last|past|first|next)(\\d+)\\b");
+            "(?i)\\b(top|bottom|last|past|first|next|cy|fy|q[1-4])(\\d+)\\b");
     private static final java.util.regex.Pattern PUNCTUATION = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private Text() {

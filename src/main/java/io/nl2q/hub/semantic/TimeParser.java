@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 final class TimeParser {
     private static final String MONTHS = "january|february|march|april|may|june|july|august|september|october"
             + "|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
-    private static final String YEAR = "(?:(?:calendar year|cy|fy|full year|year) )?20\\d\\d";
+    private static final String YEAR = "(?:(?:calendar year|cy|full year|year) )?20\\d\\d";
     private static final String ORDINAL = "first|second|third|fourth|1st|2nd|3rd|4th|final|last";
     private static final String SINGLE = "(?:q[1-4] (?:of )?" + YEAR + "|20\\d\\d q[1-4]"
             + "|(?:" + ORDINAL + ") quarter (?:of )?" + YEAR
@@ -39,7 +39,11 @@ final class TimeParser {
     private static final Pattern ORDINAL_QUARTER = Pattern.compile("(" + ORDINAL + ") quarter (?:of )?(\\d{4})");
     private static final Pattern HALF = Pattern.compile("(h1|h2|first half|second half|1st half|2nd half) (?:of )?(\\d{4})");
     private static final Pattern MONTH = Pattern.compile("(" + MONTHS + ") (?:of )?(\\d{4})|(\\d{4}) (" + MONTHS + ")");
-    private static final Pattern PREFIX = Pattern.compile("(calendar year|cy|fy|full year|year) (20\\d\\d)");
+    private static final Pattern PREFIX = Pattern.compile("(calendar year|cy|full year|year) (20\\d\\d)");
+    /** The words of time expressions, for typo correction before parsing ("quater", "montly" is a keyword). */
+    static final java.util.Set<String> WORDS = java.util.Set.of("quarter", "quarters", "month", "months", "week",
+            "weeks", "year", "years", "january", "february", "march", "april", "june", "july", "august",
+            "september", "october", "november", "december", "previous", "trailing", "current", "between", "through");
     private final LocalDate asOf;
 
     TimeParser(LocalDate asOf) {
