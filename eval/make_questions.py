@@ -497,6 +497,12 @@ def by_hand():
         "p.product_name = 'Tirosint' AND " + call_period("2025-01-01", "2025-12-31") + ")")
     refuse("TRx and calls by payer in 2025", "payer does not apply to calls")
     refuse("TRx for Tirosint in FY2025", "no fiscal calendar")
+    refuse("Tirosint TRx from HCPs not called in 2025", "measure restricted by another activity: not supported")
+    add("ranking", "which month had the highest Tirosint TRx in 2025", rx_sql(
+        "CAST(DATE_TRUNC('month', r.week_ending) AS DATE) AS m, SUM(r.trx) AS v", ["p.product_name = 'Tirosint'",
+        rx_period("2025-01-01", "2025-12-31")], " GROUP BY 1", " ORDER BY v DESC, m LIMIT 1"), True)
+    add("growth", "Synthroid TRx in Q4 2025 compared with Q3 2025", rx_sql(g("2025-07-01", "2025-09-30", "2025-10-01",
+        "2025-12-31"), ["p.product_name = 'Synthroid'"], joins=("product",)))
     add("ranking", "calls by rep last quater", call_sql("t.rep_name, COUNT(*)", [call_period("2025-07-01", "2025-09-30")],
         " GROUP BY t.rep_name"))
     add("total", "tirosint nrx last 12 wks", rx_sql("SUM(r.nrx)", ["p.product_name = 'Tirosint'",

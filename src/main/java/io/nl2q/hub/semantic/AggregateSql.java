@@ -140,7 +140,7 @@ final class AggregateSql {
     }
 
     static String order(Intent in, Selection groups, String grainName, String measure, Explanation ex) {
-        if (grainName != null) {
+        if (grainName != null && in.rank() == null) {
             ex.order("ordered by " + grainName + (groups.names.size() > 1 ? " then " + String.join(", ",
                     groups.names.subList(1, groups.names.size())) : ""));
             return " ORDER BY " + String.join(", ", groups.names);
@@ -162,7 +162,7 @@ final class AggregateSql {
     static Chart chart(Intent in, Selection groups, String grainName, List<String> measures) {
         String y = in.shape() == Intent.Shape.GROWTH ? measures.get(2) : measures.get(0);
         if (grainName != null) {
-            return new Chart("line", grainName, y);
+            return new Chart(in.rank() == null ? "line" : "bar", grainName, y); // "which month was highest" ranks
         }
         if (!groups.names.isEmpty()) {
             return new Chart("bar", groups.axis(), y);

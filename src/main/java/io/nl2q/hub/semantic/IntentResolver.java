@@ -65,6 +65,11 @@ final class IntentResolver {
                 || !m.dimensions.isEmpty()) {
             return false;
         }
+        int firstEntity = m.entities.stream().filter(e -> !m.grouped.contains(e.position()))
+                .mapToInt(Mentions.Slot::position).min().orElse(Integer.MAX_VALUE);
+        if (m.metricSlots.stream().anyMatch(s -> s.position() < firstEntity) && firstEntity < Integer.MAX_VALUE) {
+            return false; // "Tirosint TRx from HCPs not called": a measure restricted by an activity, not a list
+        }
         boolean negated = m.metricSlots.stream().anyMatch(Mentions.Slot::negated)
                 || m.facts.stream().anyMatch(Mentions.Slot::negated);
         // "HCPs with calls but no Flector scripts": members first, then activities of two tables
@@ -172,6 +177,10 @@ final class IntentResolver {
                 throw new Unanswerable("I read " + m.limit + " as a number of rows, but not by what to rank them.");
             }
             return null;
+        }
+        if (groups.isEmpty() && grain != null) {
+            return new Intent.Rank(m.limit != null ? m.limit : m.grainSingular ? Integer.valueOf(1) : null,
+                    m.descending); // "which month had the highest TRx"
         }
         if (groups.isEmpty()) {
             throw new Unanswerable("A ranking needs something to rank: say by what, for example \"top 10 "

@@ -21,14 +21,14 @@ enum Keyword {
         put(MOST, "most", "the most", "more", "max", "maximum", "strongest", "fastest");
         put(LEAST, "least", "the least", "fewest", "min", "minimum", "slowest");
         put(GROUP, "by", "per", "each", "every", "across", "broken down by", "breakdown", "break down", "split by",
-                "grouped by", "wise", "for each", "for every", "by each");
+                "grouped by", "wise", "for each", "for every", "by each", "split", "splitting");
         put(WHICH, "which", "what");
         put(TREND, "trend", "trends", "trending", "over time", "trajectory", "time series", "evolution");
-        put(WEEKLY, "weekly", "week over week", "by week", "per week", "each week", "week by week", "wow");
-        put(MONTHLY, "monthly", "month over month", "by month", "per month", "each month", "month by month", "mom");
-        put(QUARTERLY, "quarterly", "quarter over quarter", "by quarter", "per quarter", "each quarter", "qoq",
+        put(WEEKLY, "which week", "what week", "weekly", "week over week", "by week", "per week", "each week", "week by week", "wow");
+        put(MONTHLY, "which month", "what month", "monthly", "month over month", "by month", "per month", "each month", "month by month", "mom");
+        put(QUARTERLY, "which quarter", "what quarter", "quarterly", "quarter over quarter", "by quarter", "per quarter", "each quarter", "qoq",
                 "quarter by quarter");
-        put(YEARLY, "yearly", "annual", "annually", "year over year", "by year", "per year", "each year", "yoy",
+        put(YEARLY, "which year", "what year", "yearly", "annual", "annually", "year over year", "by year", "per year", "each year", "yoy",
                 "year by year");
         put(SHARE, "share", "shares", "share of", "percent share", "percentage share");
         put(GROWTH, "growth", "grew", "grow", "grown", "growing", "change", "changed", "increase", "increased",

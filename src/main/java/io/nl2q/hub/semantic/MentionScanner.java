@@ -155,10 +155,15 @@ final class MentionScanner {
             case TOP, MOST -> rank(i, true);
             case BOTTOM, LEAST -> rank(i, false);
             case TREND -> m.trend = true;
-            case WEEKLY -> m.grain = TimeGrain.WEEK;
-            case MONTHLY -> m.grain = TimeGrain.MONTH;
-            case QUARTERLY -> m.grain = TimeGrain.QUARTER;
-            case YEARLY -> m.grain = TimeGrain.YEAR;
+            case WEEKLY, MONTHLY, QUARTERLY, YEARLY -> {
+                m.grain = switch (k) {
+                    case WEEKLY -> TimeGrain.WEEK;
+                    case MONTHLY -> TimeGrain.MONTH;
+                    case QUARTERLY -> TimeGrain.QUARTER;
+                    default -> TimeGrain.YEAR;
+                };
+                m.grainSingular |= t.words().startsWith("which ") || t.words().startsWith("what ");
+            }
             case SHARE -> m.share = true;
             case GROWTH -> {
                 m.growth = true;

@@ -30,6 +30,8 @@ final class Mentions {
     final java.util.Set<Integer> grouped = new java.util.HashSet<>();
     Slot partition;
     TimeGrain grain;
+    /** "which month": one period asked for. */
+    boolean grainSingular;
     boolean trend;
     boolean share;
     boolean growth;

@@ -17,6 +17,11 @@ record Periods(Period period, Period base) {
         }
         Period a = first.first();
         Period b = first.second() != null ? first.second() : m.periods.size() == 2 ? m.periods.get(1).first() : null;
+        if (b != null && first.comparison() && b.from().isBefore(a.from())) {
+            Period later = a; // "Q4 compared with Q3": a change is told from the earlier period to the later one
+            a = b;
+            b = later;
+        }
         if (!comparing) {
             if (b != null && m.periods.size() == 2) {
                 throw new Unanswerable("Two separate periods: say \"between A and B\" for a range, or \"from A to B\""
