@@ -497,7 +497,14 @@ def by_hand():
         "p.product_name = 'Tirosint' AND " + call_period("2025-01-01", "2025-12-31") + ")")
     refuse("TRx and calls by payer in 2025", "payer does not apply to calls")
     refuse("TRx for Tirosint in FY2025", "no fiscal calendar")
-    refuse("Tirosint TRx from HCPs not called in 2025", "measure restricted by another activity: not supported")
+    add("restricted", "Tirosint TRx from HCPs not called in 2025", rx_sql("SUM(r.trx)", ["p.product_name = 'Tirosint'",
+        rx_period("2025-01-01", "2025-12-31"), calls_exists("2025-01-01", "2025-12-31", True)]))
+    add("restricted", "TRx of HCPs never called by region in 2025", rx_sql("t.region, SUM(r.trx)", [
+        rx_period("2025-01-01", "2025-12-31"), calls_exists("2025-01-01", "2025-12-31", True)], " GROUP BY t.region"))
+    add("restricted", "Flector NRx from prescribers called about Flector in Q4 2025", rx_sql("SUM(r.nrx)", [
+        "p.product_name = 'Flector'", rx_period("2025-10-01", "2025-12-31"), "EXISTS (SELECT 1 FROM call_activity c "
+        "JOIN product cp ON cp.product_id = c.product_id WHERE c.hcp_id = h.hcp_id AND cp.product_name = 'Flector' AND "
+        + call_period("2025-10-01", "2025-12-31") + ")"]))
     add("ranking", "which month had the highest Tirosint TRx in 2025", rx_sql(
         "CAST(DATE_TRUNC('month', r.week_ending) AS DATE) AS m, SUM(r.trx) AS v", ["p.product_name = 'Tirosint'",
         rx_period("2025-01-01", "2025-12-31")], " GROUP BY 1", " ORDER BY v DESC, m LIMIT 1"), True)

@@ -35,6 +35,7 @@ final class AggregateSql {
         if (in.partition() != null) {
             needed.add(in.partition().table());
         }
+        in.targets().forEach(t -> needed.add(t.table().name())); // the members an activity clause correlates to
         String from = sql.from(base.name(), joins.plan(base.name(), needed));
         Selection groups = Selection.of(in.groups(), model, sql);
         Field time = base.timeDimension().orElse(null);
@@ -92,6 +93,14 @@ final class AggregateSql {
         }
         if (share != null) {
             share.restriction().ifPresent(where::add);
+        }
+        int n = 0;
+        for (Intent.Clause c : in.clauses()) {
+            ModelTable member = in.targets().get(0).table();
+            where.add(ClauseSql.exists(model, joins, c, member, sql, in.period(), ++n));
+            ex.filter("only " + member.name() + " " + (c.negated() ? "with no " : "with ") + c.fact().name() + " rows"
+                    + (c.filters().isEmpty() ? "" : " where " + String.join(" and ",
+                    c.filters().stream().map(Sql::describe).toList())) + (in.period() == null ? "" : " in the period"));
         }
         String select = "SELECT " + String.join(", ", concat(groups.select(), named(measures, measureNames)));
         String body = select + from + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));

@@ -91,11 +91,10 @@ final class IntentResolver {
         List<Field> metrics = m.metrics.isEmpty() ? List.of(model.defaultMetric()) : m.metrics;
         ModelTable base = model.tableOf(metrics.get(0));
         List<ModelTable> facts = metrics.stream().map(model::tableOf).distinct().toList();
-        if (m.metricSlots.stream().anyMatch(Mentions.Slot::negated) || m.facts.stream().anyMatch(Mentions.Slot::negated)
-                || m.facts.stream().anyMatch(s -> s.candidates().get(0).table() != base)) {
-            throw new Unanswerable("I can list or count members with and without an activity, but not yet aggregate "
-                    + base.name() + " restricted by another activity.");
+        if (m.metricSlots.stream().anyMatch(Mentions.Slot::negated)) {
+            throw new Unanswerable("A measure cannot be negated; say which members or activities to leave out.");
         }
+        Restriction restriction = Restriction.of(m, base, facts.size(), model, resolve);
         TimeGrain grain = m.grain != null ? m.grain : m.trend ? TimeGrain.MONTH : null;
         List<Intent.Target> groups = new ArrayList<>();
         for (Mentions.Slot s : m.dimensions) {
@@ -141,8 +140,11 @@ final class IntentResolver {
         Field partition = shape == Intent.Shape.SHARE ? new SharePartition(model, resolve).of(m, base, filters, groups)
                 : null;
         Intent.Rank rank = rank(m, groups, grain);
-        return new Intent(shape, metrics, groups, grain, filters, periods.period(), periods.base(), rank, List.of(),
-                List.of(), partition);
+        if (!restriction.clauses().isEmpty() && shape == Intent.Shape.GROWTH) {
+            throw new Unanswerable("Growth restricted by another activity is not something I compute yet.");
+        }
+        return new Intent(shape, metrics, groups, grain, filters, periods.period(), periods.base(), rank,
+                restriction.member(), restriction.clauses(), partition);
     }
 
     /**

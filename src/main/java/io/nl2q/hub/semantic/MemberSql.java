@@ -37,7 +37,7 @@ final class MemberSql {
         }
         int n = 0;
         for (Intent.Clause c : in.clauses()) {
-            where.add(clause(c, base, sql, dialect, c.period() != null ? c.period() : in.period(), ++n));
+            where.add(ClauseSql.exists(model, joins, c, base, sql, c.period() != null ? c.period() : in.period(), ++n));
             ex.filter((c.negated() ? "with no " : "with ") + c.fact().name() + " rows"
                     + (c.filters().isEmpty() ? "" : " where " + String.join(" and ",
                     c.filters().stream().map(Sql::describe).toList()))
@@ -79,36 +79,5 @@ final class MemberSql {
         String select = "SELECT DISTINCT " + targets.select() + from + whereSql + " ORDER BY "
                 + String.join(", ", targets.names);
         return new Compiled(select, ex.text(), Chart.table());
-    }
-
-    /** EXISTS over the activity's rows that join to the outer member, in the period and with the clause's filters. */
-    private String clause(Intent.Clause c, ModelTable base, Sql outer, SqlDialect dialect, Period period, int n) {
-        Sql inner = new Sql(model, dialect, "x" + n + "_");
-        List<JoinPlanner.Step> path = joins.plan(c.fact().name(), Set.of(base.name()));
-        Set<String> needed = new LinkedHashSet<>();
-        c.filters().forEach(f -> needed.add(f.field().table()));
-        List<JoinPlanner.Step> steps = new ArrayList<>(joins.plan(c.fact().name(), needed));
-        // walk to the member table inside the subquery, but correlate its last hop to the outer row instead
-        JoinPlanner.Step last = path.isEmpty() ? null : path.get(path.size() - 1);
-        path.stream().filter(s -> s != last && !steps.contains(s)).forEach(steps::add);
-        steps.remove(last);
-        StringBuilder sb = new StringBuilder(c.negated() ? "NOT EXISTS (SELECT 1" : "EXISTS (SELECT 1");
-        sb.append(inner.from(c.fact().name(), steps));
-        List<String> where = new ArrayList<>();
-        if (last != null) {
-            boolean forward = last.via().leftTable().equals(last.from());
-            last.via().columns().forEach(col -> where.add(inner.alias(last.from()) + "." + (forward ? col.left()
-                    : col.right()) + " = " + outer.alias(base.name()) + "." + (forward ? col.right() : col.left())));
-        }
-        if (period != null) {
-            Field time = c.fact().timeDimension().orElseThrow(() -> new Unanswerable(c.fact().name()
-                    + " has no time dimension to restrict to a period."));
-            where.add(inner.between(inner.column(time), period));
-        }
-        c.filters().forEach(f -> where.add(inner.condition(f)));
-        if (!where.isEmpty()) {
-            sb.append(" WHERE ").append(String.join(" AND ", where));
-        }
-        return sb.append(')').toString();
     }
 }

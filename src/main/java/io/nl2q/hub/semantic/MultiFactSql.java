@@ -22,7 +22,7 @@ final class MultiFactSql {
     }
 
     Compiled compile(Intent in, SqlDialect dialect) {
-        if (in.shape() != Intent.Shape.AGGREGATE) {
+        if (in.shape() != Intent.Shape.AGGREGATE || !in.clauses().isEmpty()) {
             throw new Unanswerable("Shares and growth of measures from different activities are not combined in one"
                     + " answer; ask for them separately.");
         }
