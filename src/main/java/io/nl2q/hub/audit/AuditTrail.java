@@ -1,54 +1,75 @@
 package io.nl2q.hub.audit;
 
 import io.nl2q.hub.errors.ApiError;
+import io.nl2q.hub.guard.GuardedSql;
 import io.nl2q.hub.query.QueryAnswer;
 import io.nl2q.hub.security.Caller;
-import java.sql.Timestamp;
-import java.time.Instant;
+import io.nl2q.hub.security.ClientInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.Date;
 import org.springframework.stereotype.Component;
 
 /**
- * One row per question or SQL request, answered or refused, bound to its tenant. Fed by wire-taps of the API routes
- * so recording never slows an answer down.
+ * One chained row per question or SQL request, answered or refused, and per security event, bound to its tenant.
+ * Answers are recorded by wire-taps of the API routes so recording never slows an answer down; refusals by the
+ * shared error handler.
  */
 @Component("auditTrail")
 public class AuditTrail {
     private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
-    private final JdbcTemplate jdbc;
+    private final AuditChain chain;
+    private final PiiColumns pii;
 
-    AuditTrail(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    AuditTrail(AuditChain chain, PiiColumns pii) {
+        this.chain = chain;
+        this.pii = pii;
     }
 
-    public void answered(Caller caller, String kind, QueryAnswer answer) {
-        insert(answer.queryId(), caller, kind, answer.question(), answer.sql(), answer.engine(), "ANSWERED",
-                answer.rowCount(), answer.elapsedMs());
+    public void answered(Caller caller, String kind, QueryAnswer answer, GuardedSql guarded, ClientInfo client) {
+        ClientInfo from = client == null ? ClientInfo.UNKNOWN : client;
+        chain.append(new AuditChain.NewEntry(caller.tenant().id(), answer.queryId(), caller.subject(), kind,
+                clip(answer.question(), 4000), clip(answer.sql(), 20000), answer.engine(), "ANSWERED",
+                answer.rowCount(), answer.elapsedMs(), from.ip(), from.userAgent(), verdict(guarded), null,
+                guarded == null ? null : pii.read(guarded.sql(), guarded.tables()), null));
     }
 
-    public void refused(Caller caller, String kind, String question, ApiError error, long elapsedMs) {
-        if (caller == null || kind == null) {
-            return; // not bound to a tenant yet, or not a question/SQL request: nothing for this trail
+    /**
+     * A request refused after authentication; unauthenticated requests never reach a route and have no tenant.
+     *
+     * @param guarded what the guard passed, when the refusal came later (null when it came earlier or from it)
+     */
+    public void refused(Caller caller, String kind, String question, GuardedSql guarded, ApiError error,
+                        ClientInfo client, Date startedAt) {
+        if (caller == null) {
+            return;
         }
         ApiError.Body body = error.payload().get("error");
+        String verdict = guarded != null ? verdict(guarded)
+                : "guard".equals(body.phase()) ? "REJECTED: " + body.message() : null;
+        ClientInfo from = client == null ? ClientInfo.UNKNOWN : client;
+        long elapsed = startedAt == null ? 0 : Math.max(0, System.currentTimeMillis() - startedAt.getTime());
         try {
-            insert(body.correlationId(), caller, kind, question, null, null, body.code(), null, elapsedMs);
+            chain.append(new AuditChain.NewEntry(caller.tenant().id(), body.correlationId(), caller.subject(),
+                    kind == null ? "request" : kind, clip(question, 4000),
+                    guarded == null ? null : clip(guarded.sql(), 20000), null, "REFUSED", null, elapsed, from.ip(),
+                    from.userAgent(), clip(verdict, 1000), body.code(), null, clip(body.message(), 1000)));
         } catch (RuntimeException e) {
             // the caller still gets their error response; the audit gap is logged for the operator
             log.error("could not audit refusal {} [{}]", body.code(), body.correlationId(), e);
         }
     }
 
-    private void insert(String correlationId, Caller caller, String kind, String question, String sql, String engine,
-                        String outcome, Integer rows, long elapsedMs) {
-        jdbc.update("""
-                INSERT INTO query_audit (correlation_id, tenant_id, subject, kind, question, sql_text, engine, outcome,
-                                         row_count, elapsed_ms, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, correlationId, caller.tenant().id(), caller.subject(), kind, clip(question, 4000),
-                clip(sql, 20000), engine, outcome, rows, elapsedMs, Timestamp.from(Instant.now()));
+    /** A security event of a known tenant: key issued or revoked, access forbidden, rate limited. */
+    public void securityEvent(Caller caller, String event, String correlationId, String detail, ClientInfo client) {
+        ClientInfo from = client == null ? ClientInfo.UNKNOWN : client;
+        chain.append(new AuditChain.NewEntry(caller.tenant().id(), correlationId, caller.subject(), "security", null,
+                null, null, event, null, 0, from.ip(), from.userAgent(), null, null, null, clip(detail, 1000)));
+    }
+
+    private static String verdict(GuardedSql guarded) {
+        return guarded == null ? null : clip("PASSED tables=" + new java.util.TreeSet<>(guarded.tables())
+                + " limit=" + guarded.rowLimit(), 1000);
     }
 
     private static String clip(String s, int max) {

@@ -20,8 +20,10 @@ public class ErrorResponses {
                 log.warn("{} {} [{}]: {}", categorized.code(), categorized.phase().label(), correlationId,
                         categorized.getMessage(), categorized.getCause());
             }
+            Long retryAfter = categorized.retryAfter().map(d -> Math.max(1, (d.toMillis() + 999) / 1000))
+                    .orElse(null);
             return ApiError.of(categorized.code(), categorized.phase(), categorized.getMessage(), correlationId,
-                    categorized.suggestions());
+                    categorized.suggestions(), retryAfter);
         }
         if (find(failure, JsonProcessingException.class) != null) {
             return ApiError.of(ErrorCode.BAD_REQUEST, Phase.REQUEST, "the request body is not valid JSON",

@@ -1,6 +1,8 @@
 package io.nl2q.hub.errors;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A categorized failure: the code decides the HTTP status, the phase says where it happened, the message is safe to
@@ -36,5 +38,10 @@ public class HubException extends RuntimeException {
 
     public List<String> suggestions() {
         return suggestions;
+    }
+
+    /** For RATE_LIMITED: how long the caller should wait before asking again (the Retry-After header). */
+    public Optional<Duration> retryAfter() {
+        return Optional.empty();
     }
 }

@@ -38,7 +38,7 @@ public class ApiKeyStore {
                   FROM api_key k JOIN tenant t ON t.tenant_id = k.tenant_id
                  WHERE k.key_hash = ? AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > ?)
                 """, (rs, i) -> new Caller(new TenantRef(rs.getString("tenant_id"), rs.getString("schema_name")),
-                "key:" + rs.getString("key_prefix"), parseRoles(rs.getString("roles"))),
+                "key:" + rs.getString("key_id"), parseRoles(rs.getString("roles"))),
                 ApiKeys.hash(presentedKey), now);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -59,6 +59,40 @@ public class ApiKeyStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, UUID.randomUUID().toString(), tenantId, hash, ApiKeys.prefix(key), label, formatRoles(roles),
                 Timestamp.from(Instant.now(clock)));
+    }
+
+    /** Stores a new key (only its hash) for a tenant and returns what may be listed about it. */
+    public ApiKeyInfo insert(String tenantId, String key, String label, Set<Role> roles, Instant expiresAt) {
+        Instant created = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        String id = UUID.randomUUID().toString();
+        jdbc.update("""
+                INSERT INTO api_key (key_id, tenant_id, key_hash, key_prefix, label, roles, created_at, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, id, tenantId, ApiKeys.hash(key), ApiKeys.prefix(key), label, formatRoles(roles),
+                Timestamp.from(created), expiresAt == null ? null : Timestamp.from(expiresAt));
+        return new ApiKeyInfo(id, tenantId, ApiKeys.prefix(key), label, formatRoles(roles), ApiKeyInfo.iso(created),
+                ApiKeyInfo.iso(expiresAt), null, null);
+    }
+
+    /** The keys of one tenant, newest first; never their hashes. */
+    public List<ApiKeyInfo> list(String tenantId) {
+        return jdbc.query("""
+                SELECT key_id, tenant_id, key_prefix, label, roles, created_at, expires_at, revoked_at, last_used_at
+                  FROM api_key WHERE tenant_id = ? ORDER BY created_at DESC, key_id
+                """, (rs, i) -> new ApiKeyInfo(rs.getString("key_id"), rs.getString("tenant_id"),
+                rs.getString("key_prefix"), rs.getString("label"), rs.getString("roles"),
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("expires_at")),
+                instant(rs.getTimestamp("revoked_at")), instant(rs.getTimestamp("last_used_at"))), tenantId);
+    }
+
+    /** Revokes a key of this tenant; false when the tenant has no such active key (another tenant's key included). */
+    public boolean revoke(String tenantId, String keyId) {
+        return jdbc.update("UPDATE api_key SET revoked_at = ? WHERE key_id = ? AND tenant_id = ? AND revoked_at IS NULL",
+                Timestamp.from(clock.instant()), keyId, tenantId) == 1;
+    }
+
+    private static String instant(Timestamp t) {
+        return t == null ? null : t.toInstant().toString();
     }
 
     static Set<Role> parseRoles(String csv) {

@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * Who is asking: the tenant every query of theirs is bound to, a subject for the audit trail, and their roles.
  *
- * @param subject the user name from a token, or {@code key:<prefix>} for an API key
+ * @param subject the user name from a token, or {@code key:<key id>} for an API key (the id the admin API lists)
  */
 public record Caller(TenantRef tenant, String subject, Set<Role> roles) {
     public Caller {
@@ -17,6 +17,6 @@ public record Caller(TenantRef tenant, String subject, Set<Role> roles) {
     }
 
     public boolean has(Role role) {
-        return roles.contains(role);
+        return Role.expand(roles).contains(role);
     }
 }

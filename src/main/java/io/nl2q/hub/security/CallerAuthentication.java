@@ -9,7 +9,7 @@ public final class CallerAuthentication extends AbstractAuthenticationToken {
     private final Caller caller;
 
     public CallerAuthentication(Caller caller) {
-        super(caller.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
+        super(Role.expand(caller.roles()).stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
         this.caller = caller;
         setAuthenticated(true);
     }

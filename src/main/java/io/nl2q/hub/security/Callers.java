@@ -19,6 +19,11 @@ public class Callers {
         throw new HubException(ErrorCode.UNAUTHORIZED, Phase.AUTHENTICATE, "no authenticated caller");
     }
 
+    /** Where the current request came from (peer address, user agent), for the audit trail. */
+    public ClientInfo client() {
+        return SecurityEvents.currentClient();
+    }
+
     /** The current caller, refused unless it has the role (the HTTP rules check it too; routes do not rely on it). */
     public Caller currentWithRole(String role) {
         Caller caller = current();

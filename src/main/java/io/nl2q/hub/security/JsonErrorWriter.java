@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Component;
 @Component
 class JsonErrorWriter implements AuthenticationEntryPoint, AccessDeniedHandler {
     private final ObjectMapper json;
+    private final SecurityEvents events;
 
-    JsonErrorWriter(ObjectMapper json) {
+    JsonErrorWriter(ObjectMapper json, SecurityEvents events) {
         this.json = json;
+        this.events = events;
     }
 
     @Override
@@ -31,7 +34,17 @@ class JsonErrorWriter implements AuthenticationEntryPoint, AccessDeniedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication known) {
+            events.record(known.getPrincipal(), "FORBIDDEN", CorrelationIds.of(request),
+                    request.getMethod() + " " + request.getRequestURI(), SecurityEvents.currentClient());
+        }
         write(response, ErrorCode.FORBIDDEN, "your roles do not allow this operation", request);
+    }
+
+    void rateLimited(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds, String message)
+            throws IOException {
+        response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+        write(response, ErrorCode.RATE_LIMITED, message, request);
     }
 
     void unauthorized(HttpServletRequest request, HttpServletResponse response, String message) throws IOException {
@@ -44,7 +57,8 @@ class JsonErrorWriter implements AuthenticationEntryPoint, AccessDeniedHandler {
     private void write(HttpServletResponse response, ErrorCode code, String message, HttpServletRequest request)
             throws IOException {
         String correlationId = CorrelationIds.of(request);
-        ApiError error = ApiError.of(code, Phase.AUTHENTICATE, message, correlationId, null);
+        Phase phase = code == ErrorCode.RATE_LIMITED ? Phase.REQUEST : Phase.AUTHENTICATE;
+        ApiError error = ApiError.of(code, phase, message, correlationId, null);
         response.setStatus(error.status());
         response.setContentType("application/json");
         response.setHeader(CorrelationIds.HEADER, correlationId);

@@ -1,0 +1,83 @@
+package io.nl2q.hub.crm;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.stereotype.Component;
+
+/**
+ * Short-lived signed links to the HCP widget: tenant, CRM account id, subject and expiry, HMAC-SHA256 with the
+ * secret from the environment. The prod profile refuses to start with the development default.
+ */
+@Component
+class WidgetLinks {
+    static final String DEV_SECRET = "dev-only-widget-secret-change-me";
+    private final CrmProperties properties;
+    private final byte[] secret;
+
+    WidgetLinks(CrmProperties properties, Environment environment) {
+        this.properties = properties;
+        String configured = properties.widget().secret();
+        if (environment.acceptsProfiles(Profiles.of("prod")) && (configured == null || configured.equals(DEV_SECRET)
+                || configured.length() < 32)) {
+            throw new IllegalStateException("the prod profile needs hub.crm.widget.secret (HUB_WIDGET_SECRET) set to"
+                    + " a secret of at least 32 characters, not the development default");
+        }
+        this.secret = configured.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** What a valid link grants: one HCP of one tenant, until it expires. */
+    record Grant(String tenant, String crmAccountId, String subject, Instant expiresAt) {
+    }
+
+    Grant issue(String tenant, String crmAccountId, String subject) {
+        return new Grant(tenant, crmAccountId, subject, Instant.now().plus(properties.widget().linkTtl())
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+
+    String token(Grant grant) {
+        String payload = String.join("|", "v1", grant.tenant(), grant.crmAccountId(), grant.subject(),
+                String.valueOf(grant.expiresAt().getEpochSecond()));
+        var enc = Base64.getUrlEncoder().withoutPadding();
+        return enc.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + enc.encodeToString(mac(payload));
+    }
+
+    /** The grant of a token for this HCP, if the signature holds, it has not expired and it names this HCP. */
+    Optional<Grant> verify(String token, String crmAccountId) {
+        if (token == null || token.indexOf('.') < 0) {
+            return Optional.empty();
+        }
+        try {
+            String[] parts = token.split("\\.", 2);
+            String payload = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8);
+            if (!MessageDigest.isEqual(mac(payload), Base64.getUrlDecoder().decode(parts[1]))) {
+                return Optional.empty();
+            }
+            String[] f = payload.split("\\|");
+            Grant grant = new Grant(f[1], f[2], f[3], Instant.ofEpochSecond(Long.parseLong(f[4])));
+            boolean valid = f[0].equals("v1") && grant.expiresAt().isAfter(Instant.now())
+                    && grant.crmAccountId().equals(crmAccountId);
+            return valid ? Optional.of(grant) : Optional.empty();
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            return Optional.empty();
+        }
+    }
+
+    private byte[] mac(String payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.nl2q.hub.powerbi;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.nl2q.hub.guard.GuardContext;
+import io.nl2q.hub.guard.SqlGuard;
+import io.nl2q.hub.query.QueryGenerator;
+import io.nl2q.hub.query.Question;
+import io.nl2q.hub.reports.SavedQuestion;
+import io.nl2q.hub.reports.SavedQuestions;
+import io.nl2q.hub.security.Caller;
+import io.nl2q.hub.security.Role;
+import io.nl2q.hub.warehouse.QueryResult;
+import io.nl2q.hub.warehouse.TenantWarehouse;
+import io.nl2q.hub.warehouse.WarehouseProperties;
+import io.nl2q.hub.warehouse.WarehouseRegistry;
+import io.nl2q.hub.warehouse.WarehouseSchema;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds what a caller sees through the feed: every table of its tenant's warehouse and every saved question of its
+ * tenant, each with the columns the warehouse reports for it, minus the PII columns the caller's roles may not see.
+ * Column lists are read by running the source with a one-row cap through the guard, and cached per tenant.
+ */
+@Component
+class FeedCatalog {
+    static final String SAVED_PREFIX = "saved_";
+    static final String SAVED_CTE = "nl2q_saved";
+    private final WarehouseRegistry warehouses;
+    private final SavedQuestions savedQuestions;
+    private final QueryGenerator generator;
+    private final SqlGuard guard;
+    private final WarehouseProperties limits;
+    private final ODataProperties properties;
+    private final Cache<String, List<QueryResult.ResultColumn>> columns;
+
+    FeedCatalog(WarehouseRegistry warehouses, SavedQuestions savedQuestions, QueryGenerator generator,
+                SqlGuard guard, WarehouseProperties limits, ODataProperties properties) {
+        this.warehouses = warehouses;
+        this.savedQuestions = savedQuestions;
+        this.generator = generator;
+        this.guard = guard;
+        this.limits = limits;
+        this.properties = properties;
+        this.columns = Caffeine.newBuilder().maximumSize(10_000)
+                .expireAfterWrite(Duration.ofSeconds(properties.metadataTtlSeconds())).build();
+    }
+
+    FeedModel model(Caller caller) {
+        TenantWarehouse warehouse = warehouses.forTenant(caller.tenant().id());
+        boolean seesPii = properties.piiRoles().stream().map(Role::parse).anyMatch(caller::has);
+        var sets = new ArrayList<FeedSet>();
+        for (String table : new java.util.TreeSet<>(warehouse.tables())) {
+            sets.add(tableSet(caller, warehouse, table, seesPii));
+        }
+        for (SavedQuestion saved : savedQuestions.list(caller.tenant().id())) {
+            sets.add(savedSet(caller, warehouse, saved, seesPii));
+        }
+        return FeedModel.of(caller.tenant().id(), sets);
+    }
+
+    /** The SQL a saved question stands for: its own, or what the query generator makes of its question now. */
+    String savedSql(Caller caller, SavedQuestion saved) {
+        String sql = saved.isSql() ? saved.sql() : generator.generate(new Question(saved.question()), caller).sql();
+        return sql.strip().replaceFirst(";\\s*$", "");
+    }
+
+    private FeedSet tableSet(Caller caller, TenantWarehouse warehouse, String table, boolean seesPii) {
+        Optional<WarehouseSchema.Table> known = WarehouseSchema.TABLES.stream()
+                .filter(t -> t.name().equals(table)).findFirst();
+        List<QueryResult.ResultColumn> read = columns.get(caller.tenant().id() + "|table|" + table,
+                k -> probe(caller, warehouse, "SELECT * FROM " + SqlNames.table(table, warehouse.dialect())));
+        var cols = new ArrayList<FeedColumn>();
+        for (QueryResult.ResultColumn c : read) {
+            String name = c.name().toLowerCase(Locale.ROOT);
+            if (!seesPii && properties.piiColumns().contains(table + "." + name)) {
+                continue;
+            }
+            boolean nullable = known.flatMap(t -> t.columns().stream().filter(k -> k.name().equals(name)).findFirst())
+                    .map(WarehouseSchema.Column::nullable).orElse(true);
+            cols.add(new FeedColumn(FeedColumn.propertyName(name), name, FeedColumn.typeOf(c.type()), nullable));
+        }
+        Set<String> present = new HashSet<>(cols.stream().map(FeedColumn::sqlLabel).toList());
+        List<String> keys = known.map(WarehouseSchema.Table::primaryKey).filter(present::containsAll)
+                .orElse(List.of());
+        return new FeedSet(table, FeedSet.Kind.TABLE, table, cols, keys);
+    }
+
+    private FeedSet savedSet(Caller caller, TenantWarehouse warehouse, SavedQuestion saved, boolean seesPii) {
+        String sql = savedSql(caller, saved);
+        List<QueryResult.ResultColumn> read = columns.get(caller.tenant().id() + "|saved|" + saved.name() + "|" + sql,
+                k -> probe(caller, warehouse, "WITH " + SAVED_CTE + " AS (" + sql + ") SELECT * FROM " + SAVED_CTE));
+        Set<String> piiNames = new HashSet<>();
+        properties.piiColumns().forEach(p -> piiNames.add(p.substring(p.indexOf('.') + 1)));
+        var cols = new ArrayList<FeedColumn>();
+        var used = new HashSet<String>();
+        used.add(FeedSet.ROW_KEY);
+        for (QueryResult.ResultColumn c : read) {
+            if (!seesPii && piiNames.contains(c.name().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            String property = FeedColumn.propertyName(c.name());
+            while (!used.add(property)) {
+                property = property + "_";
+            }
+            cols.add(new FeedColumn(property, c.name(), FeedColumn.typeOf(c.type()), true));
+        }
+        return new FeedSet(SAVED_PREFIX + saved.name(), FeedSet.Kind.SAVED_QUESTION, sql, cols, List.of());
+    }
+
+    private List<QueryResult.ResultColumn> probe(Caller caller, TenantWarehouse warehouse, String sql) {
+        var guarded = guard.check(sql, new GuardContext(caller.tenant(), warehouse.tables(), warehouse.dialect(), 1));
+        return warehouse.query(guarded.sql(), limits.statementTimeout(), 1).columns();
+    }
+}
