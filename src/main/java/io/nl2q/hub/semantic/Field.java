@@ -1,0 +1,44 @@
+package io.nl2q.hub.semantic;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One named element of a logical table: a dimension, time dimension, fact, metric or filter.
+ *
+ * @param expr          SQL over the columns of its own table (unqualified)
+ * @param valueSynonyms canonical value to other names analysts use for it (model extension)
+ * @param shareWithin   the dimension whose members are the denominator of a share of this one (model extension)
+ */
+record Field(Kind kind, String table, String name, List<String> synonyms, String description, String expr,
+             String dataType, List<String> sampleValues, boolean isEnum, Map<String, List<String>> valueSynonyms,
+             String shareWithin) {
+
+    enum Kind { DIMENSION, TIME_DIMENSION, FACT, METRIC, FILTER }
+
+    Field {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(expr, "expr");
+        synonyms = List.copyOf(synonyms);
+        description = description == null ? "" : description;
+        sampleValues = List.copyOf(sampleValues);
+        valueSynonyms = Map.copyOf(valueSynonyms);
+    }
+
+    /** Where the element is declared, for messages: {@code table.name}. */
+    String qualifiedName() {
+        return table + "." + name;
+    }
+
+    /** Name with underscores as spaces: how a question names it. */
+    String spokenName() {
+        return name.replace('_', ' ');
+    }
+
+    boolean isNumeric() {
+        return dataType != null && dataType.toLowerCase(java.util.Locale.ROOT).matches("number|numeric|int.*|decimal.*|float|double|bigint");
+    }
+}

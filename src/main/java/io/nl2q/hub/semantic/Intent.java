@@ -1,0 +1,56 @@
+package io.nl2q.hub.semantic;
+
+import io.nl2q.hub.warehouse.SqlDialect.TimeGrain;
+import java.util.List;
+
+/**
+ * What a question asks, in model terms, before any SQL: the shape, the measures, filters, the period(s), grouping,
+ * ranking, and for member questions the activity clauses ("called in Q4 2024", "wrote no Tirosint").
+ *
+ * @param base the earlier period of a growth question; {@code period} is the later one
+ */
+record Intent(Shape shape, List<Field> metrics, List<Target> groups, TimeGrain grain, List<Filter> filters,
+              Period period, Period base, Rank rank, List<Target> targets, List<Clause> clauses, Field partition) {
+
+    enum Shape { AGGREGATE, SHARE, GROWTH, COUNT, MEMBERS }
+
+    Intent {
+        metrics = List.copyOf(metrics);
+        groups = List.copyOf(groups);
+        filters = List.copyOf(filters);
+        targets = List.copyOf(targets);
+        clauses = List.copyOf(clauses);
+    }
+
+    /** A grouping or listing target: a whole table (by key and label) or one dimension. */
+    record Target(ModelTable table, Field field) {
+        String describe() {
+            return field == null ? table.name() : field.spokenName();
+        }
+
+        ModelTable owner(SemanticModel model) {
+            return field == null ? table : model.tableOf(field);
+        }
+    }
+
+    /** A dimension restricted to values (or a numeric value), or a named model filter; negated for except/not. */
+    record Filter(Field field, List<String> values, Integer number, boolean negated) {
+        Filter {
+            values = List.copyOf(values);
+        }
+    }
+
+    /**
+     * Rows of a fact table that must exist, or for a negated clause must not, for a member to qualify; its own
+     * period when the question gives each activity one, else the intent's period.
+     */
+    record Clause(ModelTable fact, boolean negated, List<Filter> filters, Period period) {
+        Clause {
+            filters = List.copyOf(filters);
+        }
+    }
+
+    /** Order by the (first) measure; {@code limit} null means all rows. */
+    record Rank(Integer limit, boolean descending) {
+    }
+}

@@ -1,0 +1,207 @@
+package io.nl2q.hub.semantic;
+
+import io.nl2q.hub.warehouse.SqlDialect.TimeGrain;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Turns what a question mentions into one {@link Intent} over the model, or refuses when it would have to guess. */
+final class IntentResolver {
+    private final SemanticModel model;
+    private final Resolve resolve;
+
+    IntentResolver(SemanticModel model, JoinPlanner joins) {
+        this.model = model;
+        this.resolve = new Resolve(model, joins);
+    }
+
+    Intent resolve(Mentions m) {
+        if (m.metrics.isEmpty() && (m.count || m.descending != null && !m.share && !m.growth
+                && (MemberResolver.pluralValue(m) != null || countsMembers(m)))) {
+            // "how many endocrinologists", "which region has the most endocrinologists": members are counted
+            return new MemberResolver(model, resolve).resolve(m, Intent.Shape.COUNT);
+        }
+        if (m.namedFilters.size() > 1) {
+            throw new Unanswerable("I can apply one named filter (" + m.namedFilters.get(0).candidates().get(0)
+                    .describe() + ") at a time, not compare or combine several.");
+        }
+        if (aboutMembers(m)) {
+            return new MemberResolver(model, resolve).resolve(m, m.count ? Intent.Shape.COUNT : Intent.Shape.MEMBERS);
+        }
+        if (m.metrics.isEmpty() && !m.share && !m.growth && m.descending == null) {
+            if (m.entities.isEmpty() && m.dimensions.isEmpty() && m.facts.isEmpty() && !m.list) {
+                throw new Unanswerable("I could not tell what to compute: name a measure (for example "
+                        + model.defaultMetric().spokenName() + ") or what to list.");
+            }
+            return new MemberResolver(model, resolve).resolve(m, Intent.Shape.MEMBERS);
+        }
+        return aggregate(m);
+    }
+
+    /**
+     * "which territory has the most HCPs": members named after the ranking word, beside another grouping, are
+     * counted; they move to the front so they are what is counted.
+     */
+    private static boolean countsMembers(Mentions m) {
+        if (m.entities.size() + m.dimensions.size() < 2) {
+            return false;
+        }
+        for (Mentions.Slot s : m.entities) {
+            if (s.position() > m.rankPosition && !s.singular()) {
+                m.entities.remove(s);
+                m.entities.add(0, s);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "HCPs called in Q4 who wrote no Tirosint", "Tirosint writers not called": an activity is negated, or two
+     * activities are combined, with nothing ranked, shared or trended; that asks for members, not a measure.
+     */
+    private boolean aboutMembers(Mentions m) {
+        if (m.metrics.isEmpty() || m.descending != null || m.share || m.growth || m.trend || m.grain != null
+                || !m.dimensions.isEmpty()) {
+            return false;
+        }
+        int firstEntity = m.entities.stream().filter(e -> !m.grouped.contains(e.position()))
+                .mapToInt(Mentions.Slot::position).min().orElse(Integer.MAX_VALUE);
+        if (m.metricSlots.stream().anyMatch(s -> s.position() < firstEntity) && firstEntity < Integer.MAX_VALUE) {
+            return false; // "Tirosint TRx from HCPs not called": a measure restricted by an activity, not a list
+        }
+        boolean negated = m.metricSlots.stream().anyMatch(Mentions.Slot::negated)
+                || m.facts.stream().anyMatch(Mentions.Slot::negated);
+        // "HCPs with calls but no Flector scripts": members first, then activities of two tables
+        int firstMetric = m.metricSlots.stream().mapToInt(Mentions.Slot::position).min().orElse(Integer.MAX_VALUE);
+        boolean membersFirst = m.entities.stream().anyMatch(e -> !m.grouped.contains(e.position())
+                && e.position() < firstMetric);
+        boolean twoTables = m.metrics.stream().map(model::tableOf).distinct().count() > 1;
+        if (membersFirst && (twoTables || m.values.stream().anyMatch(Mentions.Slot::negated) && !m.facts.isEmpty())) {
+            return true;
+        }
+        ModelTable metricTable = model.tableOf(m.metrics.get(0));
+        // an activity named by its verb ("called") beside another one's measure; two measures alone stay measures
+        boolean otherActivity = m.facts.stream().anyMatch(s -> s.candidates().get(0).table() != metricTable);
+        return negated || otherActivity;
+    }
+
+    private Intent aggregate(Mentions m) {
+        rankCountedMembers(m);
+        List<Field> metrics = m.metrics.isEmpty() ? List.of(model.defaultMetric()) : m.metrics;
+        ModelTable base = model.tableOf(metrics.get(0));
+        List<ModelTable> facts = metrics.stream().map(model::tableOf).distinct().toList();
+        if (m.metricSlots.stream().anyMatch(Mentions.Slot::negated)) {
+            throw new Unanswerable("A measure cannot be negated; say which members or activities to leave out.");
+        }
+        Restriction restriction = Restriction.of(m, base, facts.size(), model, resolve);
+        TimeGrain grain = m.grain != null ? m.grain : m.trend ? TimeGrain.MONTH : null;
+        List<Intent.Target> groups = new ArrayList<>();
+        for (Mentions.Slot s : m.dimensions) {
+            Field f = resolve.field(s, base, Meaning.Type.DIMENSION);
+            if (f.kind() == Field.Kind.TIME_DIMENSION) {
+                grain = grain == null ? TimeGrain.WEEK : grain;
+            } else {
+                addGroup(groups, new Intent.Target(null, f));
+            }
+        }
+        for (Mentions.Slot s : m.entities) {
+            ModelTable t = s.candidates().get(0).table();
+            if (!resolve.reaches(base, s.candidates().get(0))) {
+                throw new Unanswerable("The model has no join from " + base.name() + " to " + t.name() + ".");
+            }
+            addGroup(groups, new Intent.Target(t, null));
+        }
+        List<Intent.Filter> filters = new ArrayList<>(resolve.filters(m.values, base));
+        filters.addAll(resolve.namedAndNumeric(m, base));
+        for (ModelTable other : facts) {
+            // each activity's measure is aggregated on its own (see MultiFactSql): all of it must apply to each
+            Stream.concat(filters.stream().map(f -> model.tableOf(f.field())), groups.stream().map(g -> g.owner(model)))
+                    .filter(t -> !resolve.reaches(other, new Meaning(Meaning.Type.TABLE, t, null, null, null, false)))
+                    .findFirst().ifPresent(t -> {
+                        throw new Unanswerable(t.name() + " applies to " + base.name() + " but not to " + other.name()
+                                + ", so the measures cannot be set side by side; ask for them separately.");
+                    });
+        }
+        for (Intent.Filter f : filters) {
+            if (!f.negated() && f.values().size() > 1 && !m.share) {
+                addGroup(groups, new Intent.Target(null, f.field()));
+            }
+        }
+        if (m.growth && m.periods.isEmpty() && grain != null) {
+            // "YoY growth", "QoQ growth": the current period against the one before it
+            m.periods.add(new TimeParser.Span(0, 0, RelativePeriods.current(grain, m.asOf), null));
+            grain = null;
+        }
+        Periods periods = Periods.of(m, m.growth || m.periods.stream().anyMatch(TimeParser.Span::comparison)
+                || m.versus && m.periods.stream().anyMatch(p -> p.second() != null));
+        Intent.Shape shape = periods.base() != null ? Intent.Shape.GROWTH : m.share ? Intent.Shape.SHARE
+                : Intent.Shape.AGGREGATE;
+        Field partition = shape == Intent.Shape.SHARE ? new SharePartition(model, resolve).of(m, base, filters, groups)
+                : null;
+        Intent.Rank rank = rank(m, groups, grain);
+        if (!restriction.clauses().isEmpty() && shape == Intent.Shape.GROWTH) {
+            throw new Unanswerable("Growth restricted by another activity is not something I compute yet.");
+        }
+        return new Intent(shape, metrics, groups, grain, filters, periods.period(), periods.base(), rank,
+                restriction.member(), restriction.clauses(), partition);
+    }
+
+    /**
+     * "top 20 Flector writers": a ranking of the members a distinct-count measure counts, by the default measure,
+     * rather than a ranking of one number.
+     */
+    private void rankCountedMembers(Mentions m) {
+        if (m.descending == null || !m.entities.isEmpty() || !m.dimensions.isEmpty()) {
+            return;
+        }
+        for (Mentions.Slot s : List.copyOf(m.metricSlots)) {
+            ModelTable entity = resolve.countedEntity(s.candidates().get(0).field());
+            if (entity != null) {
+                m.metrics.remove(s.candidates().get(0).field());
+                m.metricSlots.remove(s);
+                m.entities.add(new Mentions.Slot(s.position(), List.of(new Meaning(Meaning.Type.TABLE, entity, null,
+                        null, null, false)), false, s.singular(), null));
+                return;
+            }
+        }
+    }
+
+    private static void addGroup(List<Intent.Target> groups, Intent.Target t) {
+        if (!groups.contains(t)) {
+            groups.add(t);
+        }
+    }
+
+    private Intent.Rank rank(Mentions m, List<Intent.Target> groups, TimeGrain grain) {
+        if (m.descending == null) {
+            if (m.limit != null) {
+                throw new Unanswerable("I read " + m.limit + " as a number of rows, but not by what to rank them.");
+            }
+            return null;
+        }
+        if (groups.isEmpty() && grain != null) {
+            return new Intent.Rank(m.limit != null ? m.limit : m.grainSingular ? Integer.valueOf(1) : null,
+                    m.descending); // "which month had the highest TRx"
+        }
+        if (groups.isEmpty()) {
+            throw new Unanswerable("A ranking needs something to rank: say by what, for example \"top 10 "
+                    + model.tables().stream().filter(t -> !t.isFact()).findFirst().map(ModelTable::name).orElse("")
+                    + " by " + model.defaultMetric().spokenName() + "\".");
+        }
+        Integer limit = m.limit;
+        if (groups.size() > 1 && (limit != null || singular(m))) {
+            throw new Unanswerable("A top or bottom N within each group is not something I compute yet; ask for one"
+                    + " grouping, or for the whole breakdown.");
+        }
+        if (limit == null) {
+            limit = singular(m) ? Integer.valueOf(1) : null;
+        }
+        return new Intent.Rank(limit, m.descending);
+    }
+
+    /** "which region had the highest": one row asked for. */
+    private static boolean singular(Mentions m) {
+        return m.dimensions.stream().anyMatch(Mentions.Slot::singular) || m.entities.stream().anyMatch(Mentions.Slot::singular);
+    }
+}

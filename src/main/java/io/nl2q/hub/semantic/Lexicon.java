@@ -1,0 +1,139 @@
+package io.nl2q.hub.semantic;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every phrase a tenant's questions can use, keyed by its stemmed form: the model's names and synonyms, the tenant's
+ * dimension values and their synonyms, and the analytic keywords. Built once per tenant and model, then read-only.
+ */
+final class Lexicon {
+    private final Map<String, List<Meaning>> phrases = new HashMap<>();
+    private final Set<String> vocabulary = new HashSet<>();
+    private final Map<String, String> display = new HashMap<>();
+    private final Set<String> shortCodes = new HashSet<>();
+    private int longest = 1;
+
+    Lexicon(SemanticModel model, Map<Field, List<String>> values) {
+        Keyword.phrases().forEach((key, k) -> add(key, Meaning.keyword(k)));
+        for (ModelTable t : model.tables()) {
+            add(Text.key(t.name()), new Meaning(Meaning.Type.TABLE, t, null, null, null, false));
+            display.putIfAbsent(Text.key(t.name()), t.name());
+            t.synonyms().forEach(s -> add(Text.key(s), new Meaning(Meaning.Type.TABLE, t, null, null, null, false)));
+            for (Field f : t.fields()) {
+                Meaning.Type type = switch (f.kind()) {
+                    case METRIC -> Meaning.Type.METRIC;
+                    case FILTER -> Meaning.Type.FILTER;
+                    case FACT -> null;
+                    default -> Meaning.Type.DIMENSION;
+                };
+                if (type == null) {
+                    continue; // facts are reached through metrics; naming them alone would aggregate ambiguously
+                }
+                Meaning m = new Meaning(type, t, f, null, null, false);
+                add(Text.key(f.spokenName()), m);
+                display.putIfAbsent(Text.key(f.spokenName()), f.spokenName());
+                f.synonyms().forEach(syn -> display.putIfAbsent(Text.key(syn), syn));
+                f.synonyms().forEach(s -> add(Text.key(s), m));
+                List<String> parts = Text.split(Text.key(f.spokenName()));
+                if (type == Meaning.Type.DIMENSION && parts.size() > 1) {
+                    addWeak(parts.get(parts.size() - 1), new Meaning(type, t, f, null, null, true));
+                }
+            }
+        }
+        values.forEach((f, v) -> addValues(model.tableOf(f), f, v));
+    }
+
+    private void addValues(ModelTable t, Field f, List<String> canonical) {
+        for (String v : canonical) {
+            add(Text.key(v), new Meaning(Meaning.Type.VALUE, t, f, v, null, false));
+            display.putIfAbsent(Text.key(v), v);
+            f.valueSynonyms().getOrDefault(v, List.of())
+                    .forEach(s -> add(Text.key(s), new Meaning(Meaning.Type.VALUE, t, f, v, null, false)));
+            List<String> parts = Text.split(Text.key(v));
+            if (parts.size() > 1 && parts.get(0).length() >= 4) {
+                addWeak(parts.get(0), new Meaning(Meaning.Type.VALUE, t, f, v, null, true));
+            }
+            if (v.length() <= 3) {
+                shortCodes.add(Text.key(v));
+            }
+            f.valueSynonyms().getOrDefault(v, List.of()).stream().filter(s -> s.length() <= 3)
+                    .forEach(s -> shortCodes.add(Text.key(s)));
+        }
+    }
+
+    private void add(String key, Meaning m) {
+        if (key.isEmpty()) {
+            return;
+        }
+        List<Meaning> list = phrases.computeIfAbsent(key, k -> new ArrayList<>());
+        if (list.stream().noneMatch(x -> same(x, m))) {
+            list.add(m);
+        }
+        List<String> parts = Text.split(key);
+        longest = Math.max(longest, parts.size());
+        vocabulary.addAll(parts);
+    }
+
+    /** A partial name counts only where it is unique among partial names and no full phrase claims it. */
+    private final Map<String, Meaning> weak = new HashMap<>();
+    private final Set<String> weakClashes = new HashSet<>();
+
+    private void addWeak(String key, Meaning m) {
+        Meaning previous = weak.putIfAbsent(key, m);
+        if (previous != null && !same(previous, m)) {
+            weakClashes.add(key);
+        }
+        vocabulary.add(key);
+    }
+
+    private static boolean same(Meaning a, Meaning b) {
+        return a.type() == b.type() && a.table() == b.table() && a.field() == b.field()
+                && java.util.Objects.equals(a.value(), b.value()) && a.keyword() == b.keyword();
+    }
+
+    /** Exact meanings of a stemmed phrase; if none, its unique partial meaning; else empty. */
+    List<Meaning> lookup(String key) {
+        List<Meaning> exact = phrases.get(key);
+        if (exact != null) {
+            return exact;
+        }
+        Meaning partial = weak.get(key);
+        return partial == null || weakClashes.contains(key) ? List.of() : List.of(partial);
+    }
+
+    /** Weak meanings that share the phrase with an exact one (a dimension named by its last word). */
+    List<Meaning> alternatives(String key) {
+        Meaning partial = weak.get(key);
+        return partial == null || weakClashes.contains(key) ? List.of() : List.of(partial);
+    }
+
+    /** Model names, synonyms and values by phrase key, as a suggestion shows them. */
+    Map<String, String> display() {
+        return display;
+    }
+
+    boolean isShortCode(String key) {
+        return shortCodes.contains(key);
+    }
+
+    boolean knows(String stemmedToken) {
+        return vocabulary.contains(stemmedToken);
+    }
+
+    Set<String> vocabulary() {
+        return vocabulary;
+    }
+
+    int longest() {
+        return longest;
+    }
+
+    Set<String> phraseKeys() {
+        return phrases.keySet();
+    }
+}

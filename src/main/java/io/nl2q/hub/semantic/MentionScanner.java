@@ -1,0 +1,194 @@
+package io.nl2q.hub.semantic;
+
+import io.nl2q.hub.warehouse.SqlDialect.TimeGrain;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Walks a question's terms once and sorts them into {@link Mentions}, refusing words that fit nowhere. */
+final class MentionScanner {
+    private final List<Term> terms;
+    private final Mentions m = new Mentions();
+    private final boolean[] qualifier;
+    private boolean negate;
+
+    private MentionScanner(List<Term> terms) {
+        this.terms = new ArrayList<>(terms);
+        this.qualifier = new boolean[terms.size()];
+    }
+
+    static Mentions scan(List<Term> terms) {
+        MentionScanner s = new MentionScanner(terms);
+        s.markQualifiers();
+        for (int i = 0; i < terms.size(); i++) {
+            s.take(i);
+        }
+        return s.m;
+    }
+
+    /** "the West region", "product Tirosint", "molecule levothyroxine": the name only says which value is meant. */
+    private void markQualifiers() {
+        for (int i = 0; i < terms.size(); i++) {
+            if (!terms.get(i).is(Meaning.Type.VALUE)) {
+                continue;
+            }
+            for (int j : new int[] {i - 1, i + 1}) {
+                if (j < 0 || j >= terms.size()) {
+                    continue;
+                }
+                Term t = terms.get(j);
+                List<Meaning> named = terms.get(i).meanings().stream().filter(v -> t.meanings().stream()
+                        .anyMatch(q -> q.type() == Meaning.Type.DIMENSION && q.field() == v.field()
+                                || q.type() == Meaning.Type.TABLE && q.table() == v.table()
+                                && v.table().label().map(l -> l == v.field()).orElse(false))).toList();
+                if (!named.isEmpty()) {
+                    qualifier[j] = true;
+                    Term v = terms.get(i); // "levothyroxine molecule": only the molecule is meant
+                    terms.set(i, new Term(v.start(), v.end(), v.words(), named, v.number(), v.time(), v.singular()));
+                }
+            }
+        }
+    }
+
+    private void take(int i) {
+        Term t = terms.get(i);
+        if (qualifier[i]) {
+            return;
+        }
+        if (t.time() != null) {
+            m.periods.add(t.time());
+            m.periodPositions.add(i);
+            return;
+        }
+        if (t.number() != null) {
+            number(i, t);
+            return;
+        }
+        Meaning first = t.meaning();
+        switch (first.type()) {
+            case KEYWORD -> keyword(i, first.keyword(), t);
+            case METRIC -> {
+                t.meanings().stream().filter(x -> x.type() == Meaning.Type.METRIC).map(Meaning::field)
+                        .filter(f -> !m.metrics.contains(f)).findFirst().ifPresent(m.metrics::add);
+                m.metricSlots.add(slot(i, t));
+            }
+            case DIMENSION -> dimension(i, t);
+            case TABLE -> {
+                if (previousKeyword(i) == Keyword.GROUP) {
+                    m.grouped.add(i);
+                }
+                (t.meaning().table().isFact() ? m.facts : m.entities).add(slot(i, t));
+            }
+            case FILTER -> m.namedFilters.add(slot(i, t));
+            case VALUE -> m.values.add(slot(i, t));
+        }
+    }
+
+    private Mentions.Slot slot(int i, Term t) {
+        Mentions.Slot s = new Mentions.Slot(i, t.meanings(), negate, t.singular(), null);
+        negate = false;
+        return s;
+    }
+
+    private void dimension(int i, Term t) {
+        Keyword before = previousKeyword(i);
+        boolean numeric = t.meanings().stream().anyMatch(x -> x.field().isNumeric());
+        if (numeric && (before == Keyword.TOP || before == Keyword.BOTTOM)
+                && !(i + 1 < terms.size() && terms.get(i + 1).number() != null)) {
+            throw new Unanswerable("\"" + t.words() + "\" after \"top\" or \"bottom\" could mean its highest value or a"
+                    + " ranking; say for example \"" + t.words() + " 10\" or \"by " + t.words() + "\".");
+        }
+        if (i + 1 < terms.size() && terms.get(i + 1).number() != null
+                && t.meanings().stream().anyMatch(x -> x.field().isNumeric())) {
+            m.numericFilters.add(new Mentions.Slot(i, t.meanings(), negate, false, terms.get(i + 1).number()));
+            negate = false;
+            qualifier[i + 1] = true;
+            return;
+        }
+        if (m.share && m.partition == null && previousKeyword(i) == Keyword.SHARE
+                || i + 1 < terms.size() && terms.get(i + 1).is(Keyword.SHARE)) {
+            m.partition = slot(i, t);
+            return;
+        }
+        for (int j : new int[] {i - 1, i + 1}) {
+            Term v = j >= 0 && j < terms.size() ? terms.get(j) : null;
+            boolean ambiguousValue = v != null && v.meanings().stream().map(Meaning::field).distinct().count() > 1;
+            if (ambiguousValue && v.is(Meaning.Type.VALUE) && t.meanings().stream().allMatch(d -> v.meanings().stream()
+                    .allMatch(x -> x.table() == d.table() && x.field() != d.field()))) {
+                // "the levothyroxine market": a value of another dimension of the same table named as this one
+                throw new Unanswerable("\"" + v.words() + " " + t.words() + "\" is ambiguous: " + v.words() + " is a "
+                        + v.meaning().field().spokenName() + ", not a " + t.words() + ".");
+            }
+        }
+        if (previousKeyword(i) == Keyword.GROUP) {
+            m.grouped.add(i);
+        }
+        m.dimensions.add(slot(i, t));
+    }
+
+    private Keyword previousKeyword(int i) {
+        for (int j = i - 1; j >= 0; j--) {
+            Term t = terms.get(j);
+            if (!t.isStop()) {
+                return t.meaning() != null && t.meaning().type() == Meaning.Type.KEYWORD ? t.meaning().keyword() : null;
+            }
+        }
+        return null;
+    }
+
+    private void number(int i, Term t) {
+        Keyword before = previousKeyword(i);
+        if (before == Keyword.TOP || before == Keyword.BOTTOM || before == Keyword.MOST || before == Keyword.LEAST) {
+            m.limit = t.number();
+            return;
+        }
+        Term next = i + 1 < terms.size() ? terms.get(i + 1) : null;
+        if (next != null && m.limit == null && (next.is(Meaning.Type.TABLE) || next.is(Meaning.Type.DIMENSION)
+                || next.is(Meaning.Type.METRIC))) {
+            m.limit = t.number(); // "which 5 territories had the lowest NRx": the ranking word comes later
+            return;
+        }
+        throw new Unanswerable("I do not know what the number " + t.number() + " refers to in this question.");
+    }
+
+    private void keyword(int i, Keyword k, Term t) {
+        switch (k) {
+            case TOP, MOST -> rank(i, true);
+            case BOTTOM, LEAST -> rank(i, false);
+            case TREND -> m.trend = true;
+            case WEEKLY, MONTHLY, QUARTERLY, YEARLY -> {
+                m.grain = switch (k) {
+                    case WEEKLY -> TimeGrain.WEEK;
+                    case MONTHLY -> TimeGrain.MONTH;
+                    case QUARTERLY -> TimeGrain.QUARTER;
+                    default -> TimeGrain.YEAR;
+                };
+                m.grainSingular |= t.words().startsWith("which ") || t.words().startsWith("what ");
+            }
+            case SHARE -> m.share = true;
+            case GROWTH -> {
+                m.growth = true;
+                m.declining |= t.words().matches(".*\\b(declin|decreas|drop|fell|lost|los).*");
+            }
+            case VERSUS -> m.versus = true;
+            case COUNT -> m.count = true;
+            case LIST -> m.list = true;
+            case NEGATION, EXCEPT -> negate = true;
+            default -> {
+                // GROUP, WHICH and stop words shape nothing on their own: a dimension after them is a grouping anyway
+            }
+        }
+    }
+
+    private void rank(int i, boolean descending) {
+        if (m.descending == null) {
+            m.descending = descending;
+            m.rankPosition = i;
+        }
+    }
+
+    static List<Term> withoutStops(List<Term> terms) {
+        List<Term> out = new ArrayList<>();
+        terms.stream().filter(t -> !t.isStop()).forEach(out::add);
+        return out;
+    }
+}

@@ -1,0 +1,47 @@
+package io.nl2q.hub.semantic;
+
+import io.nl2q.hub.warehouse.SqlDialect.TimeGrain;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a question mentions, in order, before it is resolved against the model's joins: candidate meanings stay open
+ * until the fact table is known (a "channel" of prescriptions is not a channel of calls).
+ */
+final class Mentions {
+    /** A mention at a position; {@code candidates} are the meanings it may have, best first. */
+    record Slot(int position, List<Meaning> candidates, boolean negated, boolean singular, Integer number) {
+        Slot {
+            candidates = List.copyOf(candidates);
+        }
+    }
+
+    final List<Field> metrics = new ArrayList<>();
+    final List<Slot> metricSlots = new ArrayList<>();
+    final List<Slot> dimensions = new ArrayList<>();
+    final List<Slot> entities = new ArrayList<>();
+    final List<Slot> facts = new ArrayList<>();
+    final List<Slot> values = new ArrayList<>();
+    final List<Slot> namedFilters = new ArrayList<>();
+    final List<Slot> numericFilters = new ArrayList<>();
+    final List<TimeParser.Span> periods = new ArrayList<>();
+    final List<Integer> periodPositions = new ArrayList<>();
+    /** Positions of dimensions and tables named after by/per/each: groupings, never the members asked for. */
+    final java.util.Set<Integer> grouped = new java.util.HashSet<>();
+    Slot partition;
+    TimeGrain grain;
+    /** "which month": one period asked for. */
+    boolean grainSingular;
+    boolean trend;
+    boolean share;
+    boolean growth;
+    boolean declining;
+    boolean versus;
+    boolean count;
+    boolean list;
+    Boolean descending;
+    Integer limit;
+    int rankPosition = -1;
+    /** The data's as-of date, for periods a question implies ("YoY growth"). */
+    java.time.LocalDate asOf;
+}

@@ -1,0 +1,40 @@
+package io.nl2q.hub.semantic;
+
+/** The period a question is about and, for growth, the earlier period it compares with. */
+record Periods(Period period, Period base) {
+
+    static Periods of(Mentions m, boolean comparing) {
+        if (m.periods.isEmpty()) {
+            if (comparing && m.growth) {
+                throw new Unanswerable("Growth needs periods: say from when to when, for example \"from 2024 to 2025\""
+                        + " or \"last quarter\".");
+            }
+            return new Periods(null, null);
+        }
+        TimeParser.Span first = m.periods.get(0);
+        if (m.periods.size() > 2 || m.periods.size() == 2 && (first.second() != null || m.periods.get(1).second() != null)) {
+            throw new Unanswerable("I found more periods than I can use in one question.");
+        }
+        Period a = first.first();
+        Period b = first.second() != null ? first.second() : m.periods.size() == 2 ? m.periods.get(1).first() : null;
+        if (b != null && first.comparison() && b.from().isBefore(a.from())) {
+            Period later = a; // "Q4 compared with Q3": a change is told from the earlier period to the later one
+            a = b;
+            b = later;
+        }
+        if (!comparing) {
+            if (b != null && m.periods.size() == 2) {
+                throw new Unanswerable("Two separate periods: say \"between A and B\" for a range, or \"from A to B\""
+                        + " for a change.");
+            }
+            return new Periods(b == null ? a : a.span(b), null);
+        }
+        if (b == null) {
+            return m.growth ? new Periods(a, a.previous()) : new Periods(a, null);
+        }
+        if (!a.to().isBefore(b.from()) && !b.to().isBefore(a.from())) {
+            throw new Unanswerable("The two periods overlap (" + a.describe() + ", " + b.describe() + ").");
+        }
+        return new Periods(b, a);
+    }
+}

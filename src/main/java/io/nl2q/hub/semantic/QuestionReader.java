@@ -1,0 +1,125 @@
+package io.nl2q.hub.semantic;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads a question into terms: time expressions first, then the longest phrases the lexicon knows, correcting typos
+ * of longer words. Every word must end up in a term; the words that do not are returned so the engine refuses.
+ */
+final class QuestionReader {
+    private final Lexicon lexicon;
+    private final TimeParser time;
+
+    QuestionReader(Lexicon lexicon, TimeParser time) {
+        this.lexicon = lexicon;
+        this.time = time;
+    }
+
+    /** The terms of a question and the words nothing accounts for, with the corrections made on the way. */
+    record Reading(List<Term> terms, List<String> unknown, List<String> corrections) {
+    }
+
+    Reading read(String question) {
+        List<String> raw = Text.rawTokens(question);
+        List<String> corrections = new ArrayList<>();
+        List<String> lower = raw.stream().map(t -> timeWord(t.toLowerCase(Locale.ROOT), corrections)).toList();
+        boolean shouting = raw.stream().filter(t -> t.chars().anyMatch(Character::isLetter))
+                .allMatch(t -> t.equals(t.toUpperCase(Locale.ROOT)));
+        List<TimeParser.Span> spans = time.parse(lower);
+        List<Term> terms = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        String[] stems = new String[lower.size()];
+        for (int i = 0; i < lower.size(); i++) {
+            stems[i] = Text.stem(lower.get(i));
+        }
+        boolean[] inTime = new boolean[lower.size()];
+        spans.forEach(sp -> java.util.Arrays.fill(inTime, sp.start(), sp.end(), true));
+        correctTypos(stems, lower, inTime, corrections);
+        int i = 0;
+        int span = 0;
+        while (i < lower.size()) {
+            if (span < spans.size() && spans.get(span).start() == i) {
+                TimeParser.Span s = spans.get(span++);
+                terms.add(new Term(s.start(), s.end(), Text.words(lower.subList(s.start(), s.end())), List.of(),
+                        null, s, false));
+                i = s.end();
+                continue;
+            }
+            int stop = span < spans.size() ? spans.get(span).start() : lower.size();
+            Term term = longestPhrase(raw, lower, stems, i, stop, shouting);
+            if (term != null) {
+                terms.add(term);
+                i = term.end();
+            } else if (Text.isNumber(lower.get(i))) {
+                terms.add(new Term(i, i + 1, lower.get(i), List.of(), Integer.parseInt(lower.get(i).length() > 9
+                        ? "999999999" : lower.get(i)), null, false));
+                i++;
+            } else {
+                unknown.add(raw.get(i));
+                i++;
+            }
+        }
+        return new Reading(terms, unknown, corrections);
+    }
+
+    /** A typo of a time word ("quater") is corrected before the time parser reads the question. */
+    private String timeWord(String token, List<String> corrections) {
+        if (TimeParser.WORDS.contains(token) || lexicon.knows(Text.stem(token)) || Text.isNumber(token)) {
+            return token;
+        }
+        Optional<String> fixed = Fuzzy.correct(token, TimeParser.WORDS);
+        fixed.ifPresent(f -> corrections.add(token + " -> " + f));
+        return fixed.orElse(token);
+    }
+
+    private void correctTypos(String[] stems, List<String> lower, boolean[] inTime, List<String> corrections) {
+        for (int k = 0; k < stems.length; k++) {
+            if (inTime[k] || lexicon.knows(stems[k]) || Text.isNumber(stems[k])) {
+                continue;
+            }
+            Optional<String> fixed = Fuzzy.correct(stems[k], lexicon.vocabulary());
+            if (fixed.isPresent()) {
+                corrections.add(lower.get(k) + " -> " + fixed.get());
+                stems[k] = fixed.get();
+            }
+        }
+    }
+
+    private Term longestPhrase(List<String> raw, List<String> lower, String[] stems, int i, int stop,
+                               boolean shouting) {
+        for (int len = Math.min(lexicon.longest(), stop - i); len >= 1; len--) {
+            String key = String.join(" ", java.util.Arrays.asList(stems).subList(i, i + len));
+            List<Meaning> meanings = lexicon.lookup(key);
+            if (meanings.isEmpty()) {
+                continue;
+            }
+            if (lexicon.isShortCode(key)) {
+                // codes like IN, OR, CO are English words too: only an upper-case code in a mixed-case question counts
+                boolean upper = raw.subList(i, i + len).stream().allMatch(t -> t.equals(t.toUpperCase(Locale.ROOT)));
+                if (!upper || shouting) {
+                    meanings = meanings.stream().filter(m -> m.type() != Meaning.Type.VALUE).toList();
+                }
+            }
+            if (meanings.size() > 1) {
+                List<Meaning> model = meanings.stream().filter(m -> !m.is(Keyword.STOP)).toList();
+                meanings = model.isEmpty() ? meanings : model;
+            }
+            if (meanings.isEmpty()) {
+                continue;
+            }
+            if (meanings.stream().anyMatch(x -> x.type() == Meaning.Type.DIMENSION)) {
+                // "channel" names a payer's channel and, by its last word, a call's channel: the join decides
+                List<Meaning> with = new ArrayList<>(meanings);
+                lexicon.alternatives(key).stream().filter(a -> !with.contains(a)).forEach(with::add);
+                meanings = with;
+            }
+            String last = lower.get(i + len - 1);
+            boolean singular = last.equals(stems[i + len - 1]) && !last.endsWith("s");
+            return new Term(i, i + len, Text.words(lower.subList(i, i + len)), meanings, null, null, singular);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,174 @@
+package io.nl2q.hub.semantic;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds time expressions in a question's tokens and resolves them against the data's as-of date (never the wall
+ * clock): quarters, halves, months, years, last N weeks/months/quarters/years, this/last quarter or year, to-date
+ * periods, and two periods joined by between/from/to/vs.
+ */
+final class TimeParser {
+    private static final String MONTHS = "january|february|march|april|may|june|july|august|september|october"
+            + "|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
+    private static final String YEAR = "(?:(?:calendar year|cy|full year|year) )?20\\d\\d";
+    private static final String ORDINAL = "first|second|third|fourth|1st|2nd|3rd|4th|final|last";
+    private static final String SINGLE = "(?:q[1-4] (?:of )?" + YEAR + "|20\\d\\d q[1-4]"
+            + "|(?:" + ORDINAL + ") quarter (?:of )?" + YEAR
+            + "|(?:h1|h2|first half|second half|1st half|2nd half) (?:of )?" + YEAR
+            + "|(?:" + MONTHS + ") (?:of )?" + YEAR + "|20\\d\\d (?:" + MONTHS + ")"
+            + "|(?:the )?(?:last|past|previous|prior|trailing|recent|latest|most recent) \\d+ (?:week|month|quarter|year)s?"
+            + "|(?:the )?(?:last|latest|most recent|past|previous|prior) (?:week|month|quarter|year)"
+            + "|(?:the )?(?:this|current) (?:week|month|quarter|year)(?: to date)?"
+            + "|ytd|year to date|qtd|quarter to date|mtd|month to date"
+            + "|" + YEAR + ")";
+    private static final Pattern PAIR = Pattern.compile("\\b(?:(between|from) )?(" + SINGLE
+            + ") (and|to|through|thru|until|till|vs|versus|compared to|compared with|against) (" + SINGLE + ")\\b");
+    /** "from January to March 2025", "between Jan and Jun 2024": two months of one year. */
+    private static final Pattern MONTH_RANGE = Pattern.compile("\\b(?:(?:between|from) )?(" + MONTHS
+            + ") (?:to|through|thru|until|till|and) (" + MONTHS + ") (?:of )?(20\\d\\d)\\b");
+    private static final Pattern ONE = Pattern.compile("\\b(?:(since|after) )?(" + SINGLE + ")\\b");
+
+    private static final Pattern QUARTER = Pattern.compile("q([1-4]) (?:of )?(\\d{4})|(\\d{4}) q([1-4])");
+    private static final Pattern ORDINAL_QUARTER = Pattern.compile("(" + ORDINAL + ") quarter (?:of )?(\\d{4})");
+    private static final Pattern HALF = Pattern.compile("(h1|h2|first half|second half|1st half|2nd half) (?:of )?(\\d{4})");
+    private static final Pattern MONTH = Pattern.compile("(" + MONTHS + ") (?:of )?(\\d{4})|(\\d{4}) (" + MONTHS + ")");
+    private static final Pattern PREFIX = Pattern.compile("(calendar year|cy|full year|year) (20\\d\\d)");
+    /** The words of time expressions, for typo correction before parsing ("quater", "montly" is a keyword). */
+    static final java.util.Set<String> WORDS = java.util.Set.of("quarter", "quarters", "month", "months", "week",
+            "weeks", "year", "years", "january", "february", "march", "april", "june", "july", "august",
+            "september", "october", "november", "december", "previous", "trailing", "current", "between", "through");
+    private final LocalDate asOf;
+
+    TimeParser(LocalDate asOf) {
+        this.asOf = asOf;
+    }
+
+    /**
+     * A time expression found over tokens [start, end); {@code second} is set for a pair of periods, and
+     * {@code comparison} when the pair is set side by side ("Q4 2024 vs Q4 2025", "2024 and 2025") rather than
+     * spanned ("between January and March 2025", "from 2024 to 2025" unless a change is asked for).
+     */
+    record Span(int start, int end, Period first, Period second, boolean comparison) {
+        Span(int start, int end, Period first, Period second) {
+            this(start, end, first, second, false);
+        }
+    }
+
+    List<Span> parse(List<String> tokens) {
+        String text = String.join(" ", tokens);
+        int[] tokenAt = tokenIndex(text);
+        List<Span> spans = new ArrayList<>();
+        boolean[] used = new boolean[text.length() + 1];
+        Matcher m = PAIR.matcher(text);
+        while (m.find()) {
+            String joiner = m.group(3);
+            boolean comparison = !joiner.matches("to|through|thru|until|till")
+                    && !(joiner.equals("and") && "between".equals(m.group(1)));
+            spans.add(new Span(tokenAt[m.start()], tokenAt[m.end() - 1] + 1, single(m.group(2)), single(m.group(4)),
+                    comparison));
+            mark(used, m.start(), m.end());
+        }
+        m = MONTH_RANGE.matcher(text);
+        while (m.find()) {
+            if (used[m.start()]) {
+                continue;
+            }
+            Period a = single(m.group(1) + " " + m.group(3));
+            Period b = single(m.group(2) + " " + m.group(3));
+            spans.add(new Span(tokenAt[m.start()], tokenAt[m.end() - 1] + 1, a, b));
+            mark(used, m.start(), m.end());
+        }
+        m = ONE.matcher(text);
+        while (m.find()) {
+            if (used[m.start()] || used[m.end() - 1]) {
+                continue;
+            }
+            Period p = single(m.group(2));
+            if (m.group(1) != null) {
+                p = Period.of(p.from(), asOf, "since " + p.label());
+            }
+            spans.add(new Span(tokenAt[m.start()], tokenAt[m.end() - 1] + 1, p, null));
+        }
+        spans.sort(java.util.Comparator.comparingInt(Span::start));
+        return spans;
+    }
+
+    private static void mark(boolean[] used, int from, int to) {
+        for (int i = from; i < to; i++) {
+            used[i] = true;
+        }
+    }
+
+    private static int[] tokenIndex(String text) {
+        int[] at = new int[text.length() + 1];
+        int token = 0;
+        for (int i = 0; i < text.length(); i++) {
+            at[i] = token;
+            if (text.charAt(i) == ' ') {
+                token++;
+                at[i] = token;
+            }
+        }
+        at[text.length()] = token;
+        return at;
+    }
+
+    Period single(String phrase) {
+        String p = PREFIX.matcher(phrase.startsWith("the ") ? phrase.substring(4) : phrase).replaceAll("$2");
+        Matcher m;
+        if ((m = QUARTER.matcher(p)).matches()) {
+            int q = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(4));
+            int y = Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(3));
+            return quarter(y, q);
+        }
+        if ((m = ORDINAL_QUARTER.matcher(p)).matches()) {
+            String o = m.group(1);
+            int q = o.startsWith("f") && !o.equals("final") ? (o.equals("first") ? 1 : 4) : switch (o) {
+                case "1st" -> 1; case "second", "2nd" -> 2; case "third", "3rd" -> 3; default -> 4; };
+            return quarter(Integer.parseInt(m.group(2)), q);
+        }
+        if ((m = HALF.matcher(p)).matches()) {
+            boolean firstHalf = m.group(1).equals("h1") || m.group(1).startsWith("f") || m.group(1).startsWith("1");
+            LocalDate from = LocalDate.of(Integer.parseInt(m.group(2)), firstHalf ? 1 : 7, 1);
+            return new Period(from, from.plusMonths(6).minusDays(1), (firstHalf ? "H1 " : "H2 ") + m.group(2),
+                    ChronoUnit.MONTHS, 6);
+        }
+        if ((m = MONTH.matcher(p)).matches()) {
+            String name = m.group(1) != null ? m.group(1) : m.group(4);
+            int y = Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(3));
+            return month(LocalDate.of(y, monthNumber(name), 1));
+        }
+        if (p.matches("\\d{4}")) {
+            LocalDate from = LocalDate.of(Integer.parseInt(p), 1, 1);
+            return new Period(from, from.plusYears(1).minusDays(1), p, ChronoUnit.YEARS, 1);
+        }
+        return RelativePeriods.resolve(p, asOf);
+    }
+
+    static Period quarter(int year, int q) {
+        LocalDate from = LocalDate.of(year, 3 * q - 2, 1);
+        return new Period(from, from.plusMonths(3).minusDays(1), "Q" + q + " " + year, ChronoUnit.MONTHS, 3);
+    }
+
+    static Period month(LocalDate first) {
+        String name = first.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
+        return new Period(first, first.plusMonths(1).minusDays(1), name + " " + first.getYear(), ChronoUnit.MONTHS, 1);
+    }
+
+    private static int monthNumber(String name) {
+        String three = name.substring(0, 3);
+        return List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+                .indexOf(three) + 1;
+    }
+
+    static int quarterOf(LocalDate d) {
+        return d.get(IsoFields.QUARTER_OF_YEAR);
+    }
+}
