@@ -4,13 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads hub events (CloudEvents JSON) and forgets the cached answers of a tenant whose data changed. Understands
+ * Reads hub events (CloudEvents JSON) and forgets the cached answers of a tenant whose data changed, then tells the
+ * {@link TenantDataListener}s. Understands
  * {@code io.nl2q.data.changed} with {@code tenant} and {@code tables}, top-level or under {@code data}, and the BOAST
  * {@code io.nl2q.hub.boast.file.loaded} event with {@code data.tenant} and {@code data.table}; ignores other events.
  */
@@ -21,10 +23,12 @@ public class DataChangeEvents {
     private static final Logger log = LoggerFactory.getLogger(DataChangeEvents.class);
     private final ObjectMapper json;
     private final AnswerCache cache;
+    private final List<TenantDataListener> listeners;
 
-    DataChangeEvents(ObjectMapper json, AnswerCache cache) {
+    DataChangeEvents(ObjectMapper json, AnswerCache cache, List<TenantDataListener> listeners) {
         this.json = json;
         this.cache = cache;
+        this.listeners = List.copyOf(listeners);
     }
 
     /** Returns the tenant whose answers were forgotten, or null when the event is not a data change. */
@@ -53,6 +57,7 @@ public class DataChangeEvents {
             tables.add(data.get("table").asText());
         }
         cache.invalidate(tenant, tables);
+        listeners.forEach(l -> l.dataChanged(tenant, Set.copyOf(tables)));
         return tenant;
     }
 

@@ -1,11 +1,17 @@
 package io.nl2q.hub.semantic;
 
 import io.nl2q.hub.query.GeneratedQuery;
+import io.nl2q.hub.query.ModelVersion;
+import io.nl2q.hub.query.TenantDataListener;
+import io.nl2q.hub.security.ApiKeys;
 import io.nl2q.hub.query.QueryGenerator;
 import io.nl2q.hub.query.Question;
 import io.nl2q.hub.security.Caller;
 import io.nl2q.hub.warehouse.WarehouseRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -14,14 +20,29 @@ import org.springframework.stereotype.Component;
  * warehouse. The model is loaded and validated at start, so a broken model stops the hub instead of a question.
  */
 @Component("queryGenerator")
-class SemanticQueryGenerator implements QueryGenerator {
+class SemanticQueryGenerator implements QueryGenerator, ModelVersion, TenantDataListener {
     private final SemanticEngine engine;
     private final WarehouseRegistry warehouses;
+    private final String version;
 
     SemanticQueryGenerator(WarehouseRegistry warehouses,
-                           @Value("${hub.semantic.model:config/semantic/pharma.yaml}") String modelFile) {
+                           @Value("${hub.semantic.model:config/semantic/pharma.yaml}") String modelFile)
+            throws IOException {
         this.warehouses = warehouses;
         this.engine = SemanticEngine.load(Path.of(modelFile));
+        this.version = ApiKeys.hash(Files.readString(Path.of(modelFile))).substring(0, 16);
+    }
+
+    /** The model file's content hash: an edited model never serves answers cached under the old one. */
+    @Override
+    public String of(String tenantId) {
+        return version;
+    }
+
+    /** New partner or CRM data may hold new values (a product, a territory) and a later as-of date. */
+    @Override
+    public void dataChanged(String tenantId, Set<String> tables) {
+        engine.forget(tenantId);
     }
 
     @Override
