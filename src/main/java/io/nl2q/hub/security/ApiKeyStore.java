@@ -3,9 +3,12 @@ package io.nl2q.hub.security;
 import io.nl2q.hub.tenancy.TenantRef;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -17,8 +20,11 @@ import org.springframework.stereotype.Component;
 /** API keys in the app-state database, looked up by hash. */
 @Component
 public class ApiKeyStore {
+    /** last_used_at is written at most this often per key: a write on every request costs more than the lookup. */
+    static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final Map<String, Instant> lastRecorded = new ConcurrentHashMap<>();
 
     @Autowired
     public ApiKeyStore(JdbcTemplate jdbc) {
@@ -32,18 +38,24 @@ public class ApiKeyStore {
 
     /** The caller a presented key acts as, if the key exists, is not revoked and has not expired. */
     public Optional<Caller> authenticate(String presentedKey) {
-        Timestamp now = Timestamp.from(clock.instant());
+        Instant instant = clock.instant();
+        Timestamp now = Timestamp.from(instant);
+        String hash = ApiKeys.hash(presentedKey);
         List<Caller> found = jdbc.query("""
                 SELECT k.key_id, k.key_prefix, k.roles, t.tenant_id, t.schema_name
                   FROM api_key k JOIN tenant t ON t.tenant_id = k.tenant_id
                  WHERE k.key_hash = ? AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > ?)
                 """, (rs, i) -> new Caller(new TenantRef(rs.getString("tenant_id"), rs.getString("schema_name")),
                 "key:" + rs.getString("key_id"), parseRoles(rs.getString("roles"))),
-                ApiKeys.hash(presentedKey), now);
+                hash, now);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        jdbc.update("UPDATE api_key SET last_used_at = ? WHERE key_hash = ?", now, ApiKeys.hash(presentedKey));
+        Instant recorded = lastRecorded.get(hash);
+        if (recorded == null || !instant.isBefore(recorded.plus(LAST_USED_RESOLUTION))) {
+            lastRecorded.put(hash, instant);
+            jdbc.update("UPDATE api_key SET last_used_at = ? WHERE key_hash = ?", now, hash);
+        }
         return Optional.of(found.get(0));
     }
 
