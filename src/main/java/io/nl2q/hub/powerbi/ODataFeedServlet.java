@@ -45,6 +45,7 @@ final class ODataFeedServlet extends HttpServlet {
         ServiceMetadata metadata = odata.createServiceMetadata(new FeedEdmProvider(model), List.of());
         ODataHttpHandler handler = odata.createHandler(metadata);
         handler.register(new FeedProcessor(model, caller, queries, properties.pageSize()));
+        handler.register(new FeedServiceDocument());
         handler.process(request, response);
     }
 
