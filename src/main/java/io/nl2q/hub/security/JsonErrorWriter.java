@@ -48,7 +48,8 @@ class JsonErrorWriter implements AuthenticationEntryPoint, AccessDeniedHandler {
     }
 
     void unauthorized(HttpServletRequest request, HttpServletResponse response, String message) throws IOException {
-        if (request.getRequestURI().startsWith("/actuator/hawtio")) {
+        // browsers (Hawtio) and challenge-driven clients (Power BI and Olingo Basic credentials on the feed)
+        if (request.getRequestURI().startsWith("/actuator/hawtio") || request.getRequestURI().startsWith("/odata/")) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"nl2q-hub\"");
         }
         write(response, ErrorCode.UNAUTHORIZED, message, request);

@@ -20,6 +20,7 @@ import org.apache.olingo.client.api.domain.ClientEntity;
 import org.apache.olingo.client.api.domain.ClientEntitySet;
 import org.apache.olingo.client.api.uri.URIBuilder;
 import org.apache.olingo.client.core.ODataClientFactory;
+import org.apache.olingo.client.core.http.BasicAuthHttpClientFactory;
 import org.apache.olingo.client.core.http.DefaultHttpClientFactory;
 import org.apache.olingo.commons.api.edm.Edm;
 import org.apache.olingo.commons.api.edm.EdmEntityType;
@@ -78,11 +79,20 @@ class ODataClientTest {
 
     /**
      * Olingo's client sending HTTP Basic with the API key as password on every request, as Power BI's Basic
-     * credential does. (Olingo's BasicAuthHttpClientFactory answers a challenge only, and the hub's 401 carries none.)
+     * credential does.
      */
     static ODataClient withBasic(String key) {
         String token = Base64.getEncoder().encodeToString(("powerbi:" + key).getBytes(StandardCharsets.UTF_8));
         return withHeader("Authorization", "Basic " + token);
+    }
+
+    @Test
+    void challengeDrivenBasicCredentialsAreAnsweredOnTheFeed() {
+        // Olingo's BasicAuthHttpClientFactory sends credentials only after a 401 with a Basic challenge
+        ODataClient client = ODataClientFactory.getClient();
+        client.getConfiguration().setHttpClientFactory(new BasicAuthHttpClientFactory("powerbi", ADMIN));
+        var doc = client.getRetrieveRequestFactory().getServiceDocumentRequest(root).execute().getBody();
+        assertThat(doc.getEntitySetNames()).contains("hcp");
     }
 
     @Test
