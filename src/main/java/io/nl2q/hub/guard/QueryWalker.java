@@ -13,6 +13,7 @@ import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
+import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.WithItem;
 
@@ -20,7 +21,8 @@ import net.sf.jsqlparser.statement.select.WithItem;
  * Visits every object reachable from the statement, by reflection rather than by JSqlParser's visitors, so that no
  * table, subquery or function can hide in a clause a hand-written visitor forgot: every {@link Table} found is bound,
  * every node kind passes {@link NodePolicy}. The only structure it needs to know is where CTE names come into scope
- * and which tables are merely column qualifiers.
+ * and which tables are merely column qualifiers. With shared tables it also puts each bound table's tenant rows in
+ * the table's place.
  */
 final class QueryWalker {
     private static final int MAX_DEPTH = 400;
@@ -63,6 +65,8 @@ final class QueryWalker {
             throw new SqlRejectedException("statement is nested too deeply");
         }
         if (node instanceof Collection<?> items) {
+            // a shared table found directly in a list has no FROM position to take its tenant's rows; it stays
+            // unreplaced and TableBinder#requireAllReplaced refuses the statement
             items.forEach(item -> walk(item, scope, depth + 1));
             return;
         }
@@ -95,7 +99,25 @@ final class QueryWalker {
             inner = enterWith(select.getWithItemsList(), scope, depth);
         }
         for (Field field : FIELDS.get(node.getClass())) {
-            walk(read(field, node), inner, depth + 1);
+            Object child = read(field, node);
+            walk(child, inner, depth + 1);
+            FromItem tenantRows = binder.takeReplacement(child);
+            if (tenantRows != null) {
+                replace(field, node, child, tenantRows);
+            }
+        }
+    }
+
+    /** Puts a shared table's tenant rows where the table was; a position that cannot hold a FROM item is refused. */
+    private static void replace(Field field, Object node, Object table, FromItem tenantRows) {
+        if (Modifier.isFinal(field.getModifiers()) || !field.getType().isInstance(tenantRows)) {
+            throw new SqlRejectedException("table " + table + " cannot be bound to your tenant's rows where it is "
+                    + "written");
+        }
+        try {
+            field.set(node, tenantRows);
+        } catch (IllegalAccessException e) {
+            throw new SqlRejectedException("unsupported SQL construct: " + node.getClass().getSimpleName());
         }
     }
 

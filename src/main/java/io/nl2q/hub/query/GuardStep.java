@@ -3,7 +3,9 @@ package io.nl2q.hub.query;
 import io.nl2q.hub.guard.GuardContext;
 import io.nl2q.hub.guard.GuardedSql;
 import io.nl2q.hub.guard.SqlGuard;
+import io.nl2q.hub.guard.TableLayout;
 import io.nl2q.hub.security.Caller;
+import io.nl2q.hub.tenancy.TenancyProperties;
 import io.nl2q.hub.warehouse.TenantWarehouse;
 import io.nl2q.hub.warehouse.WarehouseProperties;
 import io.nl2q.hub.warehouse.WarehouseRegistry;
@@ -15,17 +17,21 @@ public class GuardStep {
     private final SqlGuard guard;
     private final WarehouseRegistry warehouses;
     private final WarehouseProperties limits;
+    private final TableLayout layout;
 
-    GuardStep(SqlGuard guard, WarehouseRegistry warehouses, WarehouseProperties limits) {
+    GuardStep(SqlGuard guard, WarehouseRegistry warehouses, WarehouseProperties limits, TenancyProperties tenancy) {
         this.guard = guard;
         this.warehouses = warehouses;
         this.limits = limits;
+        this.layout = tenancy.layout() == TenancyProperties.Layout.SHARED_TABLES
+                ? TableLayout.sharedTables(tenancy.sharedSchema(), tenancy.tenantColumn())
+                : TableLayout.SCHEMA_PER_TENANT;
     }
 
     public GuardedSql guard(String sql, Caller caller) {
         TenantWarehouse warehouse = warehouses.forTenant(caller.tenant().id());
         // one row over the cap, so the executor can tell a result that was cut from one that fits exactly
         return guard.check(sql, new GuardContext(caller.tenant(), warehouse.tables(), warehouse.dialect(),
-                limits.maxRows() + 1));
+                limits.maxRows() + 1, layout));
     }
 }
