@@ -1,7 +1,6 @@
 package io.nl2q.hub.crm;
 
-import io.nl2q.hub.guard.GuardContext;
-import io.nl2q.hub.guard.SqlGuard;
+import io.nl2q.hub.query.GuardStep;
 import io.nl2q.hub.warehouse.QueryResult;
 import io.nl2q.hub.warehouse.TenantWarehouse;
 import io.nl2q.hub.warehouse.WarehouseProperties;
@@ -14,11 +13,11 @@ import org.springframework.stereotype.Component;
 class GuardedReads {
     /** Salesforce record ids: 15 or 18 alphanumeric characters; nothing else is ever put in a literal. */
     private static final Pattern CRM_ID = Pattern.compile("[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?");
-    private final SqlGuard guard;
+    private final GuardStep guard;
     private final WarehouseRegistry warehouses;
     private final WarehouseProperties limits;
 
-    GuardedReads(SqlGuard guard, WarehouseRegistry warehouses, WarehouseProperties limits) {
+    GuardedReads(GuardStep guard, WarehouseRegistry warehouses, WarehouseProperties limits) {
         this.guard = guard;
         this.warehouses = warehouses;
         this.limits = limits;
@@ -26,8 +25,7 @@ class GuardedReads {
 
     QueryResult query(String tenant, String sql, int maxRows) {
         TenantWarehouse warehouse = warehouses.forTenant(tenant);
-        var guarded = guard.check(sql, new GuardContext(warehouse.tenant(), warehouse.tables(), warehouse.dialect(),
-                maxRows + 1));
+        var guarded = guard.guard(sql, warehouse, maxRows + 1);
         return warehouse.query(guarded.sql(), limits.statementTimeout(), maxRows);
     }
 

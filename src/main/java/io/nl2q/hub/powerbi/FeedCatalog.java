@@ -2,8 +2,7 @@ package io.nl2q.hub.powerbi;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.nl2q.hub.guard.GuardContext;
-import io.nl2q.hub.guard.SqlGuard;
+import io.nl2q.hub.query.GuardStep;
 import io.nl2q.hub.query.QueryGenerator;
 import io.nl2q.hub.query.Question;
 import io.nl2q.hub.reports.SavedQuestion;
@@ -36,13 +35,13 @@ class FeedCatalog {
     private final WarehouseRegistry warehouses;
     private final SavedQuestions savedQuestions;
     private final QueryGenerator generator;
-    private final SqlGuard guard;
+    private final GuardStep guard;
     private final WarehouseProperties limits;
     private final ODataProperties properties;
     private final Cache<String, List<QueryResult.ResultColumn>> columns;
 
     FeedCatalog(WarehouseRegistry warehouses, SavedQuestions savedQuestions, QueryGenerator generator,
-                SqlGuard guard, WarehouseProperties limits, ODataProperties properties) {
+                GuardStep guard, WarehouseProperties limits, ODataProperties properties) {
         this.warehouses = warehouses;
         this.savedQuestions = savedQuestions;
         this.generator = generator;
@@ -116,7 +115,7 @@ class FeedCatalog {
     }
 
     private List<QueryResult.ResultColumn> probe(Caller caller, TenantWarehouse warehouse, String sql) {
-        var guarded = guard.check(sql, new GuardContext(caller.tenant(), warehouse.tables(), warehouse.dialect(), 1));
+        var guarded = guard.guard(sql, warehouse, 1);
         return warehouse.query(guarded.sql(), limits.statementTimeout(), 1).columns();
     }
 }

@@ -1,8 +1,7 @@
 package io.nl2q.hub.powerbi;
 
-import io.nl2q.hub.guard.GuardContext;
 import io.nl2q.hub.guard.GuardedSql;
-import io.nl2q.hub.guard.SqlGuard;
+import io.nl2q.hub.query.GuardStep;
 import io.nl2q.hub.security.Caller;
 import io.nl2q.hub.warehouse.QueryResult;
 import io.nl2q.hub.warehouse.SqlDialect;
@@ -14,11 +13,11 @@ import org.springframework.stereotype.Component;
 /** Runs the feed's compiled SQL: through the guard, then read-only and time-boxed on the caller's warehouse. */
 @Component
 class FeedQueries {
-    private final SqlGuard guard;
+    private final GuardStep guard;
     private final WarehouseRegistry warehouses;
     private final WarehouseProperties limits;
 
-    FeedQueries(SqlGuard guard, WarehouseRegistry warehouses, WarehouseProperties limits) {
+    FeedQueries(GuardStep guard, WarehouseRegistry warehouses, WarehouseProperties limits) {
         this.guard = guard;
         this.warehouses = warehouses;
         this.limits = limits;
@@ -30,8 +29,7 @@ class FeedQueries {
 
     QueryResult rows(Caller caller, String sql, int maxRows) {
         TenantWarehouse warehouse = warehouses.forTenant(caller.tenant().id());
-        GuardedSql guarded = guard.check(sql, new GuardContext(caller.tenant(), warehouse.tables(),
-                warehouse.dialect(), maxRows));
+        GuardedSql guarded = guard.guard(sql, warehouse, maxRows);
         return warehouse.query(guarded.sql(), limits.statementTimeout(), maxRows);
     }
 }

@@ -29,9 +29,16 @@ public class GuardStep {
     }
 
     public GuardedSql guard(String sql, Caller caller) {
-        TenantWarehouse warehouse = warehouses.forTenant(caller.tenant().id());
         // one row over the cap, so the executor can tell a result that was cut from one that fits exactly
-        return guard.check(sql, new GuardContext(caller.tenant(), warehouse.tables(), warehouse.dialect(),
-                limits.maxRows() + 1, layout));
+        return guard(sql, warehouses.forTenant(caller.tenant().id()), limits.maxRows() + 1);
+    }
+
+    /**
+     * Checks SQL against a tenant's warehouse with a row limit of the caller's choosing; every feature that reads a
+     * warehouse (question flow, OData feed, CRM insights) goes through here, so all get the deployment's layout.
+     */
+    public GuardedSql guard(String sql, TenantWarehouse warehouse, int rowLimit) {
+        return guard.check(sql, new GuardContext(warehouse.tenant(), warehouse.tables(), warehouse.dialect(),
+                rowLimit, layout));
     }
 }
