@@ -50,6 +50,8 @@ final class FakeSalesforce implements AutoCloseable {
     private final Map<String, Map<String, Map<String, Object>>> objects = new ConcurrentHashMap<>();
     /** object -> records generated on demand from their index (benchmarks: millions without holding them). */
     private final Map<String, Synthetic> synthetic = new ConcurrentHashMap<>();
+    /** The Streaming API (CometD) with change event channels; see {@link FakeStreaming}. */
+    final FakeStreaming cometd = new FakeStreaming(this::json);
     private final Map<String, Cursor> cursors = new ConcurrentHashMap<>();
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
@@ -92,6 +94,7 @@ final class FakeSalesforce implements AutoCloseable {
     }
 
     void reset() {
+        cometd.reset();
         objects.clear();
         synthetic.clear();
         cursors.clear();
@@ -265,6 +268,9 @@ final class FakeSalesforce implements AutoCloseable {
                 String auth = request.getHeader("Authorization");
                 if (auth == null || !tokens.contains(auth.replace("Bearer ", ""))) {
                     return json(401, "[{\"message\":\"Session expired or invalid\",\"errorCode\":\"INVALID_SESSION_ID\"}]");
+                }
+                if (path.startsWith("/cometd/")) {
+                    return cometd.handle(read(request.getBodyAsString()));
                 }
                 apiCalls.incrementAndGet();
                 if (dailyUsed.get() >= dailyMax.get()) {
@@ -567,6 +573,7 @@ final class FakeSalesforce implements AutoCloseable {
         private static final Pattern SHAPE = Pattern.compile(
                 "SELECT (.+?) FROM (\\w+)(?: WHERE (.+?))?(?: ORDER BY .+)?$");
         private static final Pattern CONDITION = Pattern.compile("(\\w+) (>=|=) (.+)");
+        private static final Pattern IN = Pattern.compile("(\\w+) IN \\((.+)\\)");
         final List<String> fields;
         final String object;
         final Predicate<Map<String, Object>> where;
@@ -586,6 +593,16 @@ final class FakeSalesforce implements AutoCloseable {
             boolean deletedAsked = false;
             if (m.group(3) != null) {
                 for (String condition : m.group(3).split(" AND ")) {
+                    Matcher in = IN.matcher(condition.strip());
+                    if (in.matches()) {
+                        String field = in.group(1);
+                        Set<String> values = new java.util.HashSet<>();
+                        for (String v : in.group(2).split(",")) {
+                            values.add(v.strip().replaceAll("^'|'$", ""));
+                        }
+                        where = where.and(r -> values.contains(String.valueOf(r.get(field))));
+                        continue;
+                    }
                     Matcher c = CONDITION.matcher(condition.strip());
                     if (!c.matches()) {
                         throw new IllegalArgumentException("unexpected condition: " + condition);
