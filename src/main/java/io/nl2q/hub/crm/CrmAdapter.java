@@ -1,6 +1,7 @@
 package io.nl2q.hub.crm;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +22,9 @@ interface CrmAdapter {
 
     /** Every record, for first loads and backfills: the CRM's bulk export, one page per call of {@code page}. */
     void extractAll(String object, List<String> fields, String where, Consumer<Page> page);
+
+    /** The live records of {@code object} among {@code ids} matching {@code where}: change events name records. */
+    List<Map<String, String>> byIds(String object, List<String> fields, String where, Collection<String> ids);
 
     /** Every live record id, for a full key reconciliation. */
     Set<String> allIds(String object, String where);

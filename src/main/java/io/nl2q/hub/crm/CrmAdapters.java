@@ -16,6 +16,7 @@ public class CrmAdapters {
     private final LimitsGovernor governor;
     private final ObjectMapper json;
     private final Map<String, CrmAdapter> adapters = new ConcurrentHashMap<>();
+    private final Map<String, SalesforceClient> clients = new ConcurrentHashMap<>();
 
     CrmAdapters(CrmProperties properties, LimitsGovernor governor, ObjectMapper json) {
         this.properties = properties;
@@ -29,18 +30,23 @@ public class CrmAdapters {
     }
 
     CrmAdapter forTenant(String tenant) {
-        return adapters.computeIfAbsent(tenant, t -> {
+        return adapters.computeIfAbsent(tenant, t -> new SalesforceAdapter(salesforce(t), governor, properties.sync()));
+    }
+
+    /** The tenant's signed-in transport, shared by its adapter and its change event listener. */
+    SalesforceClient salesforce(String tenant) {
+        return clients.computeIfAbsent(tenant, t -> {
             CrmProperties.Org org = properties.orgs().get(t);
             if (org == null) {
                 throw new HubException(ErrorCode.NOT_FOUND, Phase.DELIVER, "tenant " + t + " has no CRM org");
             }
-            var client = new SalesforceClient(t, org, properties.sync().queryBatchSize(), governor, json);
-            return new SalesforceAdapter(client, governor, properties.sync());
+            return new SalesforceClient(t, org, properties.sync().queryBatchSize(), governor, json);
         });
     }
 
     /** Drops a tenant's signed-in session and adapter (after its configuration changed). */
     void reset(String tenant) {
         adapters.remove(tenant);
+        clients.remove(tenant);
     }
 }

@@ -14,10 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sync   paging, thresholds and the limits governor
  * @param mapping CRM objects and fields to warehouse columns (CRM is master for the identity fields)
  * @param widget the signed links and CSP framing of the HCP widget
+ * @param cdc    near-real-time Change Data Capture over the Streaming API (CometD long polling)
  */
 @ConfigurationProperties("hub.crm")
 record CrmProperties(Map<String, Org> orgs, @DefaultValue Sync sync, @DefaultValue Mapping mapping,
-                     @DefaultValue Widget widget) {
+                     @DefaultValue Widget widget, @DefaultValue Cdc cdc) {
     CrmProperties {
         orgs = orgs == null ? Map.of() : Map.copyOf(orgs);
     }
@@ -85,5 +86,18 @@ record CrmProperties(Map<String, Org> orgs, @DefaultValue Sync sync, @DefaultVal
     record Widget(@DefaultValue("dev-only-widget-secret-change-me") String secret, @DefaultValue("15m") Duration linkTtl,
                   @DefaultValue({"https://*.force.com", "https://*.salesforce.com", "https://*.veevavault.com"})
                   List<String> frameAncestors) {
+    }
+
+    /**
+     * @param enabled   starts a CometD listener per connected tenant (route crm-veeva-cdc); off by default
+     * @param channels  change event channels subscribed to; the entity of each event picks the mapping
+     * @param retryDelay wait before reconnecting after a transport failure (the org unreachable, a 5xx)
+     */
+    record Cdc(@DefaultValue("false") boolean enabled,
+               @DefaultValue({"/data/AccountChangeEvent", "/data/Call2_vod__ChangeEvent"}) List<String> channels,
+               @DefaultValue("5s") Duration retryDelay) {
+        Cdc {
+            channels = List.copyOf(channels);
+        }
     }
 }

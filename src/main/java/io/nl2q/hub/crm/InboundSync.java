@@ -65,14 +65,8 @@ public class InboundSync {
             crm.usage();
             CrmProperties.Accounts a = properties.mapping().account();
             CrmProperties.Calls c = properties.mapping().call();
-            var flags = new HashMap<String, Boolean>();
-            Counts accounts = sync(tenant, crm, warehouse, a.object(), a.fields(), a.where(), page -> {
-                flags.clear();
-                page.forEach(r -> flags.put(r.get("Id"), Boolean.parseBoolean(r.get(a.optOut()))));
-                int n = loader.upsertAccounts(warehouse, page);
-                state.optOuts(tenant, flags);
-                return n;
-            }, loader::deleteAccounts, loader::accountIds);
+            Counts accounts = sync(tenant, crm, warehouse, a.object(), a.fields(), a.where(),
+                    page -> upsertAccounts(tenant, warehouse, page), loader::deleteAccounts, loader::accountIds);
             Counts calls = sync(tenant, crm, warehouse, c.object(), c.fields(), null,
                     page -> loader.upsertCalls(warehouse, page), loader::deleteCalls, loader::callIds);
             String mode = accounts.mode.equals(calls.mode) ? accounts.mode : accounts.mode + "/" + calls.mode;
@@ -84,6 +78,52 @@ public class InboundSync {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Applies one change event (CDC): a DELETE removes the records by id; any other change type (CREATE, UPDATE,
+     * UNDELETE, GAP_*) re-reads the named records and upserts them, which is idempotent, so an event applied twice
+     * changes nothing. An event naming no record (GAP_OVERFLOW) runs an incremental pull instead.
+     *
+     * @return records applied
+     */
+    public int applyChange(String tenant, String entity, String changeType, List<String> recordIds) {
+        CrmProperties.Accounts a = properties.mapping().account();
+        CrmProperties.Calls c = properties.mapping().call();
+        boolean account = a.object().equals(entity);
+        if (!account && !c.object().equals(entity)) {
+            return 0;
+        }
+        if (recordIds.isEmpty()) {
+            SyncReport r = pull(tenant);
+            return r.accounts() + r.calls();
+        }
+        TenantWarehouse warehouse = warehouses.forTenant(tenant);
+        if ("DELETE".equals(changeType)) {
+            return account ? loader.deleteAccounts(warehouse, recordIds) : loader.deleteCalls(warehouse, recordIds);
+        }
+        CrmAdapter crm = adapters.forTenant(tenant);
+        if (account) {
+            List<Map<String, String>> records = crm.byIds(entity, a.fields(), a.where(), recordIds);
+            return records.isEmpty() ? 0 : upsertAccounts(tenant, warehouse, records);
+        }
+        List<Map<String, String>> records = crm.byIds(entity, c.fields(), null, recordIds);
+        return records.isEmpty() ? 0 : loader.upsertCalls(warehouse, records);
+    }
+
+    /** Forgets the watermarks and pulls: a first load with a full key reconciliation (after a gap in the events). */
+    public SyncReport reconcileFully(String tenant) {
+        state.forgetWatermarks(tenant);
+        return pull(tenant);
+    }
+
+    private int upsertAccounts(String tenant, TenantWarehouse warehouse, List<Map<String, String>> page) {
+        String optOut = properties.mapping().account().optOut();
+        var flags = new HashMap<String, Boolean>();
+        page.forEach(r -> flags.put(r.get("Id"), Boolean.parseBoolean(r.get(optOut))));
+        int n = loader.upsertAccounts(warehouse, page);
+        state.optOuts(tenant, flags);
+        return n;
     }
 
     private static final class Counts {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -51,6 +52,20 @@ final class SalesforceAdapter implements CrmAdapter {
         String soql = "SELECT " + String.join(", ", fields) + " FROM " + object
                 + (where == null || where.isBlank() ? "" : " WHERE " + where);
         bulkQuery(soql, page);
+    }
+
+    @Override
+    public List<Map<String, String>> byIds(String object, List<String> fields, String where, Collection<String> ids) {
+        List<String> valid = ids.stream().filter(GuardedReads::isCrmId).distinct().toList();
+        List<Map<String, String>> records = new ArrayList<>();
+        for (int from = 0; from < valid.size(); from += COLLECTION_SIZE) {
+            String in = String.join(", ", valid.subList(from, Math.min(valid.size(), from + COLLECTION_SIZE)).stream()
+                    .map(id -> "'" + id + "'").toList());
+            query("/query", "SELECT " + String.join(", ", fields) + " FROM " + object + " WHERE "
+                    + (where == null || where.isBlank() ? "" : where + " AND ") + "Id IN (" + in + ")",
+                    p -> records.addAll(p.records()));
+        }
+        return records;
     }
 
     @Override

@@ -97,6 +97,11 @@ final class SalesforceClient {
         return r;
     }
 
+    /** Forgets the session (the Streaming API refused it): the next call signs in again. */
+    void invalidate() {
+        session = null;
+    }
+
     Session session() {
         Session s = session;
         if (s == null) {

@@ -48,7 +48,33 @@ class SyncState {
         }
     }
 
+    /** The replay id of the last change event applied from {@code channel}, if any. */
+    Optional<Long> replayId(String tenant, String channel) {
+        return jdbc.queryForList("SELECT replay_id FROM crm_cdc_replay WHERE tenant_id = ? AND channel = ?", Long.class,
+                tenant, channel).stream().findFirst();
+    }
+
+    /** Records that the event {@code replayId} of {@code channel} is in the warehouse. */
+    void replayed(String tenant, String channel, long replayId) {
+        Timestamp now = ts(Instant.now());
+        if (jdbc.update("UPDATE crm_cdc_replay SET replay_id = ?, updated_at = ? WHERE tenant_id = ? AND channel = ?",
+                replayId, now, tenant, channel) == 0) {
+            jdbc.update("INSERT INTO crm_cdc_replay (tenant_id, channel, replay_id, updated_at) VALUES (?, ?, ?, ?)",
+                    tenant, channel, replayId, now);
+        }
+    }
+
+    void forgetReplay(String tenant, String channel) {
+        jdbc.update("DELETE FROM crm_cdc_replay WHERE tenant_id = ? AND channel = ?", tenant, channel);
+    }
+
+    /** Forgets where the pulls of the tenant stand: the next pull is a first load with a full key reconciliation. */
+    void forgetWatermarks(String tenant) {
+        jdbc.update("DELETE FROM crm_watermark WHERE tenant_id = ?", tenant);
+    }
+
     void forget(String tenant) {
+        jdbc.update("DELETE FROM crm_cdc_replay WHERE tenant_id = ?", tenant);
         jdbc.update("DELETE FROM crm_watermark WHERE tenant_id = ?", tenant);
         jdbc.update("DELETE FROM crm_account_flag WHERE tenant_id = ?", tenant);
         jdbc.update("DELETE FROM crm_insight WHERE tenant_id = ?", tenant);

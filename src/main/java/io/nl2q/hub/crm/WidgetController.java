@@ -119,9 +119,11 @@ class WidgetController {
         Caller caller = new Caller(tenantRef, "widget:" + grant.get().subject(), Set.of(Role.VIEWER));
         try {
             var generated = generator.generate(new Question(String.valueOf(body.get("question"))), caller);
-            QueryResult result = reads.query(tenantRef.id(), "SELECT * FROM (" + generated.sql().replaceAll(";\\s*$", "")
-                    + ") scoped WHERE scoped.hcp_id IN (SELECT hcp_id FROM hcp WHERE crm_account_id = "
-                    + GuardedReads.literal(id) + ")", 100);
+            Optional<String> scoped = HcpScope.scope(generated.sql(), id);
+            if (scoped.isEmpty()) {
+                return notAboutThisHcp();
+            }
+            QueryResult result = reads.query(tenantRef.id(), scoped.get(), 100);
             return ResponseEntity.ok(Map.of("explanation", generated.explanation() + " (this HCP only)",
                     "columns", result.columns().stream().map(QueryResult.ResultColumn::name).toList(),
                     "rows", result.rows()));
@@ -129,9 +131,13 @@ class WidgetController {
             return ResponseEntity.status(e.code().httpStatus()).body(Map.of("error", Map.of("code", e.code().name(),
                     "message", e.getMessage())));
         } catch (RuntimeException e) {
-            return ResponseEntity.unprocessableEntity().body(Map.of("error", Map.of("code", "UNANSWERABLE",
-                    "message", "Ask a question whose answer lists prescribers, e.g. top 10 prescribers by TRx.")));
+            return notAboutThisHcp();
         }
+    }
+
+    private static ResponseEntity<Map<String, Object>> notAboutThisHcp() {
+        return ResponseEntity.unprocessableEntity().body(Map.of("error", Map.of("code", "UNANSWERABLE",
+                "message", "This box answers questions about this HCP, e.g. top prescribers by TRx for Tirosint in Q4 2024.")));
     }
 
     private Optional<Map<String, Object>> hcp(String tenant, String id) {

@@ -24,6 +24,8 @@ final class CrmTestConfig {
                 new CrmProperties.Calls("Call2_vod__c", "Account_vod__c", "Call_Date_vod__c", "Call_Channel_vod__c",
                         "Duration_vod__c", "Detailed_Products_vod__c", "P01"));
         return new CrmProperties(Map.of(tenant, org), sync, mapping,
-                new CrmProperties.Widget("test-secret", Duration.ofMinutes(5), List.of("http://127.0.0.1:*")));
+                new CrmProperties.Widget("test-secret", Duration.ofMinutes(5), List.of("http://127.0.0.1:*")),
+                new CrmProperties.Cdc(false, List.of("/data/AccountChangeEvent", "/data/Call2_vod__ChangeEvent"),
+                        Duration.ofMillis(50)));
     }
 }

@@ -48,6 +48,10 @@ final class FakeSalesforce implements AutoCloseable {
     private final WireMockServer server;
     /** object -> id -> fields (with SystemModstamp as Instant, IsDeleted as Boolean). */
     private final Map<String, Map<String, Map<String, Object>>> objects = new ConcurrentHashMap<>();
+    /** object -> records generated on demand from their index (benchmarks: millions without holding them). */
+    private final Map<String, Synthetic> synthetic = new ConcurrentHashMap<>();
+    /** The Streaming API (CometD) with change event channels; see {@link FakeStreaming}. */
+    final FakeStreaming cometd = new FakeStreaming(this::json);
     private final Map<String, Cursor> cursors = new ConcurrentHashMap<>();
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
@@ -90,7 +94,9 @@ final class FakeSalesforce implements AutoCloseable {
     }
 
     void reset() {
+        cometd.reset();
         objects.clear();
+        synthetic.clear();
         cursors.clear();
         jobs.clear();
         rejects.clear();
@@ -130,6 +136,62 @@ final class FakeSalesforce implements AutoCloseable {
     /** The org's clock: wall time, strictly increasing by at least a second per change. */
     private Instant tick() {
         return Instant.ofEpochMilli(clock.updateAndGet(c -> Math.max(c + 1000, System.currentTimeMillis())));
+    }
+
+    /**
+     * {@code count} records of {@code object} that exist only as a generator: record {@code i} is
+     * {@code fields.apply(i)} plus Id {@link #syntheticId}, IsDeleted false and a SystemModstamp increasing with i.
+     * Query results and Bulk 2.0 result pages are generated page by page, so a million records cost no memory here.
+     */
+    void synthesize(String object, int count, java.util.function.IntFunction<Map<String, Object>> fields) {
+        long base = clock.getAndAdd(count + 1L);
+        synthetic.put(object, new Synthetic(object, count, base, fields));
+    }
+
+    static String syntheticId(String object, int i) {
+        return (object.equals("Account") ? "001" : "a04") + "9S" + String.format("%010d", i) + "AAA";
+    }
+
+    private record Synthetic(String object, int count, long base,
+                             java.util.function.IntFunction<Map<String, Object>> fields) {
+        Map<String, Object> record(int i) {
+            Map<String, Object> r = new LinkedHashMap<>(fields.apply(i));
+            r.put("Id", syntheticId(object, i));
+            r.put("IsDeleted", false);
+            r.put("SystemModstamp", Instant.ofEpochMilli(base + i));
+            return r;
+        }
+
+        /** The matching records, in SystemModstamp order, as a list that generates each one when read. */
+        List<Map<String, Object>> select(Predicate<Map<String, Object>> where) {
+            int[] matching = new int[count];
+            int n = 0;
+            for (int i = 0; i < count; i++) {
+                if (where.test(record(i))) {
+                    matching[n++] = i;
+                }
+            }
+            int size = n;
+            return new java.util.AbstractList<>() {
+                @Override
+                public Map<String, Object> get(int index) {
+                    return record(matching[index]);
+                }
+
+                @Override
+                public int size() {
+                    return size;
+                }
+            };
+        }
+    }
+
+    private List<Map<String, Object>> rows(Select select, boolean all) {
+        Synthetic generated = synthetic.get(select.object);
+        if (generated != null) {
+            return generated.select(select.where);
+        }
+        return select.run(objects.getOrDefault(select.object, Map.of()), all);
     }
 
     void delete(String object, String id) {
@@ -207,6 +269,9 @@ final class FakeSalesforce implements AutoCloseable {
                 if (auth == null || !tokens.contains(auth.replace("Bearer ", ""))) {
                     return json(401, "[{\"message\":\"Session expired or invalid\",\"errorCode\":\"INVALID_SESSION_ID\"}]");
                 }
+                if (path.startsWith("/cometd/")) {
+                    return cometd.handle(read(request.getBodyAsString()));
+                }
                 apiCalls.incrementAndGet();
                 if (dailyUsed.get() >= dailyMax.get()) {
                     return json(403, "[{\"message\":\"TotalRequests Limit exceeded.\",\"errorCode\":\"REQUEST_LIMIT_EXCEEDED\"}]");
@@ -271,7 +336,7 @@ final class FakeSalesforce implements AutoCloseable {
             soql.add(q);
             Select select = Select.parse(q);
             boolean all = m.group(1).equals("queryAll");
-            List<Map<String, Object>> rows = select.run(objects.getOrDefault(select.object, Map.of()), all);
+            List<Map<String, Object>> rows = rows(select, all);
             return page(new Cursor(rows, select.fields, 0));
         }
         if (method.equals("GET") && (m = Pattern.compile("^/query/([\\w-]+)$").matcher(path)).matches()) {
@@ -289,8 +354,7 @@ final class FakeSalesforce implements AutoCloseable {
             soql.add(spec.path("query").asText());
             Select select = Select.parse(spec.path("query").asText());
             Job job = new Job("750" + newId("Job").substring(3), "query", spec, "UploadComplete");
-            job.rows = select.run(objects.getOrDefault(select.object, Map.of()),
-                    spec.path("operation").asText().equals("queryAll"));
+            job.rows = rows(select, spec.path("operation").asText().equals("queryAll"));
             job.fields = select.fields;
             jobs.put(job.id, job);
             return json(200, jobInfo(job).toString());
@@ -509,6 +573,7 @@ final class FakeSalesforce implements AutoCloseable {
         private static final Pattern SHAPE = Pattern.compile(
                 "SELECT (.+?) FROM (\\w+)(?: WHERE (.+?))?(?: ORDER BY .+)?$");
         private static final Pattern CONDITION = Pattern.compile("(\\w+) (>=|=) (.+)");
+        private static final Pattern IN = Pattern.compile("(\\w+) IN \\((.+)\\)");
         final List<String> fields;
         final String object;
         final Predicate<Map<String, Object>> where;
@@ -528,6 +593,16 @@ final class FakeSalesforce implements AutoCloseable {
             boolean deletedAsked = false;
             if (m.group(3) != null) {
                 for (String condition : m.group(3).split(" AND ")) {
+                    Matcher in = IN.matcher(condition.strip());
+                    if (in.matches()) {
+                        String field = in.group(1);
+                        Set<String> values = new java.util.HashSet<>();
+                        for (String v : in.group(2).split(",")) {
+                            values.add(v.strip().replaceAll("^'|'$", ""));
+                        }
+                        where = where.and(r -> values.contains(String.valueOf(r.get(field))));
+                        continue;
+                    }
                     Matcher c = CONDITION.matcher(condition.strip());
                     if (!c.matches()) {
                         throw new IllegalArgumentException("unexpected condition: " + condition);
