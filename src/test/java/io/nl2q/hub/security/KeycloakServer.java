@@ -115,6 +115,18 @@ public final class KeycloakServer {
                 "password", PASSWORD, "scope", "openid"));
     }
 
+    /** The whole token response of a password grant (access and refresh tokens). */
+    static JsonNode passwordGrant(String clientId, String user) {
+        return read(tokenResponse(base(), REALM, Map.of("grant_type", "password", "client_id", clientId,
+                "username", user, "password", PASSWORD, "scope", "openid")).body());
+    }
+
+    /** The HTTP status of a refresh-token grant: 200 while the token's session lives. */
+    static int refresh(String clientId, String refreshToken) {
+        return tokenResponse(base(), REALM, Map.of("grant_type", "refresh_token", "client_id", clientId,
+                "refresh_token", refreshToken)).statusCode();
+    }
+
     static String clientToken(String clientId, String secret) {
         return clientToken(base(), clientId, secret);
     }
@@ -143,16 +155,19 @@ public final class KeycloakServer {
     }
 
     private static String token(String via, String realm, Map<String, String> form) {
-        String body = form.entrySet().stream().map(e -> e.getKey() + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        HttpResponse<String> r = send(HttpRequest.newBuilder(
-                        URI.create(via + "/realms/" + realm + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        HttpResponse<String> r = tokenResponse(via, realm, form);
         if (r.statusCode() != 200) {
             throw new IllegalStateException("token request failed: " + r.statusCode() + " " + r.body());
         }
         return read(r.body()).path("access_token").asText();
+    }
+
+    private static HttpResponse<String> tokenResponse(String via, String realm, Map<String, String> form) {
+        String body = form.entrySet().stream().map(e -> e.getKey() + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(via + "/realms/" + realm + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     /** The realm export of the repository plus what only tests need: users of two tenants and extra clients. */
@@ -192,6 +207,7 @@ public final class KeycloakServer {
         users.add(user("gina", "globex", "viewer", "analyst"));
         users.add(user("nora", null, "viewer"));
         users.add(user("mallory", "hooli", "viewer", "analyst"));
+        users.add(user("sam", "acme", "viewer"));
         ObjectNode otherAccount = JSON.createObjectNode().put("username", "service-account-other-app")
                 .put("enabled", true).put("serviceAccountClientId", "other-app");
         otherAccount.putObject("attributes").putArray("tenant").add("acme");

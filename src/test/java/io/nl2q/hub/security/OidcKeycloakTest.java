@@ -13,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Base64;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,6 +86,20 @@ class OidcKeycloakTest {
         assertRefused(KeycloakServer.passwordToken("nl2q-web", "nora"), "no tenant claim");
         assertRefused(KeycloakServer.passwordToken("nl2q-web", "mallory"), "a tenant not served here");
         assertRefused("not-a-jwt", "garbage");
+    }
+
+    @Test
+    void aSixthSessionOfAUserEndsTheOldest() {
+        List<String> refreshTokens = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            refreshTokens.add(KeycloakServer.passwordGrant("nl2q-web", "sam").path("refresh_token").asText());
+        }
+        // the realm export limits a user to 5 concurrent sessions, ending the oldest when a sixth begins (sessions
+        // started within the same second tie on age, so which one ended is not asserted, only that one did)
+        List<Integer> statuses = refreshTokens.stream().map(t -> KeycloakServer.refresh("nl2q-web", t)).toList();
+        assertThat(statuses.get(5)).as("the newest session lives").isEqualTo(200);
+        assertThat(statuses).as("refresh statuses of the six sessions").filteredOn(s -> s == 200).hasSize(5);
+        assertThat(statuses).filteredOn(s -> s == 400).hasSize(1);
     }
 
     @Test
