@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** Every file contract of the folder {@code hub.boast.contracts-dir}, read once at start. */
@@ -20,6 +21,7 @@ public class FileContracts {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
     private final List<FileContract> contracts;
 
+    @Autowired
     FileContracts(BoastProperties properties) {
         this(read(properties.contractsDir()));
     }
