@@ -51,6 +51,18 @@ final class BoastFiles {
         }
     }
 
+    /** Removes what an earlier run loaded from {@code sourceFile} (the test warehouse file outlives a run). */
+    void forget(String... sourceFiles) {
+        try (Connection c = warehouses.forTenant("acme").writer().getConnection(); var s = c.createStatement()) {
+            for (String f : sourceFiles) {
+                s.execute("DELETE FROM acme.hcp_target WHERE source_file = '" + f + "'");
+                s.execute("DELETE FROM acme.formulary WHERE source_file = '" + f + "'");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     List<String> npis(int n) {
         return strings("SELECT npi FROM acme.hcp ORDER BY hcp_id LIMIT " + n);
     }

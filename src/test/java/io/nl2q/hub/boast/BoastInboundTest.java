@@ -43,6 +43,7 @@ class BoastInboundTest {
     void targetsFileWithCrlfIsLoadedMovedToDoneAndAnnounced() {
         List<String> npis = files.npis(40);
         String name = "hcp_targets_20250101.csv";
+        files.forget(name);
         BoastFiles.drop("acme", name, files.targets(npis, "2025-01-01", "\r\n").getBytes(UTF_8));
 
         await().atMost(LOADED).until(() -> Files.exists(BoastFiles.handled("acme", "done", name)));
@@ -64,6 +65,7 @@ class BoastInboundTest {
     @Test
     void theSameFileTwiceIsLoadedOnce() {
         String name = "hcp_targets_20250102.csv";
+        files.forget(name);
         byte[] content = files.targets(files.npis(10), "2025-01-02", "\n").getBytes(UTF_8);
         BoastFiles.drop("acme", name, content);
         await().atMost(LOADED).until(() -> Files.exists(BoastFiles.handled("acme", "done", name)));
@@ -82,6 +84,7 @@ class BoastInboundTest {
     void malformedRowsAreReportedAndQuotedFieldsWithCommasAndNewlinesParsed() throws Exception {
         List<String> npis = files.npis(12);
         String name = "formulary_20250103.csv";
+        files.forget(name);
         String csv = "payer_name,product_name,status,prior_auth,effective_date\n"
                 + "\"Aetna\",\"Tirosint\",Preferred,true,2025-01-03\n"                          // row 2 ok, quoted
                 + "Cigna,\"Flector, 1.3%\npatch\",Covered,no,2025-01-03\n"                      // row 3 bad product
@@ -113,6 +116,7 @@ class BoastInboundTest {
     void aFileWithTooManyBadRowsIsLoadedNotAtAll() {
         List<String> npis = files.npis(10);
         String name = "hcp_targets_20250104.csv";
+        files.forget(name);
         var csv = new StringBuilder(files.targets(npis, "2025-01-04", "\n"));
         for (int i = 0; i < 5; i++) {
             csv.append("99999999").append(i).append(",Tirosint,A,2025-01-04\n");   // 9 digits: bad NPI
@@ -128,9 +132,11 @@ class BoastInboundTest {
     @Test
     void aWrongHeaderOrAnEmptyFileIsRefusedWithAReport() {
         String wrong = "hcp_targets_20250105.csv";
+        files.forget(wrong);
         BoastFiles.drop("acme", wrong, ("npi,product,tier,effective_date\n" + files.npis(1).get(0)
                 + ",Tirosint,A,2025-01-05\n").getBytes(UTF_8));
         String empty = "hcp_targets_20250106.csv";
+        files.forget(empty);
         BoastFiles.drop("acme", empty, new byte[0]);
         await().atMost(LOADED).until(() -> Files.exists(BoastFiles.handled("acme", "error", wrong))
                 && Files.exists(BoastFiles.handled("acme", "error", empty)));
@@ -147,6 +153,7 @@ class BoastInboundTest {
     void utf8WithByteOrderMarkAndLatin1AreBothRead() {
         List<String> npis = files.npis(6);
         String bom = "hcp_targets_20250107.csv";
+        files.forget(bom);
         byte[] body = files.targets(npis, "2025-01-07", "\n").getBytes(UTF_8);
         byte[] withBom = new byte[body.length + 3];
         withBom[0] = (byte) 0xEF;
@@ -155,6 +162,7 @@ class BoastInboundTest {
         System.arraycopy(body, 0, withBom, 3, body.length);
         BoastFiles.drop("acme", bom, withBom);
         String latin1 = "hcp_targets_20250108.csv";
+        files.forget(latin1);
         String text = files.targets(npis, "2025-01-08", "\n") + npis.get(0) + ",Tirosint Crème,A,2025-01-08\n";
         BoastFiles.drop("acme", latin1, text.getBytes(ISO_8859_1));
         await().atMost(LOADED).until(() -> Files.exists(BoastFiles.handled("acme", "done", bom))
@@ -170,6 +178,7 @@ class BoastInboundTest {
     void aFileStillBeingWrittenIsNotRead() throws Exception {
         List<String> npis = files.npis(30);
         String name = "hcp_targets_20250109.csv";
+        files.forget(name);
         String whole = files.targets(npis, "2025-01-09", "\n");
         Path outbox = Files.createDirectories(BoastFiles.ROOT.resolve("acme/outbox"));
         Path file = outbox.resolve(name);
@@ -186,6 +195,7 @@ class BoastInboundTest {
     @Test
     void aCrashInTheMiddleOfAFileLoadsNothingAndTheFileIsLoadedAgain() {
         String name = "hcp_targets_20250110.csv";
+        files.forget(name);
         int before = loader.simulateCrashAfter(5);
         try {
             BoastFiles.drop("acme", name, files.targets(files.npis(20), "2025-01-10", "\n").getBytes(UTF_8));
@@ -204,6 +214,7 @@ class BoastInboundTest {
     @Test
     void theServerDownAndBackLosesNothing() {
         String name = "hcp_targets_20250111.csv";
+        files.forget(name);
         sftp.stop();
         try {
             BoastFiles.drop("acme", name, files.targets(files.npis(8), "2025-01-11", "\n").getBytes(UTF_8));
@@ -220,6 +231,7 @@ class BoastInboundTest {
     void aFileOfSeveralMegabytesIsStreamedIn() {
         List<String> npis = files.npis(180);
         String name = "hcp_targets_20250112.csv";
+        files.forget(name);
         var csv = new StringBuilder("npi,product_name,tier,effective_date\n");
         String[] products = {"Tirosint", "Tirosint-SOL", "Synthroid", "Levoxyl", "Unithroid", "Euthyrox",
                 "Levothyroxine", "Armour Thyroid", "Cytomel", "Flector", "Licart", "Pennsaid", "Voltaren Gel",

@@ -1,6 +1,7 @@
 package io.nl2q.hub.boast;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -69,7 +70,7 @@ class BoastOutboundTest {
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> partner.server().verify(1,
                 postRequestedFor(urlEqualTo(PartnerApiStub.PATH))
-                        .withHeader("Content-Type", equalTo("application/json"))
+                        .withHeader("Content-Type", containing("application/json"))
                         .withRequestBody(matchingJsonPath("$.export", equalTo("acme_tiers")))));
     }
 
