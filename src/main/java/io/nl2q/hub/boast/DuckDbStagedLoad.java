@@ -57,8 +57,11 @@ final class DuckDbStagedLoad extends StagedLoad {
 
     @Override
     protected String upsert() {
-        return "INSERT OR REPLACE INTO " + target + " (" + columnList() + ") SELECT " + columnList() + " FROM "
-                + STAGING + " QUALIFY row_number() OVER (PARTITION BY " + keyList() + " ORDER BY row_no DESC) = 1";
+        // the last row of a key wins: a hash aggregate with arg_max, much cheaper than a window sort of the file
+        String values = columns.stream().map(c -> keys.contains(c) ? c : "arg_max(" + c + ", row_no) AS " + c)
+                .collect(java.util.stream.Collectors.joining(", "));
+        return "INSERT OR REPLACE INTO " + target + " (" + columnList() + ") SELECT " + values + " FROM " + STAGING
+                + " GROUP BY " + keyList();
     }
 
     @Override

@@ -43,6 +43,18 @@ final class PostgresStagedLoad extends StagedLoad {
         }
     }
 
+    /** A COPY still open blocks the connection: end it, so that the rollback can discard what it wrote. */
+    @Override
+    public void close() throws SQLException {
+        try {
+            endRows();
+        } catch (SQLException e) {
+            // the rollback below discards whatever the COPY held
+        } finally {
+            super.close();
+        }
+    }
+
     @Override
     protected String upsert() {
         String update = updates();

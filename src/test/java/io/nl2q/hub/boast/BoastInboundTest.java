@@ -127,6 +127,7 @@ class BoastInboundTest {
         await().atMost(LOADED).until(() -> Files.exists(BoastFiles.inbox("acme", name + ".errors.csv")));
         assertThat(BoastFiles.read(BoastFiles.inbox("acme", name + ".errors.csv"), UTF_8))
                 .contains("13,npi,999999991,does not match \\d{10}");
+        await().atMost(LOADED).until(() -> Files.exists(BoastFiles.handled("acme", "error", name + ".errors.csv")));
     }
 
     @Test
