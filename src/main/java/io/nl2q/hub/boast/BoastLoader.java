@@ -1,0 +1,243 @@
+package io.nl2q.hub.boast;
+
+import io.nl2q.hub.errors.HubException;
+import io.nl2q.hub.warehouse.TenantWarehouse;
+import io.nl2q.hub.warehouse.WarehouseRegistry;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads a partner file into its tenant's table as its contract says: streamed record by record, each row
+ * validated, the valid ones bulk-written in one transaction, the refused ones reported. A file with a wrong header,
+ * no header, or too many bad rows loads nothing.
+ */
+@Component("boastLoader")
+public class BoastLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(BoastLoader.class);
+    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    private final FileContracts contracts;
+    private final WarehouseRegistry warehouses;
+    private final BoastProperties properties;
+    /** Tests only: the next load fails after this many rows, as a crash in the middle of a file would. */
+    private volatile long crashAfterRows = -1;
+    private final java.util.concurrent.atomic.AtomicInteger crashes = new java.util.concurrent.atomic.AtomicInteger();
+
+    BoastLoader(FileContracts contracts, WarehouseRegistry warehouses, BoastProperties properties) {
+        this.contracts = contracts;
+        this.warehouses = warehouses;
+        this.properties = properties;
+    }
+
+    /**
+     * A file the route downloaded: {@code relativePath} is {@code <tenant>/outbox/<name>} below the exchange root.
+     */
+    public InboundFile receive(String relativePath, String localCopy) throws IOException {
+        String normalized = relativePath.replace('\\', '/');
+        String[] parts = normalized.split("/");
+        String tenant = parts.length == 3 ? parts[0] : "";
+        Path local = Path.of(localCopy);
+        FileInspection inspection = FileInspection.of(local);
+        return new InboundFile(tenant, parts[parts.length - 1], normalized, local, inspection.sha256(),
+                inspection.size(), inspection.charset(), inspection.bom());
+    }
+
+    /** Where a handled file goes, below the exchange root: {@code <tenant>/<done|error>/<yyyyMMdd>/<name>}. */
+    public String moveTo(InboundFile file, LoadOutcome outcome) {
+        return file.tenant() + "/" + outcome.folder() + "/" + LocalDate.now().format(DAY) + "/" + file.name();
+    }
+
+    /** A file already loaded with the same name and content is kept aside, not loaded again. */
+    public String duplicateMoveTo(InboundFile file) {
+        return file.tenant() + "/duplicate/" + LocalDate.now().format(DAY) + "/" + System.currentTimeMillis() + "_"
+                + file.name();
+    }
+
+    public LoadOutcome load(InboundFile file) {
+        Path reportPath = properties.workDir().resolve("reports").resolve(file.tenant())
+                .resolve(file.name() + ".errors.csv");
+        try {
+            Files.deleteIfExists(reportPath);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (var report = new ErrorReport(reportPath, properties.maxReportedErrors())) {
+            LoadOutcome outcome = load(file, report);
+            report.close();
+            LoadOutcome withReport = new LoadOutcome(outcome.status(), outcome.file(), outcome.contract(),
+                    outcome.table(), outcome.rowsRead(), outcome.rowsLoaded(), outcome.badRows(), outcome.reason(),
+                    report.path());
+            LOG.info("BOAST file {} of tenant {}: {} ({} rows read, {} loaded, {} bad){}", file.name(),
+                    file.tenant(), outcome.status(), outcome.rowsRead(), outcome.rowsLoaded(), outcome.badRows(),
+                    outcome.reason() == null ? "" : ": " + outcome.reason());
+            return withReport;
+        }
+    }
+
+    private LoadOutcome load(InboundFile file, ErrorReport report) {
+        FileContract contract = contracts.forFile(file.name()).orElse(null);
+        if (contract == null) {
+            return refuse(file, null, report, "no contract for this file name");
+        }
+        TenantWarehouse warehouse;
+        try {
+            warehouse = warehouses.forTenant(file.tenant());
+        } catch (HubException e) {
+            return refuse(file, contract, report, "unknown tenant folder '" + file.tenant() + "'");
+        }
+        try (InputStream in = Files.newInputStream(file.localCopy())) {
+            if (file.bom()) {
+                in.skipNBytes(3);
+            }
+            var reader = new BufferedReader(new InputStreamReader(in, file.charset()), 1 << 16);
+            try (CSVParser parser = CSV.parse(reader)) {
+                Iterator<CSVRecord> records = parser.iterator();
+                if (!records.hasNext()) {
+                    return refuse(file, contract, report, "empty file: no header");
+                }
+                Map<String, Integer> header = header(records.next());
+                if (header == null || !header.keySet().equals(contract.header())) {
+                    String expected = String.join(",", contract.columns().stream().map(c -> c.name()).toList());
+                    report.add(1, "", header == null ? "" : String.join(",", header.keySet()),
+                            "header must name the columns " + expected + " (any order, each once)");
+                    return LoadOutcome.rejected(file.name(), contract.name(), contract.targetTable(), 0, 0,
+                            "wrong header", null);
+                }
+                return load(file, contract, warehouse, header, records, report);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("loading " + file.name() + " into " + contract.targetTable() + " of "
+                    + file.tenant() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private LoadOutcome load(InboundFile file, FileContract contract, TenantWarehouse warehouse,
+                             Map<String, Integer> header, Iterator<CSVRecord> records, ErrorReport report)
+            throws SQLException {
+        long crashAt = crashAfterRows;
+        try (Connection connection = warehouse.writer().getConnection()) {
+            String schema = warehouse.tenant().schema();
+            var validator = new RowValidator(contract, header,
+                    lookups(connection, warehouse, contract), file.name());
+            long good = 0;
+            long bad = 0;
+            try (StagedLoad staged = StagedLoad.open(warehouse.dialect(), connection, schema, contract,
+                    stagingTypes(contract))) {
+                while (records.hasNext()) {
+                    CSVRecord record = records.next();
+                    Object[] row = validator.row(record, record.getRecordNumber(), report);
+                    if (row == null) {
+                        bad++;
+                        continue;
+                    }
+                    staged.row(row);
+                    good++;
+                    if (good == crashAt) {
+                        crashes.incrementAndGet();
+                        throw new IllegalStateException("simulated crash after " + crashAt + " rows");
+                    }
+                }
+                long total = good + bad;
+                if (total > 0 && (double) bad / total > properties.maxBadRowShare()) {
+                    return LoadOutcome.rejected(file.name(), contract.name(), contract.targetTable(), total, bad,
+                            String.format(Locale.ROOT, "%d of %d rows bad, more than the %.1f%% allowed", bad,
+                                    total, properties.maxBadRowShare() * 100), null);
+                }
+                long written = staged.commit();
+                return new LoadOutcome(LoadOutcome.Status.LOADED, file.name(), contract.name(),
+                        contract.targetTable(), total, written, bad, null, null);
+            }
+        }
+    }
+
+    private LoadOutcome refuse(InboundFile file, FileContract contract, ErrorReport report, String reason) {
+        report.add(0, "", file.name(), reason);
+        return LoadOutcome.rejected(file.name(), contract == null ? null : contract.name(),
+                contract == null ? null : contract.targetTable(), 0, 0, reason, null);
+    }
+
+    /** Column name to position; null when a name repeats. Names are trimmed and compared in lower case. */
+    private static Map<String, Integer> header(CSVRecord record) {
+        var positions = new LinkedHashMap<String, Integer>();
+        for (int i = 0; i < record.size(); i++) {
+            if (positions.put(record.get(i).trim().toLowerCase(Locale.ROOT), i) != null) {
+                return null;
+            }
+        }
+        return positions;
+    }
+
+    /** The reference values every lookup of the contract needs, read once per file from the tenant. */
+    private static Map<String, Map<String, String>> lookups(Connection connection, TenantWarehouse warehouse,
+                                                            FileContract contract) throws SQLException {
+        var maps = new HashMap<String, Map<String, String>>();
+        for (FileContract.Column column : contract.columns()) {
+            FileContract.Lookup lookup = column.lookup();
+            if (lookup == null) {
+                continue;
+            }
+            String sql = "SELECT " + lookup.match() + ", " + lookup.value() + " FROM "
+                    + warehouse.dialect().quoteIdentifier(warehouse.tenant().schema()) + "." + lookup.table();
+            var map = new HashMap<String, String>();
+            try (var s = connection.createStatement(); var rs = s.executeQuery(sql)) {
+                while (rs.next()) {
+                    map.put(lookup.normalize(rs.getString(1)), rs.getString(2));
+                }
+            }
+            maps.put(column.name(), map);
+        }
+        return maps;
+    }
+
+    private static List<String> stagingTypes(FileContract contract) {
+        var types = new ArrayList<String>();
+        for (FileContract.Column c : contract.columns()) {
+            types.add(c.lookup() != null ? "VARCHAR" : switch (c.type()) {
+                case STRING -> "VARCHAR";
+                case INTEGER -> "INTEGER";
+                case DATE -> "DATE";
+                case BOOLEAN -> "BOOLEAN";
+            });
+        }
+        if (contract.sourceFileColumn() != null) {
+            types.add("VARCHAR");
+        }
+        return types;
+    }
+
+    /** Tests only: every load fails after {@code rows} rows until called with -1; returns the crashes so far. */
+    int simulateCrashAfter(long rows) {
+        crashAfterRows = rows;
+        return crashes.get();
+    }
+
+    /** The contracts' target tables (for operators and events). */
+    List<String> tables() {
+        return List.copyOf(new TreeSet<>(contracts.all().stream().map(FileContract::targetTable).toList()));
+    }
+}

@@ -1,0 +1,144 @@
+package io.nl2q.hub.boast;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nl2q.hub.errors.ErrorCode;
+import io.nl2q.hub.errors.HubException;
+import io.nl2q.hub.errors.Phase;
+import io.nl2q.hub.guard.GuardedSql;
+import io.nl2q.hub.query.ExecuteStep;
+import io.nl2q.hub.query.GuardStep;
+import io.nl2q.hub.security.Caller;
+import io.nl2q.hub.security.Role;
+import io.nl2q.hub.warehouse.QueryResult;
+import io.nl2q.hub.warehouse.WarehouseRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a saved export: its SQL goes through the same guard and read-only warehouse session as an analyst's, and
+ * its result is written as CSV with a SHA-256 companion and a manifest, ready for the partner's inbox.
+ */
+@Component("boastExports")
+public class ExportRunner {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS")
+            .withZone(ZoneOffset.UTC);
+    private final BoastProperties properties;
+    private final GuardStep guard;
+    private final ExecuteStep execute;
+    private final WarehouseRegistry warehouses;
+    private final ObjectMapper json;
+
+    ExportRunner(BoastProperties properties, GuardStep guard, ExecuteStep execute, WarehouseRegistry warehouses,
+                 ObjectMapper json) {
+        this.properties = properties;
+        this.guard = guard;
+        this.execute = execute;
+        this.warehouses = warehouses;
+        this.json = json;
+    }
+
+    /** The exports the schedule runs. */
+    public List<String> names() {
+        return properties.exports().stream().map(BoastProperties.Export::name).toList();
+    }
+
+    /** Checks that {@code caller} may run the export {@code name} (an operator of its tenant); returns the name. */
+    public String authorize(String name, Caller caller) {
+        BoastProperties.Export export = properties.export(name);
+        if (export == null || !export.tenant().equals(caller.tenant().id())) {
+            throw new HubException(ErrorCode.NOT_FOUND, Phase.DELIVER, "no export " + name);
+        }
+        return name;
+    }
+
+    /** A run's summary for the operator; a run whose delivery failed was parked in the dead-letter store. */
+    public Map<String, Object> summary(Object result) {
+        return result instanceof ExportBatch batch ? batch.summary()
+                : Map.of("status", "failed after retries; parked in the dead-letter store");
+    }
+
+    public ExportBatch run(String name) {
+        BoastProperties.Export export = properties.export(name);
+        if (export == null) {
+            throw new HubException(ErrorCode.NOT_FOUND, Phase.DELIVER, "no export " + name);
+        }
+        var tenant = warehouses.forTenant(export.tenant()).tenant();
+        var caller = new Caller(tenant, "boast-export:" + name, Set.of(Role.ANALYST));
+        GuardedSql guarded = guard.guard(export.sql(), caller);
+        QueryResult result = execute.execute(guarded, caller);
+        Instant now = Instant.now();
+        String base = export.filePrefix() + "_" + STAMP.format(now);
+        Path dir = properties.workDir().resolve("exports").resolve(tenant.id());
+        try {
+            Files.createDirectories(dir);
+            Path csv = dir.resolve(base + ".csv");
+            String sha = writeCsv(csv, result);
+            Path sha256 = dir.resolve(base + ".csv.sha256");
+            Files.writeString(sha256, sha + "  " + csv.getFileName() + "\n", StandardCharsets.UTF_8);
+            Path manifest = dir.resolve(base + ".manifest.json");
+            ObjectNode m = json.createObjectNode().put("export", name).put("tenant", tenant.id())
+                    .put("file", csv.getFileName().toString()).put("sha256", sha)
+                    .put("rows", result.rows().size()).put("truncated", result.truncated())
+                    .put("createdAt", now.toString());
+            ArrayNode columns = m.putArray("columns");
+            result.columns().forEach(c -> columns.addObject().put("name", c.name()).put("type", c.type()));
+            Files.writeString(manifest, json.writerWithDefaultPrettyPrinter().writeValueAsString(m),
+                    StandardCharsets.UTF_8);
+            return new ExportBatch(name, tenant.id(), csv.toFile(), sha256.toFile(), manifest.toFile(), sha,
+                    result.rows().size(), result.truncated(), export.postToApi() ? payload(name, tenant.id(),
+                    base, result) : null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String writeCsv(Path file, QueryResult result) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), digest);
+             var printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
+                     CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
+            printer.printRecord(result.columns().stream().map(QueryResult.ResultColumn::name).toList());
+            for (List<Object> row : result.rows()) {
+                printer.printRecord(row);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private String payload(String name, String tenant, String batchId, QueryResult result) throws IOException {
+        ObjectNode body = json.createObjectNode().put("export", name).put("tenant", tenant).put("batch", batchId);
+        ArrayNode rows = body.putArray("rows");
+        for (List<Object> row : result.rows()) {
+            ObjectNode r = rows.addObject();
+            for (int i = 0; i < row.size(); i++) {
+                r.set(result.columns().get(i).name(), json.valueToTree(row.get(i)));
+            }
+        }
+        return json.writeValueAsString(body);
+    }
+}

@@ -1,0 +1,164 @@
+package io.nl2q.hub.boast;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.jcraft.jsch.JSch;
+import com.jcraft.jsch.JSchException;
+import io.nl2q.hub.HubHttp;
+import io.nl2q.hub.HubHttp.Reply;
+import io.nl2q.hub.HubTest;
+import io.nl2q.hub.ops.DeadLetter;
+import io.nl2q.hub.ops.DeadLetterStore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Exports to the partner's SFTP inbox and API: atomic files, checksums, retries, dead letters, replay. */
+@HubTest
+class BoastOutboundTest {
+    @LocalServerPort
+    int port;
+    @Autowired
+    PartnerApiStub partner;
+    @Autowired
+    DeadLetterStore deadLetters;
+    @Autowired
+    EmbeddedSftpServer sftp;
+    HubHttp http;
+
+    @BeforeEach
+    void setUp() {
+        http = new HubHttp(port);
+        partner.server().resetAll();
+    }
+
+    @Test
+    void anExportRunOnDemandLandsInTheInboxWithChecksumAndManifestAndIsPosted() throws Exception {
+        partner.server().stubFor(post(urlEqualTo(PartnerApiStub.PATH)).willReturn(aResponse().withStatus(202)));
+        Reply reply = http.post("/api/v1/boast/exports/acme_tiers/run", "acme-demo-key", "");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        String file = reply.json().path("file").asText();
+        assertThat(file).startsWith("acme_tiers_").endsWith(".csv");
+
+        Path csv = BoastFiles.inbox("acme", file);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(csv)));
+        assertThat(reply.json().path("sha256").asText()).isEqualTo(sha);
+        assertThat(Files.readString(BoastFiles.inbox("acme", file + ".sha256"))).isEqualTo(sha + "  " + file + "\n");
+        String manifest = Files.readString(BoastFiles.inbox("acme", file.replace(".csv", ".manifest.json")));
+        assertThat(manifest).contains("\"file\" : \"" + file + "\"").contains("\"sha256\" : \"" + sha + "\"");
+        assertThat(Files.readString(csv)).startsWith("tier,hcps\n");
+        try (var names = Files.list(csv.getParent())) {
+            assertThat(names.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> partner.server().verify(1,
+                postRequestedFor(urlEqualTo(PartnerApiStub.PATH))
+                        .withHeader("Content-Type", containing("application/json"))
+                        .withRequestBody(matchingJsonPath("$.export", equalTo("acme_tiers")))));
+    }
+
+    @Test
+    void onlyAnOperatorOfTheExportsTenantMayRunIt() {
+        assertThat(http.post("/api/v1/boast/exports/acme_tiers/run", "acme-viewer-key", "").status())
+                .isEqualTo(403);
+        Reply foreign = http.post("/api/v1/boast/exports/acme_tiers/run", "globex-demo-key", "");
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.errorCode()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void aPartnerApiAnswering500IsRetriedThenParkedAndReplayed() {
+        partner.server().stubFor(post(urlEqualTo(PartnerApiStub.PATH)).willReturn(aResponse().withStatus(500)));
+        int parkedBefore = deadLetters.count("boast-partner-post");
+        assertThat(http.post("/api/v1/boast/exports/acme_tiers/run", "acme-demo-key", "").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> deadLetters.count("boast-partner-post") == parkedBefore + 1);
+        // one call and three redeliveries with exponential backoff
+        partner.server().verify(4, postRequestedFor(urlEqualTo(PartnerApiStub.PATH)));
+        DeadLetter parked = deadLetters.list("boast-partner-post", 1).get(0);
+        assertThat(parked.tenantId()).isEqualTo("acme");
+        assertThat(parked.causeMessage()).contains("500");
+        assertThat(parked.replayUri()).isEqualTo("seda:boast-partner-post");
+        assertThat(parked.payload()).contains("\"export\":\"acme_tiers\"");
+
+        partner.server().resetAll();
+        partner.server().stubFor(post(urlEqualTo(PartnerApiStub.PATH)).willReturn(aResponse().withStatus(202)));
+        Reply replayed = http.post("/api/v1/ops/dead-letters/" + parked.id() + "/replay", "acme-demo-key", "");
+        assertThat(replayed.status()).as(replayed.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> partner.server().verify(1,
+                postRequestedFor(urlEqualTo(PartnerApiStub.PATH))
+                        .withRequestBody(matchingJsonPath("$.export", equalTo("acme_tiers")))));
+        assertThat(deadLetters.count("boast-partner-post")).isEqualTo(parkedBefore + 1);
+    }
+
+    @Test
+    void aPartnerApiThatTimesOutIsParkedWithItsCause() {
+        partner.server().stubFor(post(urlEqualTo(PartnerApiStub.PATH))
+                .willReturn(aResponse().withStatus(200).withFixedDelay(4000)));
+        int parkedBefore = deadLetters.count("boast-partner-post");
+        assertThat(http.post("/api/v1/boast/exports/acme_tiers/run", "acme-demo-key", "").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(40))
+                .until(() -> deadLetters.count("boast-partner-post") == parkedBefore + 1);
+        DeadLetter parked = deadLetters.list("boast-partner-post", 1).get(0);
+        assertThat(parked.causeType() + " " + parked.causeMessage()).containsIgnoringCase("timeout");
+    }
+
+    @Test
+    void anSftpServerDownDuringAnExportIsRetriedUntilItIsBack() throws Exception {
+        sftp.stop();
+        CompletableFuture<Void> back = CompletableFuture.runAsync(sftp::start,
+                CompletableFuture.delayedExecutor(1200, TimeUnit.MILLISECONDS));
+        try {
+            Reply reply = http.post("/api/v1/boast/exports/globex_products/run", "globex-demo-key", "");
+            assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+            String file = reply.json().path("file").asText();
+            assertThat(file).startsWith("globex_products_");
+            assertThat(Files.readString(BoastFiles.inbox("globex", file), StandardCharsets.UTF_8))
+                    .startsWith("product_id,product_name\nP01,Tirosint\n");
+        } finally {
+            back.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void theServerTakesAKeyOrAPasswordAndNothingElse() throws Exception {
+        JSch jsch = new JSch();
+        var byPassword = jsch.getSession("boast", "127.0.0.1", sftp.port());
+        byPassword.setConfig("StrictHostKeyChecking", "no");
+        byPassword.setConfig("PreferredAuthentications", "password");
+        byPassword.setPassword("boast-test-password");
+        byPassword.connect(5000);
+        byPassword.disconnect();
+
+        JSch withKey = new JSch();
+        withKey.addIdentity("src/test/resources/boast/hub_id_rsa");
+        var byKey = withKey.getSession("boast", "127.0.0.1", sftp.port());
+        byKey.setConfig("StrictHostKeyChecking", "no");
+        byKey.setConfig("PreferredAuthentications", "publickey");
+        byKey.connect(5000);
+        byKey.disconnect();
+
+        var wrong = new JSch().getSession("boast", "127.0.0.1", sftp.port());
+        wrong.setConfig("StrictHostKeyChecking", "no");
+        wrong.setConfig("PreferredAuthentications", "password");
+        wrong.setPassword("guess");
+        assertThatThrownBy(() -> wrong.connect(5000)).isInstanceOf(JSchException.class);
+    }
+}
