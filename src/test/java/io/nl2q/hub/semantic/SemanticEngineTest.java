@@ -115,6 +115,12 @@ class SemanticEngineTest {
     }
 
     @Test
+    void neverCorrectsAnUnknownWordToAFunctionWord() {
+        // "cover" is one edit from the stop word "over": reading it so would drop the word and answer another question
+        assertThat(refusal("how many payers cover Licart").getMessage()).doesNotContain("cover -> over");
+    }
+
+    @Test
     void neverJoinsFromTheOneSideToTheManySide() {
         JoinPlanner joins = new JoinPlanner(ModelLoader.load(Path.of("config/semantic/pharma.yaml")));
         assertThat(joins.plan("rx_weekly", java.util.Set.of("territory"))).extracting(JoinPlanner.Step::to)
