@@ -37,7 +37,11 @@ final class ClauseBuilder {
             negated.add(a.negated());
             values.add(new ArrayList<>());
         }
-        for (Mentions.Slot v : MemberResolver.own(resolve, m.values, base, false)) {
+        // a value only one activity reaches ("not covered") opens its clause first, so a value many reach
+        // ("Flector") joins that same row rather than opening an independent EXISTS over another activity
+        List<Mentions.Slot> own = new ArrayList<>(MemberResolver.own(resolve, m.values, base, false));
+        own.sort(Comparator.comparingLong(v -> reachingFacts(v, base)));
+        for (Mentions.Slot v : own) {
             int at = clauseFor(v, acts, facts);
             if (at < 0) {
                 ModelTable fact = model.tables().stream().filter(ModelTable::isFact)
@@ -135,6 +139,12 @@ final class ClauseBuilder {
             }
         }
         return best;
+    }
+
+    private long reachingFacts(Mentions.Slot v, ModelTable base) {
+        return model.tables().stream().filter(ModelTable::isFact)
+                .filter(t -> resolve.reaches(t, new Meaning(Meaning.Type.TABLE, base, null, null, null, false)))
+                .filter(t -> v.candidates().stream().anyMatch(c -> resolve.reaches(t, c))).count();
     }
 
     private int positionOf(ModelTable fact, List<Mentions.Slot> acts) {
