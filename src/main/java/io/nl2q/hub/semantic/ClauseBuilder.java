@@ -40,6 +40,10 @@ final class ClauseBuilder {
         // a value only one activity reaches ("not covered") opens its clause first, so a value many reach
         // ("Flector") joins that same row rather than opening an independent EXISTS over another activity
         List<Mentions.Slot> own = new ArrayList<>(MemberResolver.own(resolve, m.values, base, false));
+        // a named filter of a related activity ("cover" = formulary status Preferred or Covered) belongs to its row
+        List<Mentions.Slot> related = MemberResolver.own(resolve, m.namedFilters, base, false);
+        m.namedFilters.removeAll(related);
+        own.addAll(related);
         own.sort(Comparator.comparingLong(v -> reachingFacts(v, base)));
         for (Mentions.Slot v : own) {
             int at = clauseFor(v, acts, facts);
@@ -83,6 +87,13 @@ final class ClauseBuilder {
             if (no.size() == values.get(i).size()) {
                 negated.set(i, true);
                 continue;
+            }
+            List<Mentions.Slot> yes = values.get(i).stream().filter(v -> !v.negated()).toList();
+            if (yes.stream().anyMatch(y -> no.stream().noneMatch(x -> sameField(y, x)))) {
+                // "payers that do not cover Flector": the negation is of one row (Flector's status), not of a second
+                // activity beside "has Flector rows"; which reading is meant cannot be told apart safely
+                throw new Unanswerable("I cannot tell whether \"not\" negates the whole " + facts.get(i).name()
+                        + " row or only one of its values here; please rephrase (for example with the status).");
             }
             values.get(i).removeAll(no);
             facts.add(facts.get(i));
@@ -139,6 +150,11 @@ final class ClauseBuilder {
             }
         }
         return best;
+    }
+
+    private static boolean sameField(Mentions.Slot a, Mentions.Slot b) {
+        return a.candidates().stream().anyMatch(x -> b.candidates().stream()
+                .anyMatch(y -> x.field() != null && x.field() == y.field()));
     }
 
     private long reachingFacts(Mentions.Slot v, ModelTable base) {

@@ -54,8 +54,11 @@ final class MemberSql {
                     .map(k -> sql.column(base, k)).toList()) : sql.column(t.field());
             String name = (t.field() == null ? base.name() : t.field().name()) + "_count";
             Selection groups = Selection.of(in.groups(), model, sql);
+            // a composite key cannot go in COUNT(DISTINCT a, b): count the rows, which the many-to-one joins
+            // from the base never multiply
+            boolean rows = t.field() == null && base.primaryKey().size() != 1;
             String select = "SELECT " + (groups.exprs.isEmpty() ? "" : groups.select() + ", ")
-                    + "COUNT(DISTINCT " + counted + ") AS " + name;
+                    + (rows ? "COUNT(*)" : "COUNT(DISTINCT " + counted + ")") + " AS " + name;
             ex.measureText("the number of distinct " + t.describe() + (t.field() == null ? " (by " + String.join(", ",
                     base.primaryKey()) + ")" : ""));
             String groupBy = "";
