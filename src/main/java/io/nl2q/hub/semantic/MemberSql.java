@@ -41,7 +41,8 @@ final class MemberSql {
             ex.filter((c.negated() ? "with no " : "with ") + c.fact().name() + " rows"
                     + (c.filters().isEmpty() ? "" : " where " + String.join(" and ",
                     c.filters().stream().map(Sql::describe).toList()))
-                    + (c.period() != null ? " in " + c.period().describe() : in.period() == null ? "" : " in the period"));
+                    + (c.period() != null ? " in " + c.period().describe()
+                    : in.period() == null || c.fact().timeDimension().isEmpty() ? "" : " in the period"));
         }
         if (in.period() != null) {
             ex.period(in.period().describe() + ", applied to each activity");
