@@ -583,7 +583,10 @@ def partner():
     add("count", "formulary entries by status", "SELECT status, COUNT(*) FROM formulary GROUP BY status")
     add("count", "number of formulary entries for Flector by status", "SELECT f.status, COUNT(*) FROM formulary f JOIN "
         "product p ON p.product_id = f.product_id WHERE p.product_name = 'Flector' GROUP BY f.status")
+    add("list", "hcps targeted for Flector with Flector prescriptions in 2025", hcp_list([target_exists("Flector"),
+        rx_exists("Flector", "2025-01-01", "2025-12-31")]))
     for text, why in [("payers that do not cover Flector", "negation of one formulary row is ambiguous"),
+                      ("HCPs targeted for Tirosint called in 2025", "Tirosint may belong to the targeting or the calls"),
                       ("formulary status of Tirosint by payer", "a status per payer is not a measure"),
                       ("which targets are tier D", "no such tier"),
                       ("how many patients are on the target list", "no patients"),

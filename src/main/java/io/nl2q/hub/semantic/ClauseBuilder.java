@@ -134,6 +134,15 @@ final class ClauseBuilder {
                         : a.candidates().get(0).table();
                 int i = facts.indexOf(f);
                 if (i >= 0 && v.candidates().stream().anyMatch(c -> resolve.reaches(f, c))) {
+                    // "targeted for Tirosint called in 2025": an activity named before the value reaches it too
+                    // (only one right before it: "called this year without any Tirosint-SOL prescriptions" is clear)
+                    boolean earlier = acts.stream().filter(b -> b.position() < v.position()
+                                    && v.position() - b.position() <= 2).map(this::tableOf)
+                            .anyMatch(g -> g != f && v.candidates().stream().anyMatch(c -> resolve.reaches(g, c)));
+                    if (earlier) {
+                        throw new Unanswerable("I cannot tell which activity \"" + v.candidates().get(0).describe()
+                                + "\" belongs to here; please rephrase.");
+                    }
                     return i;
                 }
             }
@@ -150,6 +159,11 @@ final class ClauseBuilder {
             }
         }
         return best;
+    }
+
+    private ModelTable tableOf(Mentions.Slot a) {
+        return a.candidates().get(0).field() != null ? model.tableOf(a.candidates().get(0).field())
+                : a.candidates().get(0).table();
     }
 
     private static boolean sameField(Mentions.Slot a, Mentions.Slot b) {

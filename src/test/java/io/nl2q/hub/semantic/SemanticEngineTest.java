@@ -133,6 +133,7 @@ class SemanticEngineTest {
         assertThat(restricted).contains("EXISTS (SELECT 1 FROM hcp_target").containsPattern(
                 "hcp_target[^)]*product_name = 'Tirosint'");
         refusal("payers that do not cover Flector");
+        refusal("HCPs targeted for Tirosint called in 2025");
     }
 
     @Test
