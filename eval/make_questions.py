@@ -590,7 +590,8 @@ def partner():
                       ("formulary status of Tirosint by payer", "a status per payer is not a measure"),
                       ("which targets are tier D", "no such tier"),
                       ("how many patients are on the target list", "no patients"),
-                      ("how many targets in 2025", "the targeting list has no time to filter by")]:
+                      ("how many targets in 2025", "the targeting list has no time to filter by"),
+                      ("tier A share of Tirosint targets", "a distinct count is no share of a whole")]:
         refuse(text, why)
 
 def main():
