@@ -591,7 +591,8 @@ def partner():
                       ("which targets are tier D", "no such tier"),
                       ("how many patients are on the target list", "no patients"),
                       ("how many targets in 2025", "the targeting list has no time to filter by"),
-                      ("tier A share of Tirosint targets", "a distinct count is no share of a whole")]:
+                      ("tier A share of Tirosint targets", "a distinct count is no share of a whole"),
+                      ("list tier A targets", "a list asked of a single figure")]:
         refuse(text, why)
 
 def main():
