@@ -134,6 +134,7 @@ class SemanticEngineTest {
                 "hcp_target[^)]*product_name = 'Tirosint'");
         refusal("payers that do not cover Flector");
         refusal("HCPs targeted for Tirosint called in 2025");
+        assertThat(refusal("untargeted hcps").getMessage()).doesNotContain("-> targeted");
     }
 
     @Test
