@@ -592,7 +592,8 @@ def partner():
                       ("how many patients are on the target list", "no patients"),
                       ("how many targets in 2025", "the targeting list has no time to filter by"),
                       ("tier A share of Tirosint targets", "a distinct count is no share of a whole"),
-                      ("list tier A targets", "a list asked of a single figure")]:
+                      ("list tier A targets", "a list asked of a single figure"),
+                      ("payers covering Flector in 2025", "the formulary has no time to apply the period to")]:
         refuse(text, why)
 
 def main():

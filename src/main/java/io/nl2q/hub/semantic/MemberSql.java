@@ -35,6 +35,13 @@ final class MemberSql {
             where.add(sql.condition(f));
             ex.filter(Sql.describe(f));
         }
+        if (in.period() != null && in.clauses().stream().allMatch(c -> c.period() == null
+                && c.fact().timeDimension().isEmpty())) {
+            // "payers covering Flector in 2025": no activity in time to apply the period to; ignoring it would
+            // answer another question
+            throw new Unanswerable("The period cannot apply here: " + (in.clauses().isEmpty() ? base.name()
+                    : in.clauses().get(0).fact().name()) + " has no time dimension.");
+        }
         int n = 0;
         for (Intent.Clause c : in.clauses()) {
             where.add(ClauseSql.exists(model, joins, c, base, sql, c.period() != null ? c.period() : in.period(), ++n));
