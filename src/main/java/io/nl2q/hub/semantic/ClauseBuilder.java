@@ -52,7 +52,8 @@ final class ClauseBuilder {
                         .filter(t -> resolve.reaches(t, new Meaning(Meaning.Type.TABLE, base, null, null, null, false)))
                         .filter(t -> v.candidates().stream().anyMatch(c -> resolve.reaches(t, c))).findFirst()
                         .orElseThrow(() -> new Unanswerable("Nothing in the model links " + base.name() + " to \""
-                                + v.candidates().get(0).value() + "\"."));
+                                + (v.candidates().get(0).value() != null ? v.candidates().get(0).value()
+                                : v.candidates().get(0).describe()) + "\"."));
                 facts.add(fact);
                 positions.add(v.position());
                 negated.add(false);
