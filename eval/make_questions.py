@@ -523,11 +523,85 @@ def by_hand():
                       ("top product by TRx in each region", "not supported")]:
         refuse(text, why)
 
+def target_exists(product, extra=""):
+    return ("EXISTS (SELECT 1 FROM hcp_target ht JOIN product tp ON tp.product_id = ht.product_id WHERE "
+            f"ht.hcp_id = h.hcp_id AND tp.product_name = {lit(product)}" + extra + ")")
+
+def formulary_payers(product, cond, count=False):
+    sel = "COUNT(*)" if count else "y.payer_id, y.payer_name"
+    return (f"SELECT {sel} FROM payer y WHERE EXISTS (SELECT 1 FROM formulary f JOIN product fp ON "
+            f"fp.product_id = f.product_id WHERE f.payer_id = y.payer_id AND fp.product_name = {lit(product)}"
+            + (" AND " + cond if cond else "") + ")")
+
+COVERED = "f.status IN ('Preferred', 'Covered')"
+
+def partner():
+    """The BOAST partner's tables: targeting list (hcp_target) and formulary status by payer (formulary). They are
+    lists in effect, not activities: a question's period restricts the prescriptions, not the list."""
+    targets = "SELECT COUNT(DISTINCT ht.hcp_id) FROM hcp_target ht JOIN product p ON p.product_id = ht.product_id"
+    add("count", "how many tier A targets for Tirosint", targets + " WHERE ht.tier = 'A' AND p.product_name = 'Tirosint'")
+    add("count", "number of targets for Flector", targets + " WHERE p.product_name = 'Flector'")
+    add("count", "how many targeted HCPs for Tirosint", targets + " WHERE p.product_name = 'Tirosint'")
+    add("count", "how many hcps are targeted for Flector", targets + " WHERE p.product_name = 'Flector'")
+    add("breakdown", "targets by tier for Tirosint", targets.replace("SELECT ", "SELECT ht.tier, ")
+        + " WHERE p.product_name = 'Tirosint' GROUP BY ht.tier")
+    add("breakdown", "number of targets by product", targets.replace("SELECT ", "SELECT p.product_id, p.product_name, ")
+        + " GROUP BY p.product_id, p.product_name")
+    add("breakdown", "Flector targets by region", "SELECT t.region, COUNT(DISTINCT ht.hcp_id) FROM hcp_target ht JOIN "
+        "product p ON p.product_id = ht.product_id JOIN hcp h ON h.hcp_id = ht.hcp_id JOIN territory t ON "
+        "t.territory_id = h.territory_id WHERE p.product_name = 'Flector' GROUP BY t.region")
+    add("breakdown", "tier B targets for tirosint by specialty", "SELECT h.specialty, COUNT(DISTINCT ht.hcp_id) FROM "
+        "hcp_target ht JOIN product p ON p.product_id = ht.product_id JOIN hcp h ON h.hcp_id = ht.hcp_id WHERE "
+        "ht.tier = 'B' AND p.product_name = 'Tirosint' GROUP BY h.specialty")
+    add("list", "list targeted hcps for Flector in tier A", hcp_list(["1 = 1", target_exists("Flector", " AND ht.tier = 'A'")]))
+    add("list", "Tirosint tier A hcps in the West", hcp_list(["t.region = 'West'",
+        target_exists("Tirosint", " AND ht.tier = 'A'")]))
+    add("count", "how many endocrinologists are targeted for Tirosint", "SELECT COUNT(*) FROM hcp h WHERE "
+        "h.specialty = 'Endocrinology' AND " + target_exists("Tirosint"))
+    add("restricted", "Tirosint TRx from targeted HCPs in 2025", rx_sql("SUM(r.trx)", ["p.product_name = 'Tirosint'",
+        rx_period("2025-01-01", "2025-12-31"), target_exists("Tirosint")]))
+    add("restricted", "Flector NRx from targeted prescribers in Q4 2025", rx_sql("SUM(r.nrx)", [
+        "p.product_name = 'Flector'", rx_period("2025-10-01", "2025-12-31"), target_exists("Flector")]))
+    add("list", "list payers with Flector not covered", formulary_payers("Flector", "f.status = 'Not Covered'"))
+    add("list", "payers where Tirosint is preferred", formulary_payers("Tirosint", "f.status = 'Preferred'"))
+    add("list", "which payers have Licart excluded", formulary_payers("Licart", "f.status = 'Not Covered'"))
+    add("count", "how many payers cover Licart", formulary_payers("Licart", COVERED, True))
+    add("list", "payers covering Flector", formulary_payers("Flector", COVERED))
+    add("list", "payers where Synthroid is covered", formulary_payers("Synthroid", COVERED))
+    add("count", "number of payers that cover Tirosint-SOL", formulary_payers("Tirosint-SOL", COVERED, True))
+    add("list", "which payers require prior authorization for Tirosint", formulary_payers("Tirosint", "f.prior_auth"))
+    add("count", "how many payers require prior auth for Flector", formulary_payers("Flector", "f.prior_auth", True))
+    add("list", "products covered by Aetna", "SELECT p.product_id, p.product_name FROM product p WHERE EXISTS (SELECT "
+        "1 FROM formulary f JOIN payer y ON y.payer_id = f.payer_id WHERE f.product_id = p.product_id AND "
+        "y.payer_name = 'Aetna' AND " + COVERED + ")")
+    add("count", "how many products does Cigna cover", "SELECT COUNT(*) FROM product p WHERE EXISTS (SELECT 1 FROM "
+        "formulary f JOIN payer y ON y.payer_id = f.payer_id WHERE f.product_id = p.product_id AND "
+        "y.payer_name = 'Cigna' AND " + COVERED + ")")
+    add("list", "Medicare Part D payers with Tirosint not covered", "SELECT y.payer_id, y.payer_name FROM payer y WHERE "
+        "y.channel = 'Medicare Part D' AND EXISTS (SELECT 1 FROM formulary f JOIN product fp ON fp.product_id = "
+        "f.product_id WHERE f.payer_id = y.payer_id AND fp.product_name = 'Tirosint' AND f.status = 'Not Covered')")
+    add("count", "formulary entries by status", "SELECT status, COUNT(*) FROM formulary GROUP BY status")
+    add("count", "number of formulary entries for Flector by status", "SELECT f.status, COUNT(*) FROM formulary f JOIN "
+        "product p ON p.product_id = f.product_id WHERE p.product_name = 'Flector' GROUP BY f.status")
+    add("list", "hcps targeted for Flector with Flector prescriptions in 2025", hcp_list([target_exists("Flector"),
+        rx_exists("Flector", "2025-01-01", "2025-12-31")]))
+    for text, why in [("payers that do not cover Flector", "negation of one formulary row is ambiguous"),
+                      ("HCPs targeted for Tirosint called in 2025", "Tirosint may belong to the targeting or the calls"),
+                      ("formulary status of Tirosint by payer", "a status per payer is not a measure"),
+                      ("which targets are tier D", "no such tier"),
+                      ("how many patients are on the target list", "no patients"),
+                      ("how many targets in 2025", "the targeting list has no time to filter by"),
+                      ("tier A share of Tirosint targets", "a distinct count is no share of a whole"),
+                      ("list tier A targets", "a list asked of a single figure"),
+                      ("payers covering Flector in 2025", "the formulary has no time to apply the period to")]:
+        refuse(text, why)
+
 def main():
     totals(); breakdowns(); rankings(); trends(); shares(); growths(); comparisons(); counts(); negations(); lists()
     by_hand()
     for text, why in REFUSALS:
         refuse(text, why)
+    partner()
     import yaml
     items = []
     n = {"answer": 0, "refuse": 0}

@@ -100,7 +100,7 @@ final class AggregateSql {
             where.add(ClauseSql.exists(model, joins, c, member, sql, in.period(), ++n));
             ex.filter("only " + member.name() + " " + (c.negated() ? "with no " : "with ") + c.fact().name() + " rows"
                     + (c.filters().isEmpty() ? "" : " where " + String.join(" and ",
-                    c.filters().stream().map(Sql::describe).toList())) + (in.period() == null ? "" : " in the period"));
+                    c.filters().stream().map(Sql::describe).toList())) + (in.period() == null || c.fact().timeDimension().isEmpty() ? "" : " in the period"));
         }
         String select = "SELECT " + String.join(", ", concat(groups.select(), named(measures, measureNames)));
         String body = select + from + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));

@@ -37,14 +37,23 @@ final class ClauseBuilder {
             negated.add(a.negated());
             values.add(new ArrayList<>());
         }
-        for (Mentions.Slot v : MemberResolver.own(resolve, m.values, base, false)) {
+        // a value only one activity reaches ("not covered") opens its clause first, so a value many reach
+        // ("Flector") joins that same row rather than opening an independent EXISTS over another activity
+        List<Mentions.Slot> own = new ArrayList<>(MemberResolver.own(resolve, m.values, base, false));
+        // a named filter of a related activity ("cover" = formulary status Preferred or Covered) belongs to its row
+        List<Mentions.Slot> related = MemberResolver.own(resolve, m.namedFilters, base, false);
+        m.namedFilters.removeAll(related);
+        own.addAll(related);
+        own.sort(Comparator.comparingLong(v -> reachingFacts(v, base)));
+        for (Mentions.Slot v : own) {
             int at = clauseFor(v, acts, facts);
             if (at < 0) {
                 ModelTable fact = model.tables().stream().filter(ModelTable::isFact)
                         .filter(t -> resolve.reaches(t, new Meaning(Meaning.Type.TABLE, base, null, null, null, false)))
                         .filter(t -> v.candidates().stream().anyMatch(c -> resolve.reaches(t, c))).findFirst()
                         .orElseThrow(() -> new Unanswerable("Nothing in the model links " + base.name() + " to \""
-                                + v.candidates().get(0).value() + "\"."));
+                                + (v.candidates().get(0).value() != null ? v.candidates().get(0).value()
+                                : v.candidates().get(0).describe()) + "\"."));
                 facts.add(fact);
                 positions.add(v.position());
                 negated.add(false);
@@ -79,6 +88,13 @@ final class ClauseBuilder {
             if (no.size() == values.get(i).size()) {
                 negated.set(i, true);
                 continue;
+            }
+            List<Mentions.Slot> yes = values.get(i).stream().filter(v -> !v.negated()).toList();
+            if (yes.stream().anyMatch(y -> no.stream().noneMatch(x -> sameField(y, x)))) {
+                // "payers that do not cover Flector": the negation is of one row (Flector's status), not of a second
+                // activity beside "has Flector rows"; which reading is meant cannot be told apart safely
+                throw new Unanswerable("I cannot tell whether \"not\" negates the whole " + facts.get(i).name()
+                        + " row or only one of its values here; please rephrase (for example with the status).");
             }
             values.get(i).removeAll(no);
             facts.add(facts.get(i));
@@ -119,6 +135,15 @@ final class ClauseBuilder {
                         : a.candidates().get(0).table();
                 int i = facts.indexOf(f);
                 if (i >= 0 && v.candidates().stream().anyMatch(c -> resolve.reaches(f, c))) {
+                    // "targeted for Tirosint called in 2025": an activity named before the value reaches it too
+                    // (only one right before it: "called this year without any Tirosint-SOL prescriptions" is clear)
+                    boolean earlier = acts.stream().filter(b -> b.position() < v.position()
+                                    && v.position() - b.position() <= 2).map(this::tableOf)
+                            .anyMatch(g -> g != f && v.candidates().stream().anyMatch(c -> resolve.reaches(g, c)));
+                    if (earlier) {
+                        throw new Unanswerable("I cannot tell which activity \"" + v.candidates().get(0).describe()
+                                + "\" belongs to here; please rephrase.");
+                    }
                     return i;
                 }
             }
@@ -135,6 +160,22 @@ final class ClauseBuilder {
             }
         }
         return best;
+    }
+
+    private ModelTable tableOf(Mentions.Slot a) {
+        return a.candidates().get(0).field() != null ? model.tableOf(a.candidates().get(0).field())
+                : a.candidates().get(0).table();
+    }
+
+    private static boolean sameField(Mentions.Slot a, Mentions.Slot b) {
+        return a.candidates().stream().anyMatch(x -> b.candidates().stream()
+                .anyMatch(y -> x.field() != null && x.field() == y.field()));
+    }
+
+    private long reachingFacts(Mentions.Slot v, ModelTable base) {
+        return model.tables().stream().filter(ModelTable::isFact)
+                .filter(t -> resolve.reaches(t, new Meaning(Meaning.Type.TABLE, base, null, null, null, false)))
+                .filter(t -> v.candidates().stream().anyMatch(c -> resolve.reaches(t, c))).count();
     }
 
     private int positionOf(ModelTable fact, List<Mentions.Slot> acts) {

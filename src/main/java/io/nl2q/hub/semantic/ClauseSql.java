@@ -33,7 +33,9 @@ final class ClauseSql {
             last.via().columns().forEach(col -> where.add(inner.alias(last.from()) + "." + (forward ? col.left()
                     : col.right()) + " = " + outer.alias(base.name()) + "." + (forward ? col.right() : col.left())));
         }
-        if (period != null) {
+        // a table without a time dimension (a list in effect, such as a targeting list) is not an activity in time:
+        // the question's period restricts the activities, not it; only a period said of it is refused
+        if (period != null && (c.period() != null || c.fact().timeDimension().isPresent())) {
             Field time = c.fact().timeDimension().orElseThrow(() -> new Unanswerable(c.fact().name()
                     + " has no time dimension to restrict to a period."));
             where.add(inner.between(inner.column(time), period));

@@ -24,7 +24,10 @@ final class Fuzzy {
         int bestDistance = Integer.MAX_VALUE;
         boolean tie = false;
         for (String candidate : vocabulary) {
-            if (Math.abs(candidate.length() - word.length()) > limit || candidate.length() < 4) {
+            if (Math.abs(candidate.length() - word.length()) > limit || candidate.length() < 4
+                    || word.length() > candidate.length() && word.endsWith(candidate)) {
+                // a word with letters before a known word is a prefixed word ("untargeted", "noncovered"), often
+                // its opposite: never a typo of it
                 continue;
             }
             int d = distance(word, candidate, limit);

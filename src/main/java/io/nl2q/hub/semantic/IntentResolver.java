@@ -28,6 +28,12 @@ final class IntentResolver {
         if (aboutMembers(m)) {
             return new MemberResolver(model, resolve).resolve(m, m.count ? Intent.Shape.COUNT : Intent.Shape.MEMBERS);
         }
+        if (m.list && !m.metrics.isEmpty() && m.entities.isEmpty() && m.dimensions.isEmpty() && m.descending == null
+                && !m.share && !m.growth) {
+            // "list tier A targets": a list asked of a single figure; answering the figure answers another question
+            throw new Unanswerable("I can list members (HCPs, payers, products...) or break "
+                    + m.metrics.get(0).spokenName() + " down by something, not list a single figure.");
+        }
         if (m.metrics.isEmpty() && !m.share && !m.growth && m.descending == null) {
             if (m.entities.isEmpty() && m.dimensions.isEmpty() && m.facts.isEmpty() && !m.list) {
                 throw new Unanswerable("I could not tell what to compute: name a measure (for example "

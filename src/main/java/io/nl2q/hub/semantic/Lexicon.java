@@ -125,9 +125,23 @@ final class Lexicon {
         return vocabulary.contains(stemmedToken);
     }
 
+    /**
+     * The words a typo may be corrected to: never a function word (a phrase meaning only STOP, such as "over"),
+     * since reading an unknown word ("cover") as a function word silently drops it from the question.
+     */
     Set<String> vocabulary() {
-        return vocabulary;
+        if (correctable == null) {
+            Set<String> words = new HashSet<>(vocabulary);
+            words.removeIf(w -> {
+                List<Meaning> ms = phrases.get(w);
+                return ms != null && !ms.isEmpty() && ms.stream().allMatch(m -> m.is(Keyword.STOP));
+            });
+            correctable = words;
+        }
+        return correctable;
     }
+
+    private Set<String> correctable;
 
     int longest() {
         return longest;

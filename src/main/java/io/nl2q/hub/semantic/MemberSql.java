@@ -35,13 +35,21 @@ final class MemberSql {
             where.add(sql.condition(f));
             ex.filter(Sql.describe(f));
         }
+        if (in.period() != null && in.clauses().stream().allMatch(c -> c.period() == null
+                && c.fact().timeDimension().isEmpty())) {
+            // "payers covering Flector in 2025": no activity in time to apply the period to; ignoring it would
+            // answer another question
+            throw new Unanswerable("The period cannot apply here: " + (in.clauses().isEmpty() ? base.name()
+                    : in.clauses().get(0).fact().name()) + " has no time dimension.");
+        }
         int n = 0;
         for (Intent.Clause c : in.clauses()) {
             where.add(ClauseSql.exists(model, joins, c, base, sql, c.period() != null ? c.period() : in.period(), ++n));
             ex.filter((c.negated() ? "with no " : "with ") + c.fact().name() + " rows"
                     + (c.filters().isEmpty() ? "" : " where " + String.join(" and ",
                     c.filters().stream().map(Sql::describe).toList()))
-                    + (c.period() != null ? " in " + c.period().describe() : in.period() == null ? "" : " in the period"));
+                    + (c.period() != null ? " in " + c.period().describe()
+                    : in.period() == null || c.fact().timeDimension().isEmpty() ? "" : " in the period"));
         }
         if (in.period() != null) {
             ex.period(in.period().describe() + ", applied to each activity");
@@ -54,8 +62,11 @@ final class MemberSql {
                     .map(k -> sql.column(base, k)).toList()) : sql.column(t.field());
             String name = (t.field() == null ? base.name() : t.field().name()) + "_count";
             Selection groups = Selection.of(in.groups(), model, sql);
+            // a composite key cannot go in COUNT(DISTINCT a, b): count the rows, which the many-to-one joins
+            // from the base never multiply
+            boolean rows = t.field() == null && base.primaryKey().size() != 1;
             String select = "SELECT " + (groups.exprs.isEmpty() ? "" : groups.select() + ", ")
-                    + "COUNT(DISTINCT " + counted + ") AS " + name;
+                    + (rows ? "COUNT(*)" : "COUNT(DISTINCT " + counted + ")") + " AS " + name;
             ex.measureText("the number of distinct " + t.describe() + (t.field() == null ? " (by " + String.join(", ",
                     base.primaryKey()) + ")" : ""));
             String groupBy = "";

@@ -65,7 +65,12 @@ final class Resolve {
         Map<String, List<String>> positive = new LinkedHashMap<>();
         Map<String, List<String>> negative = new LinkedHashMap<>();
         Map<String, Field> fields = new LinkedHashMap<>();
+        List<Intent.Filter> named = new ArrayList<>();
         for (Mentions.Slot s : values) {
+            if (s.candidates().stream().anyMatch(c -> c.type() == Meaning.Type.FILTER)) {
+                named.add(new Intent.Filter(field(s, base, Meaning.Type.FILTER), List.of(), null, s.negated()));
+                continue;
+            }
             Meaning v = value(s, base);
             fields.put(v.field().qualifiedName(), v.field());
             List<String> list = (s.negated() ? negative : positive).computeIfAbsent(v.field().qualifiedName(),
@@ -77,6 +82,7 @@ final class Resolve {
         List<Intent.Filter> out = new ArrayList<>();
         positive.forEach((k, vs) -> out.add(new Intent.Filter(fields.get(k), vs, null, false)));
         negative.forEach((k, vs) -> out.add(new Intent.Filter(fields.get(k), vs, null, true)));
+        out.addAll(named);
         return out;
     }
 

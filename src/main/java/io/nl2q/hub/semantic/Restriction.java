@@ -35,8 +35,26 @@ record Restriction(List<Intent.Target> member, List<Intent.Clause> clauses) {
             List<Mentions.Slot> plain = own.stream()
                     .map(v -> new Mentions.Slot(v.position(), v.candidates(), false, v.singular(), null)).toList();
             boolean negated = a.negated() || own.stream().anyMatch(Mentions.Slot::negated);
-            clauses.add(new Intent.Clause(fact, negated, resolve.filters(plain, fact), null));
+            List<Mentions.Slot> filters = new ArrayList<>(plain);
+            if (!negated) {
+                // "Tirosint TRx from targeted HCPs": the members' activity is about what the measure is about, so
+                // the measure's values the activity reaches (and it names no value of the same field) apply to it too
+                for (Mentions.Slot v : m.values) {
+                    if (v.negated() || v.position() > a.position()
+                            || v.candidates().stream().noneMatch(c -> resolve.reaches(fact, c))
+                            || own.stream().anyMatch(o -> sameField(o, v))) {
+                        continue;
+                    }
+                    filters.add(new Mentions.Slot(v.position(), v.candidates(), false, v.singular(), null));
+                }
+            }
+            clauses.add(new Intent.Clause(fact, negated, resolve.filters(filters, fact), null));
         }
         return new Restriction(List.of(new Intent.Target(table, null)), clauses);
+    }
+
+    private static boolean sameField(Mentions.Slot a, Mentions.Slot b) {
+        return a.candidates().stream().anyMatch(x -> b.candidates().stream()
+                .anyMatch(y -> x.field() != null && x.field() == y.field()));
     }
 }

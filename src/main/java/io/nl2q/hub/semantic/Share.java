@@ -23,6 +23,13 @@ final class Share {
         this.sql = sql;
         this.in = in;
         this.owner = model.tableOf(in.partition());
+        // a distinct count does not add up over a partition (one HCP targeted for two products counts in both), so
+        // its "share" is no share of a whole; and "tier A share of Tirosint targets" would be read as a market share
+        in.metrics().stream().filter(m -> m.expr().toUpperCase(java.util.Locale.ROOT).replace(" ", "")
+                .contains("COUNT(DISTINCT")).findFirst().ifPresent(m -> {
+                    throw new Unanswerable("I cannot compute a share of " + m.name()
+                            + ": a distinct count does not add up over its parts.");
+                });
         in.filters().stream().filter(this::isSubject).forEach(subject::add);
         this.windowed = in.groups().stream().anyMatch(g -> g.owner(model) == owner && g.field() != in.partition());
         if (windowed) {

@@ -14,7 +14,8 @@ class ModelLoaderTest {
     void loadsThePharmaModelWithEveryTermOfTheSchema() {
         SemanticModel model = ModelLoader.load(Path.of("config/semantic/pharma.yaml"));
         assertThat(model.tables()).extracting(ModelTable::name)
-                .containsExactly("territory", "hcp", "product", "payer", "rx_weekly", "call_activity");
+                .containsExactly("territory", "hcp", "product", "payer", "rx_weekly", "call_activity",
+                        "hcp_target", "formulary");
         assertThat(model.defaultMetric().name()).isEqualTo("trx");
         assertThat(model.field("rx_weekly", "writers")).isPresent();
         assertThat(model.field("call_activity", "reach").orElseThrow().expr()).isEqualTo("COUNT(DISTINCT hcp_id)");

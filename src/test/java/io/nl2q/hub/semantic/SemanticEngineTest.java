@@ -115,6 +115,29 @@ class SemanticEngineTest {
     }
 
     @Test
+    void neverCorrectsAnUnknownWordToAFunctionWord() {
+        // "cover" is one edit from the stop word "over": reading it so would drop the word and answer another question
+        assertThat(refusal("how many payers durring Licart").getMessage()).doesNotContain("durring -> during");
+    }
+
+    @Test
+    void answersTargetAndFormularyQuestionsOnOneRelatedRow() {
+        assertThat(ask("how many payers cover Licart").sql()).contains("status IN ('Preferred', 'Covered')")
+                .contains("'Licart'").doesNotContain("rx_weekly");
+        String notCovered = ask("list payers with Flector not covered").sql();
+        assertThat(notCovered).containsOnlyOnce("EXISTS").contains("'Not Covered'").contains("'Flector'");
+        assertThat(ask("which payers require prior authorization for Tirosint").sql()).containsOnlyOnce("EXISTS")
+                .contains("prior_auth = TRUE").contains("'Tirosint'");
+        assertThat(ask("how many tier A targets for Tirosint").sql()).contains("COUNT(DISTINCT ht.hcp_id)");
+        String restricted = ask("Tirosint TRx from targeted HCPs in 2025").sql();
+        assertThat(restricted).contains("EXISTS (SELECT 1 FROM hcp_target").containsPattern(
+                "hcp_target[^)]*product_name = 'Tirosint'");
+        refusal("payers that do not cover Flector");
+        refusal("HCPs targeted for Tirosint called in 2025");
+        assertThat(refusal("untargeted hcps").getMessage()).doesNotContain("-> targeted");
+    }
+
+    @Test
     void neverJoinsFromTheOneSideToTheManySide() {
         JoinPlanner joins = new JoinPlanner(ModelLoader.load(Path.of("config/semantic/pharma.yaml")));
         assertThat(joins.plan("rx_weekly", java.util.Set.of("territory"))).extracting(JoinPlanner.Step::to)

@@ -41,6 +41,7 @@ public final class EvalCommand {
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
         DemoDataCommand.main(new String[] {"--out", file.toString(), "--schema", schema, "--scale", scale, "--seed", seed});
+        io.nl2q.hub.semantic.DemoWarehouses.fillPartnerTables(file, schema);
     }
 
     static EvalReport run(Path questions, Path model, Path warehouseFile, String schema) throws Exception {
