@@ -1,8 +1,8 @@
 package io.nl2q.hub.boast;
 
+import io.nl2q.hub.warehouse.DuckDbAppenderSink;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.List;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -28,21 +28,7 @@ final class DuckDbStagedLoad extends StagedLoad {
         }
         appender.beginRow();
         for (Object value : values) {
-            if (value == null) {
-                appender.appendNull();
-            } else if (value instanceof String s) {
-                appender.append(s);
-            } else if (value instanceof Long l) {
-                appender.append(l.longValue());
-            } else if (value instanceof Integer i) {
-                appender.append(i.intValue());
-            } else if (value instanceof Boolean b) {
-                appender.append(b.booleanValue());
-            } else if (value instanceof LocalDate d) {
-                appender.append(d);
-            } else {
-                throw new IllegalArgumentException("unsupported value type " + value.getClass());
-            }
+            DuckDbAppenderSink.append(appender, value);
         }
         appender.endRow();
     }

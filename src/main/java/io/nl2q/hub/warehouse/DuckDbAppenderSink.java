@@ -46,11 +46,14 @@ public final class DuckDbAppenderSink implements RowSink {
         };
     }
 
-    private static void append(DuckDBAppender appender, Object value) throws SQLException {
+    /** Appends one value of the types loaders produce; shared by the demo generator and partner-file loads. */
+    public static void append(DuckDBAppender appender, Object value) throws SQLException {
         if (value == null) {
             appender.appendNull();
         } else if (value instanceof String s) {
             appender.append(s);
+        } else if (value instanceof Long l) {
+            appender.append(l.longValue());
         } else if (value instanceof Integer i) {
             appender.append(i.intValue());
         } else if (value instanceof Boolean b) {
