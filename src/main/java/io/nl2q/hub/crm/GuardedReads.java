@@ -1,9 +1,7 @@
 package io.nl2q.hub.crm;
 
-import io.nl2q.hub.query.GuardStep;
+import io.nl2q.hub.query.ExecuteStep;
 import io.nl2q.hub.warehouse.QueryResult;
-import io.nl2q.hub.warehouse.TenantWarehouse;
-import io.nl2q.hub.warehouse.WarehouseProperties;
 import io.nl2q.hub.warehouse.WarehouseRegistry;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -13,20 +11,16 @@ import org.springframework.stereotype.Component;
 class GuardedReads {
     /** Salesforce record ids: 15 or 18 alphanumeric characters; nothing else is ever put in a literal. */
     private static final Pattern CRM_ID = Pattern.compile("[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?");
-    private final GuardStep guard;
+    private final ExecuteStep execute;
     private final WarehouseRegistry warehouses;
-    private final WarehouseProperties limits;
 
-    GuardedReads(GuardStep guard, WarehouseRegistry warehouses, WarehouseProperties limits) {
-        this.guard = guard;
+    GuardedReads(ExecuteStep execute, WarehouseRegistry warehouses) {
+        this.execute = execute;
         this.warehouses = warehouses;
-        this.limits = limits;
     }
 
     QueryResult query(String tenant, String sql, int maxRows) {
-        TenantWarehouse warehouse = warehouses.forTenant(tenant);
-        var guarded = guard.guard(sql, warehouse, maxRows + 1);
-        return warehouse.query(guarded.sql(), limits.statementTimeout(), maxRows);
+        return execute.guardedRead(sql, warehouses.forTenant(tenant), maxRows);
     }
 
     static boolean isCrmId(String id) {

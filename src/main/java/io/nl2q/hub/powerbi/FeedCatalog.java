@@ -2,7 +2,7 @@ package io.nl2q.hub.powerbi;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.nl2q.hub.query.GuardStep;
+import io.nl2q.hub.query.ExecuteStep;
 import io.nl2q.hub.query.QueryGenerator;
 import io.nl2q.hub.query.Question;
 import io.nl2q.hub.reports.SavedQuestion;
@@ -11,7 +11,6 @@ import io.nl2q.hub.security.Caller;
 import io.nl2q.hub.security.Role;
 import io.nl2q.hub.warehouse.QueryResult;
 import io.nl2q.hub.warehouse.TenantWarehouse;
-import io.nl2q.hub.warehouse.WarehouseProperties;
 import io.nl2q.hub.warehouse.WarehouseRegistry;
 import io.nl2q.hub.warehouse.WarehouseSchema;
 import java.time.Duration;
@@ -35,18 +34,16 @@ class FeedCatalog {
     private final WarehouseRegistry warehouses;
     private final SavedQuestions savedQuestions;
     private final QueryGenerator generator;
-    private final GuardStep guard;
-    private final WarehouseProperties limits;
+    private final ExecuteStep execute;
     private final ODataProperties properties;
     private final Cache<String, List<QueryResult.ResultColumn>> columns;
 
     FeedCatalog(WarehouseRegistry warehouses, SavedQuestions savedQuestions, QueryGenerator generator,
-                GuardStep guard, WarehouseProperties limits, ODataProperties properties) {
+                ExecuteStep execute, ODataProperties properties) {
         this.warehouses = warehouses;
         this.savedQuestions = savedQuestions;
         this.generator = generator;
-        this.guard = guard;
-        this.limits = limits;
+        this.execute = execute;
         this.properties = properties;
         this.columns = Caffeine.newBuilder().maximumSize(10_000)
                 .expireAfterWrite(Duration.ofSeconds(properties.metadataTtlSeconds())).build();
@@ -115,7 +112,6 @@ class FeedCatalog {
     }
 
     private List<QueryResult.ResultColumn> probe(Caller caller, TenantWarehouse warehouse, String sql) {
-        var guarded = guard.guard(sql, warehouse, 1);
-        return warehouse.query(guarded.sql(), limits.statementTimeout(), 1).columns();
+        return execute.guardedRead(sql, warehouse, 1).columns();
     }
 }

@@ -3,6 +3,7 @@ package io.nl2q.hub.query;
 import io.nl2q.hub.guard.GuardedSql;
 import io.nl2q.hub.security.Caller;
 import io.nl2q.hub.warehouse.QueryResult;
+import io.nl2q.hub.warehouse.TenantWarehouse;
 import io.nl2q.hub.warehouse.WarehouseProperties;
 import io.nl2q.hub.warehouse.WarehouseRegistry;
 import org.springframework.stereotype.Component;
@@ -12,14 +13,26 @@ import org.springframework.stereotype.Component;
 public class ExecuteStep {
     private final WarehouseRegistry warehouses;
     private final WarehouseProperties limits;
+    private final GuardStep guard;
 
-    ExecuteStep(WarehouseRegistry warehouses, WarehouseProperties limits) {
+    ExecuteStep(WarehouseRegistry warehouses, WarehouseProperties limits, GuardStep guard) {
         this.warehouses = warehouses;
         this.limits = limits;
+        this.guard = guard;
     }
 
     public QueryResult execute(GuardedSql sql, Caller caller) {
         return warehouses.forTenant(caller.tenant().id())
                 .query(sql.sql(), limits.statementTimeout(), limits.maxRows());
+    }
+
+    /**
+     * Guards and runs SQL on a tenant's warehouse with a row cap of the caller's choosing: the one read path of the
+     * features outside the question flow (OData feed, CRM insights and widget), so each gets the same guard, layout,
+     * statement timeout and truncation.
+     */
+    public QueryResult guardedRead(String sql, TenantWarehouse warehouse, int maxRows) {
+        GuardedSql guarded = guard.guard(sql, warehouse, maxRows + 1);
+        return warehouse.query(guarded.sql(), limits.statementTimeout(), maxRows);
     }
 }

@@ -3,7 +3,6 @@ package io.nl2q.hub.semantic;
 import io.nl2q.hub.query.GeneratedQuery;
 import io.nl2q.hub.query.ModelVersion;
 import io.nl2q.hub.query.TenantDataListener;
-import io.nl2q.hub.security.ApiKeys;
 import io.nl2q.hub.query.QueryGenerator;
 import io.nl2q.hub.query.Question;
 import io.nl2q.hub.security.Caller;
@@ -11,6 +10,9 @@ import io.nl2q.hub.warehouse.WarehouseRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -30,7 +32,16 @@ class SemanticQueryGenerator implements QueryGenerator, ModelVersion, TenantData
             throws IOException {
         this.warehouses = warehouses;
         this.engine = SemanticEngine.load(Path.of(modelFile));
-        this.version = ApiKeys.hash(Files.readString(Path.of(modelFile))).substring(0, 16);
+        this.version = contentHash(Path.of(modelFile));
+    }
+
+    private static String contentHash(Path file) throws IOException {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+            return HexFormat.of().formatHex(digest).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** The model file's content hash: an edited model never serves answers cached under the old one. */
