@@ -69,8 +69,10 @@ public class WarehouseRegistry implements AutoCloseable {
         String url = config.url() == null || config.url().isBlank()
                 ? "jdbc:duckdb:" + DemoWarehouseInitializer.embeddedFile(properties, tenant.id()).toAbsolutePath()
                 : config.url();
-        var answering = pool(tenant.id() + "-answering", url, config, config.poolSize(), connectionTimeout);
-        var writer = pool(tenant.id() + "-writer", url, config, 2, connectionTimeout);
+        String memoryLimit = "duckdb".equals(dialect.id()) ? properties.duckdbMemoryLimit() : null;
+        var answering = pool(tenant.id() + "-answering", url, config, config.poolSize(), connectionTimeout,
+                memoryLimit);
+        var writer = pool(tenant.id() + "-writer", url, config, 2, connectionTimeout, memoryLimit);
         return new JdbcTenantWarehouse(tenant.ref(), dialect, answering, writer);
     }
 
@@ -79,8 +81,12 @@ public class WarehouseRegistry implements AutoCloseable {
      * connections are retired instead of holding a DuckDB file or a remote session forever.
      */
     private static HikariDataSource pool(String name, String url, TenancyProperties.WarehouseConfig config,
-                                         int size, Duration connectionTimeout) {
+                                         int size, Duration connectionTimeout, String duckdbMemoryLimit) {
         var hikari = new HikariConfig();
+        if (duckdbMemoryLimit != null && !duckdbMemoryLimit.isBlank()) {
+            // a DuckDB configuration option, applied when the first connection opens the file
+            hikari.addDataSourceProperty("memory_limit", duckdbMemoryLimit.trim());
+        }
         hikari.setPoolName("warehouse-" + name);
         hikari.setJdbcUrl(url);
         hikari.setUsername(config.username());

@@ -46,7 +46,7 @@ class PostgresLoadTest {
         var tenancy = new TenancyProperties(List.of(new TenancyProperties.TenantConfig("acme", "Acme", "acme",
                 new TenancyProperties.WarehouseConfig("postgresql", postgres.getJdbcUrl("postgres", "postgres"),
                         "postgres", null, 2), null, null)));
-        registry = new WarehouseRegistry(tenancy, new WarehouseProperties(null, null, null), null);
+        registry = new WarehouseRegistry(tenancy, new WarehouseProperties(null, null, null, null), null);
     }
 
     @AfterAll

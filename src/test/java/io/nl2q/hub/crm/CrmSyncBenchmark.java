@@ -104,7 +104,7 @@ public final class CrmSyncBenchmark {
                 new TenancyProperties.WarehouseConfig("duckdb", null, null, null, 2),
                 new TenancyProperties.DemoData(scale, 42), List.of());
         var tenancy = new TenancyProperties(List.of(tenant));
-        var warehouseProperties = new WarehouseProperties(dir.toString(), Duration.ofMinutes(5), 1000);
+        var warehouseProperties = new WarehouseProperties(dir.toString(), Duration.ofMinutes(5), 1000, null);
         long t0 = System.nanoTime();
         try (var warehouses = new WarehouseRegistry(tenancy, warehouseProperties,
                 new DemoWarehouseInitializer(tenancy, warehouseProperties, new DemoProperties(false)))) {

@@ -25,7 +25,7 @@ class DuckDbWarehouseContractTest extends WarehouseContractTest {
 
     @Override
     WarehouseProperties properties() {
-        return new WarehouseProperties(dataDir.toString(), null, null);
+        return new WarehouseProperties(dataDir.toString(), null, null, null);
     }
 
     @Override

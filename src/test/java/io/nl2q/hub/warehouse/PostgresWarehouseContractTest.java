@@ -37,7 +37,7 @@ class PostgresWarehouseContractTest extends WarehouseContractTest {
 
     @Override
     WarehouseProperties properties() {
-        return new WarehouseProperties(null, null, null);
+        return new WarehouseProperties(null, null, null, null);
     }
 
     @Override

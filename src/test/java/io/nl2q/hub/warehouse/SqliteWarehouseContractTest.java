@@ -30,7 +30,7 @@ class SqliteWarehouseContractTest extends WarehouseContractTest {
 
     @Override
     WarehouseProperties properties() {
-        return new WarehouseProperties(dir.toString(), null, null);
+        return new WarehouseProperties(dir.toString(), null, null, null);
     }
 
     @Override

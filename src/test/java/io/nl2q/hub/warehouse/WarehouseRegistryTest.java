@@ -88,6 +88,20 @@ class WarehouseRegistryTest {
         }
     }
 
+    @Test
+    void theDuckDbMemoryLimitIsAppliedToTheTenantFiles() throws Exception {
+        var tenancy = new TenancyProperties(List.of(demoTenant(0.01, 7)));
+        var properties = new WarehouseProperties(dataDir.toString(), null, null, "512MB");
+        try (var registry = new WarehouseRegistry(tenancy, properties,
+                new DemoWarehouseInitializer(tenancy, properties, new DemoProperties(false)), Duration.ofMillis(500));
+             var c = registry.forTenant("globex").writer().getConnection(); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT current_setting('memory_limit')")) {
+            rs.next();
+            // DuckDB reports the limit in its own units: 512 MB is 488.2 MiB
+            assertThat(rs.getString(1)).isEqualTo("488.2 MiB");
+        }
+    }
+
     private static TenantConfig demoTenant(double scale, long seed) {
         return new TenantConfig("globex", null, null, new WarehouseConfig("duckdb", null, null, null, 2),
                 new TenancyProperties.DemoData(scale, seed), null);
@@ -95,7 +109,7 @@ class WarehouseRegistryTest {
 
     private WarehouseRegistry registry(List<TenantConfig> tenants, boolean regenerate) {
         var tenancy = new TenancyProperties(tenants);
-        var properties = new WarehouseProperties(dataDir.toString(), null, null);
+        var properties = new WarehouseProperties(dataDir.toString(), null, null, null);
         return new WarehouseRegistry(tenancy, properties,
                 new DemoWarehouseInitializer(tenancy, properties, new DemoProperties(regenerate)),
                 Duration.ofMillis(500));
