@@ -3,7 +3,6 @@ package io.nl2q.hub.boast;
 import io.nl2q.hub.errors.HubException;
 import io.nl2q.hub.warehouse.TenantWarehouse;
 import io.nl2q.hub.warehouse.WarehouseRegistry;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -22,9 +21,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -37,7 +36,9 @@ import org.springframework.stereotype.Component;
 @Component("boastLoader")
 public class BoastLoader {
     private static final Logger LOG = LoggerFactory.getLogger(BoastLoader.class);
-    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+    /** RFC 4180; a row with too few or too many fields is the validator's to report, not a parse failure. */
+    private static final CsvReader.CsvReaderBuilder CSV = CsvReader.builder().skipEmptyLines(true)
+            .allowExtraFields(true).allowMissingFields(true);
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
     private final FileContracts contracts;
     private final WarehouseRegistry warehouses;
@@ -112,10 +113,10 @@ public class BoastLoader {
             if (file.bom()) {
                 in.skipNBytes(3);
             }
-            var reader = new BufferedReader(new InputStreamReader(in, file.charset()), 1 << 16);
-            try (CSVParser parser = CSV.parse(reader)) {
-                Iterator<CSVRecord> records = parser.iterator();
-                if (!records.hasNext()) {
+            var reader = new InputStreamReader(in, file.charset());
+            try (CsvReader<CsvRecord> parser = CSV.ofCsvRecord(reader)) {
+                Iterator<CsvRecord> records = parser.iterator();
+                if (!hasHeader(records)) {
                     return refuse(file, contract, report, "empty file: no header");
                 }
                 Map<String, Integer> header = header(records.next());
@@ -127,6 +128,10 @@ public class BoastLoader {
                             "wrong header", null);
                 }
                 return load(file, contract, warehouse, header, records, report);
+            } catch (ValidatedRows.MalformedFile e) {
+                report.add(e.row(), "", "", e.getMessage());
+                return LoadOutcome.rejected(file.name(), contract.name(), contract.targetTable(), e.row() - 1, 0,
+                        "malformed CSV at row " + e.row() + ": " + e.getMessage(), null);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -137,41 +142,48 @@ public class BoastLoader {
     }
 
     private LoadOutcome load(InboundFile file, FileContract contract, TenantWarehouse warehouse,
-                             Map<String, Integer> header, Iterator<CSVRecord> records, ErrorReport report)
+                             Map<String, Integer> header, Iterator<CsvRecord> records, ErrorReport report)
             throws SQLException {
         long crashAt = crashAfterRows;
+        long started = System.nanoTime();
         try (Connection connection = warehouse.writer().getConnection()) {
             String schema = warehouse.tenant().schema();
-            var validator = new RowValidator(contract, header,
-                    lookups(connection, warehouse, contract), file.name());
-            long good = 0;
-            long bad = 0;
+            var validator = new RowValidator(contract, header, lookups(connection, warehouse, contract));
             try (StagedLoad staged = StagedLoad.open(warehouse.dialect(), connection, schema, contract,
-                    stagingTypes(contract))) {
-                while (records.hasNext()) {
-                    CSVRecord record = records.next();
-                    Object[] row = validator.row(record, record.getRecordNumber(), report);
-                    if (row == null) {
-                        bad++;
-                        continue;
-                    }
+                    stagingTypes(contract), file.name());
+                 var rows = new ValidatedRows(records, validator, report, file.name())) {
+                long[] written = {0};
+                rows.forEach(row -> {
                     staged.row(row);
-                    good++;
-                    if (good == crashAt) {
+                    if (++written[0] == crashAt) {
                         crashes.incrementAndGet();
                         throw new IllegalStateException("simulated crash after " + crashAt + " rows");
                     }
-                }
-                long total = good + bad;
+                });
+                long stagedAt = System.nanoTime();
+                long bad = rows.bad();
+                long total = rows.good() + bad;
                 if (total > 0 && (double) bad / total > properties.maxBadRowShare()) {
                     return LoadOutcome.rejected(file.name(), contract.name(), contract.targetTable(), total, bad,
                             String.format(Locale.ROOT, "%d of %d rows bad, more than the %.1f%% allowed", bad,
                                     total, properties.maxBadRowShare() * 100), null);
                 }
-                long written = staged.commit();
+                long merged = staged.commit();
+                LOG.info("BOAST file {}: parsed, checked and staged in {} ms, merged into {} in {} ms",
+                        file.name(), (stagedAt - started) / 1_000_000, contract.targetTable(),
+                        (System.nanoTime() - stagedAt) / 1_000_000);
                 return new LoadOutcome(LoadOutcome.Status.LOADED, file.name(), contract.name(),
-                        contract.targetTable(), total, written, bad, null, null);
+                        contract.targetTable(), total, merged, bad, null, null);
             }
+        }
+    }
+
+    /** Whether the file has a first record; a quote left open in it refuses the file at row 1. */
+    private static boolean hasHeader(Iterator<CsvRecord> records) {
+        try {
+            return records.hasNext();
+        } catch (CsvParseException e) {
+            throw new ValidatedRows.MalformedFile(1, e);
         }
     }
 
@@ -182,10 +194,10 @@ public class BoastLoader {
     }
 
     /** Column name to position; null when a name repeats. Names are trimmed and compared in lower case. */
-    private static Map<String, Integer> header(CSVRecord record) {
+    private static Map<String, Integer> header(CsvRecord record) {
         var positions = new LinkedHashMap<String, Integer>();
-        for (int i = 0; i < record.size(); i++) {
-            if (positions.put(record.get(i).trim().toLowerCase(Locale.ROOT), i) != null) {
+        for (int i = 0; i < record.getFieldCount(); i++) {
+            if (positions.put(record.getField(i).trim().toLowerCase(Locale.ROOT), i) != null) {
                 return null;
             }
         }
@@ -223,9 +235,6 @@ public class BoastLoader {
                 case DATE -> "DATE";
                 case BOOLEAN -> "BOOLEAN";
             });
-        }
-        if (contract.sourceFileColumn() != null) {
-            types.add("VARCHAR");
         }
         return types;
     }

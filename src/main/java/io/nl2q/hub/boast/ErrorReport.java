@@ -1,13 +1,12 @@
 package io.nl2q.hub.boast;
 
-import java.io.BufferedWriter;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The {@code <file>.errors.csv} sent back to the partner: one line per refused value (row, column, value, reason),
@@ -17,8 +16,9 @@ import org.apache.commons.csv.CSVPrinter;
 final class ErrorReport implements AutoCloseable {
     private final Path path;
     private final int maxLines;
-    private CSVPrinter printer;
+    private CsvWriter printer;
     private long lines;
+    private boolean closed;
 
     ErrorReport(Path path, int maxLines) {
         this.path = path;
@@ -29,15 +29,14 @@ final class ErrorReport implements AutoCloseable {
         try {
             if (printer == null) {
                 Files.createDirectories(path.getParent());
-                BufferedWriter writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
-                printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
-                printer.printRecord("row", "column", "value", "reason");
+                printer = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(path, StandardCharsets.UTF_8);
+                printer.writeRecord("row", "column", "value", "reason");
             }
             lines++;
             if (lines < maxLines) {
-                printer.printRecord(row, column, value, reason);
+                printer.writeRecord(Long.toString(row), column, value, reason);
             } else if (lines == maxLines) {
-                printer.printRecord("", "", "", "report cut at " + maxLines + " lines; further errors not listed");
+                printer.writeRecord("", "", "", "report cut at " + maxLines + " lines; further errors not listed");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -51,7 +50,8 @@ final class ErrorReport implements AutoCloseable {
 
     @Override
     public void close() {
-        if (printer != null) {
+        if (printer != null && !closed) {
+            closed = true;
             try {
                 printer.close();
             } catch (IOException e) {

@@ -3,6 +3,8 @@ package io.nl2q.hub.boast;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.nl2q.hub.errors.ErrorCode;
 import io.nl2q.hub.errors.HubException;
 import io.nl2q.hub.errors.Phase;
@@ -15,7 +17,6 @@ import io.nl2q.hub.warehouse.QueryResult;
 import io.nl2q.hub.warehouse.WarehouseRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,8 +31,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -120,11 +119,10 @@ public class ExportRunner {
             throw new IllegalStateException(e);
         }
         try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), digest);
-             var printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
-                     CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
-            printer.printRecord(result.columns().stream().map(QueryResult.ResultColumn::name).toList());
+             var printer = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out, StandardCharsets.UTF_8)) {
+            printer.writeRecord(result.columns().stream().map(QueryResult.ResultColumn::name).toList());
             for (List<Object> row : result.rows()) {
-                printer.printRecord(row);
+                printer.writeRecord(row.stream().map(v -> v == null ? "" : v.toString()).toList());
             }
         }
         return HexFormat.of().formatHex(digest.digest());

@@ -13,9 +13,9 @@ import java.util.List;
 final class PostgresStagedLoad extends StagedLoad {
     private TableWriter copy;
 
-    PostgresStagedLoad(Connection connection, String target, List<String> columns, List<String> types,
-                       List<String> keys) throws SQLException {
-        super(connection, target, columns, types, keys);
+    PostgresStagedLoad(Connection connection, String target, List<String> staged, List<String> types,
+                       List<String> keys, String fileColumn, String fileValue) throws SQLException {
+        super(connection, target, staged, types, keys, fileColumn, fileValue);
     }
 
     @Override
@@ -28,7 +28,7 @@ final class PostgresStagedLoad extends StagedLoad {
         if (copy == null) {
             var staged = new ArrayList<WarehouseSchema.Column>();
             staged.add(new WarehouseSchema.Column("row_no", ColumnType.INTEGER, 0, false));
-            columns.forEach(c -> staged.add(new WarehouseSchema.Column(c, ColumnType.VARCHAR, 0, true)));
+            this.staged.forEach(c -> staged.add(new WarehouseSchema.Column(c, ColumnType.VARCHAR, 0, true)));
             copy = new PostgresCopySink(connection, "pg_temp")
                     .open(new WarehouseSchema.Table(STAGING, staged, List.of(), List.of()));
         }
@@ -58,8 +58,9 @@ final class PostgresStagedLoad extends StagedLoad {
     @Override
     protected String upsert() {
         String update = updates();
+        String values = columns.stream().map(c -> select(c, c)).collect(java.util.stream.Collectors.joining(", "));
         return "INSERT INTO " + target + " (" + columnList() + ") SELECT DISTINCT ON (" + keyList() + ") "
-                + columnList() + " FROM " + STAGING + " ORDER BY " + keyList() + ", row_no DESC ON CONFLICT ("
+                + values + " FROM " + STAGING + " ORDER BY " + keyList() + ", row_no DESC ON CONFLICT ("
                 + keyList() + ") DO " + (update.isEmpty() ? "NOTHING" : "UPDATE SET " + update);
     }
 }

@@ -17,44 +17,57 @@ abstract class StagedLoad implements AutoCloseable {
     static final String STAGING = "boast_staging";
     protected final Connection connection;
     protected final String target;
+    /** Every target column written: the staged ones, then the file column if any. */
     protected final List<String> columns;
+    protected final List<String> staged;
     protected final List<String> keys;
+    private final String fileValue;
     private boolean committed;
 
     /**
-     * @param types SQL type of each target column, in the contract's target column order
+     * @param staged       the columns written row by row, in the contract's column order
+     * @param types        SQL type of each staged column
+     * @param fileColumn   the target column that gets the same value in every row (the file's name), or null
+     * @param fileValue    that value, bound as a parameter of the final insert, not staged a million times
      */
-    StagedLoad(Connection connection, String target, List<String> columns, List<String> types, List<String> keys)
-            throws SQLException {
+    StagedLoad(Connection connection, String target, List<String> staged, List<String> types, List<String> keys,
+               String fileColumn, String fileValue) throws SQLException {
         this.connection = connection;
         this.target = target;
-        this.columns = List.copyOf(columns);
+        this.staged = List.copyOf(staged);
+        var all = new ArrayList<>(staged);
+        if (fileColumn != null) {
+            all.add(fileColumn);
+        }
+        this.columns = List.copyOf(all);
+        this.fileValue = fileColumn == null ? null : fileValue;
         this.keys = List.copyOf(keys);
         connection.setAutoCommit(false);
         var defs = new ArrayList<String>();
         defs.add("row_no BIGINT");
-        for (int i = 0; i < columns.size(); i++) {
-            defs.add(columns.get(i) + " " + types.get(i));
+        for (int i = 0; i < staged.size(); i++) {
+            defs.add(staged.get(i) + " " + types.get(i));
         }
         execute(createStaging(String.join(", ", defs)));
     }
 
     /** Opens the load for the warehouse's dialect: DuckDB appender, PostgreSQL COPY. */
     static StagedLoad open(SqlDialect dialect, Connection connection, String schema, FileContract contract,
-                           List<String> types) throws SQLException {
+                           List<String> types, String fileName) throws SQLException {
         String target = dialect.quoteIdentifier(schema) + "." + contract.targetTable();
+        List<String> staged = contract.columns().stream().map(FileContract.Column::targetColumn).toList();
         return switch (dialect.id()) {
-            case "duckdb" -> new DuckDbStagedLoad(connection, target, contract.targetColumns(), types,
-                    contract.keys());
-            case "postgresql" -> new PostgresStagedLoad(connection, target, contract.targetColumns(), types,
-                    contract.keys());
+            case "duckdb" -> new DuckDbStagedLoad(connection, target, staged, types, contract.keys(),
+                    contract.sourceFileColumn(), fileName);
+            case "postgresql" -> new PostgresStagedLoad(connection, target, staged, types, contract.keys(),
+                    contract.sourceFileColumn(), fileName);
             default -> throw new UnsupportedOperationException("no BOAST bulk load for " + dialect.id() + " yet");
         };
     }
 
     protected abstract String createStaging(String columnDefinitions);
 
-    /** A row: the row number in the file, then the target columns' values. */
+    /** A row: the row number in the file, then the staged columns' values. */
     abstract void row(Object[] values) throws SQLException;
 
     /** Ends the bulk write (flushes the appender, ends the COPY). */
@@ -66,8 +79,11 @@ abstract class StagedLoad implements AutoCloseable {
     long commit() throws SQLException {
         endRows();
         long written;
-        try (var s = connection.createStatement()) {
-            written = s.executeUpdate(upsert());
+        try (var insert = connection.prepareStatement(upsert())) {
+            if (fileValue != null) {
+                insert.setString(1, fileValue);
+            }
+            written = insert.executeUpdate();
         }
         execute("DROP TABLE " + STAGING);
         connection.commit();
@@ -88,6 +104,14 @@ abstract class StagedLoad implements AutoCloseable {
 
     protected String columnList() {
         return String.join(", ", columns);
+    }
+
+    /**
+     * The value of a target column in the final INSERT ... SELECT: {@code staged} for a staged column, the bound
+     * file name for the file column.
+     */
+    protected String select(String column, String staged) {
+        return this.staged.contains(column) ? staged : "CAST(? AS VARCHAR)";
     }
 
     protected String keyList() {

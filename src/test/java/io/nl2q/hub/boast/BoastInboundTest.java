@@ -232,28 +232,79 @@ class BoastInboundTest {
     }
 
     @Test
-    void aFileOfSeveralMegabytesIsStreamedIn() {
-        List<String> npis = files.npis(180);
-        String name = "hcp_targets_20250112.csv";
+    void aBrokenQuoteRefusesTheWholeFileAtItsRow() {
+        List<String> npis = files.npis(3);
+        String name = "hcp_targets_20250113.csv";
         files.forget(name);
-        var csv = new StringBuilder("npi,product_name,tier,effective_date\n");
+        String csv = "npi,product_name,tier,effective_date\n"
+                + npis.get(0) + ",Tirosint,A,2025-01-13\n"
+                + npis.get(1) + ",\"Flector\" gel,B,2025-01-13\n"       // row 3: text after a closing quote
+                + npis.get(2) + ",Licart,C,2025-01-13\n";
+        BoastFiles.drop("acme", name, csv.getBytes(UTF_8));
+        await().atMost(LOADED).until(() -> Files.exists(BoastFiles.handled("acme", "error", name)));
+        assertThat(files.rows("hcp_target", name)).isZero();
+        await().atMost(LOADED).until(() -> Files.exists(BoastFiles.inbox("acme", name + ".errors.csv")));
+        assertThat(BoastFiles.read(BoastFiles.inbox("acme", name + ".errors.csv"), UTF_8))
+                .contains("3,,,Unexpected character after closing quote: ' ' (0x20)");
+    }
+
+    @Test
+    void theLastRowOfAKeyWinsWithinAFileAndALaterFileReplacesIt() {
+        List<String> npis = files.npis(2);
+        String first = "hcp_targets_20250114.csv";
+        String second = "hcp_targets_20250115.csv";
+        files.forget(first, second);
+        BoastFiles.drop("acme", first, ("npi,product_name,tier,effective_date\n"
+                + npis.get(0) + ",Tirosint,A,2025-01-14\n"
+                + npis.get(1) + ",Tirosint,A,2025-01-14\n"
+                + npis.get(0) + ",tirosint ,C,2025-01-14\n").getBytes(UTF_8));     // the same key again: C wins
+        await().atMost(LOADED).until(() -> Files.exists(BoastFiles.handled("acme", "done", first)));
+        assertThat(files.strings("SELECT h.npi || ':' || t.tier FROM acme.hcp_target t JOIN acme.hcp h "
+                + "USING (hcp_id) WHERE t.source_file = '" + first + "' ORDER BY 1"))
+                .containsExactly(npis.get(0) + ":C", npis.get(1) + ":A");
+        // a later file with the same key replaces the row, and the row says which file it came from now
+        BoastFiles.drop("acme", second, ("effective_date,tier,npi,product_name\n"
+                + "2025-01-14,B," + npis.get(1) + ",Tirosint\n").getBytes(UTF_8));
+        await().atMost(LOADED).until(() -> Files.exists(BoastFiles.handled("acme", "done", second)));
+        assertThat(files.rows("hcp_target", first)).isEqualTo(1);
+        assertThat(files.strings("SELECT h.npi || ':' || t.tier FROM acme.hcp_target t JOIN acme.hcp h "
+                + "USING (hcp_id) WHERE t.source_file = '" + second + "'"))
+                .containsExactly(npis.get(1) + ":B");
+    }
+
+    /** About 300 MB, 8 million rows: more than the test JVM's 2 GB heap could hold as parsed rows. */
+    @Test
+    void aFileOfSeveralHundredMegabytesIsStreamedIn() throws Exception {
+        List<String> npis = files.npis(180);
+        String name = "hcp_targets_20250116.csv";
+        files.forget(name);
         String[] products = {"Tirosint", "Tirosint-SOL", "Synthroid", "Levoxyl", "Unithroid", "Euthyrox",
                 "Levothyroxine", "Armour Thyroid", "Cytomel", "Flector", "Licart", "Pennsaid", "Voltaren Gel",
                 "Diclofenac Gel"};
-        java.time.LocalDate day = java.time.LocalDate.of(2024, 1, 1);
+        Path outbox = Files.createDirectories(BoastFiles.ROOT.resolve("acme/outbox"));
+        Path part = outbox.resolve(name + ".part");
         long rows = 0;
-        for (int d = 0; csv.length() < 3_000_000; d++) {
-            String date = day.plusDays(d).toString();
-            for (String npi : npis) {
-                for (String p : products) {
-                    csv.append(npi).append(',').append(p).append(',').append("ABC".charAt((int) (rows % 3)))
-                            .append(',').append(date).append('\n');
-                    rows++;
+        try (var out = Files.newBufferedWriter(part, UTF_8)) {
+            out.write("npi,product_name,tier,effective_date\n");
+            java.time.LocalDate day = java.time.LocalDate.of(2000, 1, 1);
+            for (int d = 0; Files.size(part) < 300_000_000L; d++) {
+                String date = day.plusDays(d).toString();
+                for (String npi : npis) {
+                    for (String p : products) {
+                        out.write(npi + ',' + p + ',' + "ABC".charAt((int) (rows % 3)) + ',' + date + '\n');
+                        rows++;
+                    }
                 }
+                out.flush();
             }
         }
-        BoastFiles.drop("acme", name, csv.toString().getBytes(UTF_8));
-        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(BoastFiles.handled("acme", "done", name)));
-        assertThat(files.rows("hcp_target", name)).isEqualTo(rows);
+        Files.move(part, outbox.resolve(name));
+        try {
+            await().atMost(Duration.ofMinutes(5)).until(() -> Files.exists(BoastFiles.handled("acme", "done", name)));
+            assertThat(files.rows("hcp_target", name)).isEqualTo(rows);
+            assertThat(rows).isGreaterThan(8_000_000);
+        } finally {
+            files.forget(name);
+        }
     }
 }

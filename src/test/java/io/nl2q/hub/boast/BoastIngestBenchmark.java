@@ -22,7 +22,8 @@ import java.util.Locale;
  * about 1 GB over the acme demo HCPs (scale 1.0, seed 42) is loaded by the hub's path (hash pass, streaming parse,
  * per-row validation and lookups, DuckDB appender into staging, one INSERT ... SELECT) and then, into the same
  * emptied table in the same run, by DuckDB's own read_csv joined to the same lookups.
- * Run with the heap capped: {@code java -Xmx512m -cp <test classpath> io.nl2q.hub.boast.BoastIngestBenchmark [MB]}.
+ * Run with the heap capped: {@code java -Xmx512m -cp <test classpath> io.nl2q.hub.boast.BoastIngestBenchmark [MB]
+ * [DuckDB memory_limit, e.g. 2GB]}.
  */
 public final class BoastIngestBenchmark {
     private static final String[] PRODUCTS = {"Tirosint", "Tirosint-SOL", "Synthroid", "Levoxyl", "Unithroid",
@@ -77,8 +78,11 @@ public final class BoastIngestBenchmark {
 
         var tenancy = new TenancyProperties(List.of(new TenancyProperties.TenantConfig("acme", "ACME", "acme",
                 new TenancyProperties.WarehouseConfig("duckdb", null, null, null, 2), null, List.of())));
+        String memoryLimit = args.length > 1 ? args[1] : null;
+        System.out.println("DuckDB memory_limit: " + (memoryLimit == null ? "DuckDB's default (80% of RAM)"
+                : memoryLimit) + ", for both loads");
         var warehouseProps = new WarehouseProperties(dir.resolve("warehouse").toString(), Duration.ofMinutes(30),
-                10);
+                10, memoryLimit);
         var boast = new BoastProperties(Path.of("connectors/boast"), dir.resolve("work"), 0.05, 1000, null,
                 List.of());
         try (var registry = new WarehouseRegistry(tenancy, warehouseProps, null)) {

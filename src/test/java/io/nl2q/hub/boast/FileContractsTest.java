@@ -45,7 +45,12 @@ class FileContractsTest {
         assertThat(ColumnType.BOOLEAN.parse("Y")).isEqualTo(true);
         assertThat(ColumnType.BOOLEAN.parse("false")).isEqualTo(false);
         assertThat(ColumnType.DATE.parse("2026-01-05")).hasToString("2026-01-05");
-        assertThatThrownBy(() -> ColumnType.DATE.parse("05/01/2026")).hasMessage("not a date (YYYY-MM-DD)");
+        assertThat(ColumnType.DATE.parse("2024-02-29")).hasToString("2024-02-29");
+        for (String notADate : List.of("05/01/2026", "2025-02-29", "2025-04-31", "2025-13-01", "2025-00-10",
+                "2025-1-05", "2025-01-5 ", "20250105", "2025/01/05", "２０２５-01-05", "2025-01-0x")) {
+            assertThatThrownBy(() -> ColumnType.DATE.parse(notADate)).as(notADate)
+                    .hasMessage("not a date (YYYY-MM-DD)");
+        }
         assertThatThrownBy(() -> ColumnType.INTEGER.parse("1.5")).hasMessage("not an integer");
         assertThat(List.of(ColumnType.values())).hasSize(4);
     }
