@@ -56,16 +56,24 @@ public class DeadLetterStore {
                 kept.get(REPLAY_URI), write(kept), payload, Timestamp.from(Instant.now()));
     }
 
+    /** The newest entries first, of one route or (routeId null) of all. */
     public List<DeadLetter> list(String routeId, int limit) {
+        // LIMIT as a parameter: the shared JdbcTemplate's maxRows would cap every other query running meanwhile
         String sql = "SELECT * FROM dead_letter" + (routeId == null ? "" : " WHERE route_id = ?")
-                + " ORDER BY dead_letter_id DESC";
-        Object[] args = routeId == null ? new Object[0] : new Object[] {routeId};
-        jdbc.setMaxRows(Math.max(1, limit));
-        try {
-            return jdbc.query(sql, this::row, args);
-        } finally {
-            jdbc.setMaxRows(-1);
-        }
+                + " ORDER BY dead_letter_id DESC LIMIT ?";
+        Object[] args = routeId == null ? new Object[] {Math.max(1, limit)}
+                : new Object[] {routeId, Math.max(1, limit)};
+        return jdbc.query(sql, this::row, args);
+    }
+
+    /** Entries by route, replayed or not. */
+    public Map<String, Integer> countsByRoute() {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        jdbc.query("SELECT route_id, COUNT(*) FROM dead_letter GROUP BY route_id",
+                (ResultSet rs) -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                });
+        return counts;
     }
 
     public DeadLetter get(long id) {

@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What an operator relies on: health, Prometheus metrics with Camel route metrics, Hawtio and Jolokia. */
@@ -19,6 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class OpsEndpointsTest {
     @LocalServerPort
     int port;
+    @Autowired
+    DeadLetterStore deadLetters;
     HubHttp http;
 
     @BeforeEach
@@ -62,6 +66,48 @@ class OpsEndpointsTest {
             assertThat(mbeans).as("route " + routeId + " is visible in Hawtio")
                     .anyMatch(name -> name.contains("name=\"" + routeId + "\""));
         }
+    }
+
+    @Test
+    void hawtioShowsTheBoastRoutesExchangeCounters() {
+        for (String route : List.of("boast-inbound", "boast-outbound", "boast-partner-post", "boast-partner-call")) {
+            String read = "{\"type\":\"read\",\"mbean\":\"org.apache.camel:context=nl2q-hub,type=routes,name=\\\""
+                    + route + "\\\"\",\"attribute\":[\"ExchangesInflight\",\"ExchangesFailed\",\"ExchangesTotal\"]}";
+            Reply r = http.postBasic("/actuator/jolokia", "operator", "acme-demo-key", read);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            assertThat(r.json().path("status").asInt()).as(r.body()).isEqualTo(200);
+            for (String counter : List.of("ExchangesInflight", "ExchangesFailed", "ExchangesTotal")) {
+                assertThat(r.json().path("value").path(counter).isNumber()).as(route + " " + counter).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void hawtioListsAndReplaysDeadLetters() {
+        String route = "ops-jmx-test-" + System.nanoTime();
+        deadLetters.park(route, "log:nowhere", new IllegalStateException("partner said no"),
+                Map.of(DeadLetterStore.TENANT, "acme", DeadLetterStore.REPLAY_URI, "log:ops-jmx-replay"), "{}");
+        String read = "{\"type\":\"read\",\"mbean\":\"io.nl2q.hub:type=DeadLetters\",\"attribute\":\"CountsByRoute\"}";
+        assertThat(http.postBasic("/actuator/jolokia", "viewer", "acme-viewer-key", read).status()).isEqualTo(403);
+        Reply counts = http.postBasic("/actuator/jolokia", "operator", "acme-demo-key", read);
+        assertThat(counts.status()).as(counts.body()).isEqualTo(200);
+        assertThat(counts.json().path("value").path(route).asInt()).as(counts.body()).isEqualTo(1);
+
+        String list = "{\"type\":\"exec\",\"mbean\":\"io.nl2q.hub:type=DeadLetters\",\"operation\":\"list\","
+                + "\"arguments\":[\"" + route + "\",5]}";
+        Reply listed = http.postBasic("/actuator/jolokia", "operator", "acme-demo-key", list);
+        assertThat(listed.json().path("status").asInt()).as(listed.body()).isEqualTo(200);
+        var entry = listed.json().path("value").path(0);
+        assertThat(entry.path("causeType").asText()).isEqualTo(IllegalStateException.class.getName());
+        assertThat(entry.path("causeMessage").asText()).isEqualTo("partner said no");
+        assertThat(entry.path("tenant").asText()).isEqualTo("acme");
+        assertThat(entry.path("replayCount").asInt()).isZero();
+
+        String replay = "{\"type\":\"exec\",\"mbean\":\"io.nl2q.hub:type=DeadLetters\",\"operation\":\"replay\","
+                + "\"arguments\":[" + entry.path("id").asLong() + "]}";
+        Reply replayed = http.postBasic("/actuator/jolokia", "operator", "acme-demo-key", replay);
+        assertThat(replayed.json().path("value").path("replayCount").asInt()).as(replayed.body()).isEqualTo(1);
+        assertThat(deadLetters.get(entry.path("id").asLong()).replayedAt()).isNotNull();
     }
 
     private static List<String> routeIdsOnDisk() throws Exception {

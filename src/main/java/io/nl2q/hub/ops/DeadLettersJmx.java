@@ -1,0 +1,67 @@
+package io.nl2q.hub.ops;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Map;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import org.springframework.stereotype.Component;
+
+/**
+ * Registers the dead-letter store in the platform MBean server, which Jolokia (and so Hawtio) reads: operators see
+ * parked deliveries beside the Camel routes that parked them. Access is Hawtio's and Jolokia's: operators only.
+ */
+@Component
+class DeadLettersJmx implements DeadLettersMXBean {
+    static final String NAME = "io.nl2q.hub:type=DeadLetters";
+    private final DeadLetterStore store;
+    private final DeadLetterReplayer replayer;
+    private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+
+    DeadLettersJmx(DeadLetterStore store, DeadLetterReplayer replayer) {
+        this.store = store;
+        this.replayer = replayer;
+    }
+
+    @PostConstruct
+    void register() throws JMException {
+        ObjectName name = new ObjectName(NAME);
+        if (server.isRegistered(name)) {
+            // a second application context in the same JVM (tests): the newest one answers
+            server.unregisterMBean(name);
+        }
+        server.registerMBean(this, name);
+    }
+
+    @PreDestroy
+    void unregister() throws JMException {
+        ObjectName name = new ObjectName(NAME);
+        if (server.isRegistered(name)) {
+            server.unregisterMBean(name);
+        }
+    }
+
+    @Override
+    public int getCount() {
+        return getCountsByRoute().values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    @Override
+    public Map<String, Integer> getCountsByRoute() {
+        return store.countsByRoute();
+    }
+
+    @Override
+    public List<DeadLetterView> list(String routeId, int limit) {
+        return store.list(routeId == null || routeId.isBlank() ? null : routeId.trim(), Math.min(limit, 500))
+                .stream().map(DeadLetterView::new).toList();
+    }
+
+    @Override
+    public DeadLetterView replay(long id) {
+        return new DeadLetterView(replayer.replay(id));
+    }
+}
