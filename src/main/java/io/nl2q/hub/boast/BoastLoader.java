@@ -43,7 +43,8 @@ public class BoastLoader {
     private final FileContracts contracts;
     private final WarehouseRegistry warehouses;
     private final BoastProperties properties;
-    /** Tests only: the next load fails after this many rows, as a crash in the middle of a file would. */
+    /** Tests only: this many loads fail after {@link #crashAfterRows} rows, as a crash mid-file would. */
+    private final java.util.concurrent.atomic.AtomicInteger crashesToCome = new java.util.concurrent.atomic.AtomicInteger();
     private volatile long crashAfterRows = -1;
     private final java.util.concurrent.atomic.AtomicInteger crashes = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -71,6 +72,22 @@ public class BoastLoader {
         return file.tenant() + "/" + outcome.folder() + "/" + LocalDate.now().format(DAY) + "/" + file.name();
     }
 
+    /** A file that could not be loaded: nothing of it loaded, its report says {@code reason}. */
+    LoadOutcome setAside(InboundFile file, String reason) {
+        Path reportPath = reportPath(file);
+        try (var report = new ErrorReport(reportPath, properties.maxReportedErrors())) {
+            report.add(0, "", file.name(), reason);
+            report.close();
+            FileContract contract = contracts.forFile(file.name()).orElse(null);
+            return LoadOutcome.rejected(file.name(), contract == null ? null : contract.name(),
+                    contract == null ? null : contract.targetTable(), 0, 0, reason, report.path());
+        }
+    }
+
+    private Path reportPath(InboundFile file) {
+        return properties.workDir().resolve("reports").resolve(file.tenant()).resolve(file.name() + ".errors.csv");
+    }
+
     /** A file already loaded with the same name and content is kept aside, not loaded again. */
     public String duplicateMoveTo(InboundFile file) {
         return file.tenant() + "/duplicate/" + LocalDate.now().format(DAY) + "/" + System.currentTimeMillis() + "_"
@@ -78,8 +95,7 @@ public class BoastLoader {
     }
 
     public LoadOutcome load(InboundFile file) {
-        Path reportPath = properties.workDir().resolve("reports").resolve(file.tenant())
-                .resolve(file.name() + ".errors.csv");
+        Path reportPath = reportPath(file);
         try {
             Files.deleteIfExists(reportPath);
         } catch (IOException e) {
@@ -144,7 +160,7 @@ public class BoastLoader {
     private LoadOutcome load(InboundFile file, FileContract contract, TenantWarehouse warehouse,
                              Map<String, Integer> header, Iterator<CsvRecord> records, ErrorReport report)
             throws SQLException {
-        long crashAt = crashAfterRows;
+        long crashAt = crashesToCome.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? crashAfterRows : -1;
         long started = System.nanoTime();
         try (Connection connection = warehouse.writer().getConnection()) {
             String schema = warehouse.tenant().schema();
@@ -239,9 +255,15 @@ public class BoastLoader {
         return types;
     }
 
-    /** Tests only: every load fails after {@code rows} rows until called with -1; returns the crashes so far. */
-    int simulateCrashAfter(long rows) {
+    /** Tests only: the next {@code loads} loads fail after {@code rows} rows; returns the crashes so far. */
+    int simulateCrashes(int loads, long rows) {
         crashAfterRows = rows;
+        crashesToCome.set(loads);
+        return crashes.get();
+    }
+
+    /** Tests only: the simulated crashes so far. */
+    int crashes() {
         return crashes.get();
     }
 

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workDir          local scratch folder: downloaded partner files, error reports, exports before upload
  * @param maxBadRowShare   a file with a larger share of bad rows is loaded not at all
  * @param maxReportedErrors lines of an errors report at most; the report then says it was cut
+ * @param maxLoadAttempts  a file that fails to load this many times for a reason of its own (not a warehouse that
+ *                         is down) is set aside in the error folder, its cause parked as a dead letter
  * @param sftp             the embedded SFTP server of the default setup
  * @param exports          saved exports to the partner, run on the schedule and on demand
  */
@@ -22,11 +24,15 @@ public record BoastProperties(@DefaultValue("connectors/boast") Path contractsDi
                               @DefaultValue("data/boast-work") Path workDir,
                               @DefaultValue("0.05") double maxBadRowShare,
                               @DefaultValue("10000") int maxReportedErrors,
+                              @DefaultValue("5") int maxLoadAttempts,
                               @DefaultValue Sftp sftp,
                               List<Export> exports) {
     public BoastProperties {
         if (maxBadRowShare < 0 || maxBadRowShare > 1) {
             throw new IllegalArgumentException("hub.boast.max-bad-row-share must be within 0..1: " + maxBadRowShare);
+        }
+        if (maxLoadAttempts < 1) {
+            throw new IllegalArgumentException("hub.boast.max-load-attempts must be at least 1: " + maxLoadAttempts);
         }
         exports = exports == null ? List.of() : List.copyOf(exports);
     }

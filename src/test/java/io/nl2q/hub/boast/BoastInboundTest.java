@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.apache.camel.builder.Builder.body;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.nl2q.hub.HubTest;
+import io.nl2q.hub.ops.DeadLetter;
+import io.nl2q.hub.ops.DeadLetterStore;
 import io.nl2q.hub.warehouse.WarehouseRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @HubTest
 class BoastInboundTest {
     private static final Duration LOADED = Duration.ofSeconds(20);
+    /** hub.boast.max-load-attempts of the test settings. */
+    private static final int MAX_ATTEMPTS = 3;
     @Autowired
     WarehouseRegistry warehouses;
     @Autowired
@@ -35,6 +40,10 @@ class BoastInboundTest {
     JdbcTemplate appState;
     @Autowired
     CamelContext camel;
+    @Autowired
+    DeadLetterStore deadLetters;
+    @Autowired
+    MeterRegistry meters;
     BoastFiles files;
 
     @BeforeEach
@@ -63,6 +72,8 @@ class BoastInboundTest {
         assertThat(announced.matches(LOADED.toMillis(), TimeUnit.MILLISECONDS)).as("file.loaded event").isTrue();
         assertThat(appState.queryForObject("SELECT COUNT(*) FROM boast_loaded_file WHERE messageId LIKE ?",
                 Integer.class, name + ":%")).isEqualTo(1);
+        assertThat(meters.get("hub.boast.rows").tags("tenant", "acme", "contract", "hcp_targets", "outcome",
+                "loaded").counter().count()).isGreaterThanOrEqualTo(40);
     }
 
     @Test
@@ -200,19 +211,40 @@ class BoastInboundTest {
     void aCrashInTheMiddleOfAFileLoadsNothingAndTheFileIsLoadedAgain() {
         String name = "hcp_targets_20250110.csv";
         files.forget(name);
-        int before = loader.simulateCrashAfter(5);
-        try {
-            BoastFiles.drop("acme", name, files.targets(files.npis(20), "2025-01-10", "\n").getBytes(UTF_8));
-            await().atMost(LOADED).until(() -> loader.simulateCrashAfter(5) >= before + 2);
-            assertThat(files.rows("hcp_target", name)).isZero();
-            assertThat(Files.exists(BoastFiles.ROOT.resolve("acme/outbox").resolve(name))).isTrue();
-            assertThat(appState.queryForObject("SELECT COUNT(*) FROM boast_loaded_file WHERE messageId LIKE ?",
-                    Integer.class, name + ":%")).isZero();
-        } finally {
-            loader.simulateCrashAfter(-1);
-        }
+        int before = loader.simulateCrashes(2, 5);
+        BoastFiles.drop("acme", name, files.targets(files.npis(20), "2025-01-10", "\n").getBytes(UTF_8));
+        await().atMost(LOADED).until(() -> loader.crashes() >= before + 1);
+        assertThat(files.rows("hcp_target", name)).isZero();
+        assertThat(appState.queryForObject("SELECT COUNT(*) FROM boast_loaded_file WHERE messageId LIKE ?",
+                Integer.class, name + ":%")).isZero();
+        // two crashes, each counted against the file, then a load that goes through and forgets them
         await().atMost(LOADED).until(() -> Files.exists(BoastFiles.handled("acme", "done", name)));
+        assertThat(loader.crashes()).isEqualTo(before + 2);
         assertThat(files.rows("hcp_target", name)).isEqualTo(20);
+        assertThat(appState.queryForObject("SELECT COUNT(*) FROM boast_load_attempt WHERE file_key LIKE ?",
+                Integer.class, name + ":%")).isZero();
+    }
+
+    @Test
+    void aFileThatKeepsFailingIsSetAsideWithItsCauseParked() {
+        String name = "hcp_targets_20250117.csv";
+        files.forget(name);
+        int parkedBefore = deadLetters.count("boast-inbound");
+        loader.simulateCrashes(MAX_ATTEMPTS, 1);
+        BoastFiles.drop("acme", name, files.targets(files.npis(4), "2025-01-17", "\n").getBytes(UTF_8));
+        await().atMost(LOADED).until(() -> Files.exists(BoastFiles.handled("acme", "error", name)));
+        assertThat(files.rows("hcp_target", name)).isZero();
+        await().atMost(LOADED).until(() -> Files.exists(BoastFiles.inbox("acme", name + ".errors.csv")));
+        assertThat(BoastFiles.read(BoastFiles.inbox("acme", name + ".errors.csv"), UTF_8))
+                .contains("not loaded: the hub failed to load this file " + MAX_ATTEMPTS + " times")
+                .doesNotContain("simulated crash");
+        assertThat(deadLetters.count("boast-inbound")).isEqualTo(parkedBefore + 1);
+        DeadLetter parked = deadLetters.list("boast-inbound", 1).get(0);
+        assertThat(parked.causeMessage()).contains("simulated crash after 1 rows");
+        assertThat(parked.tenantId()).isEqualTo("acme");
+        assertThat(parked.payload()).isEqualTo("acme/outbox/" + name);
+        assertThat(meters.get("hub.boast.load").tags("tenant", "acme", "contract", "hcp_targets", "status",
+                "REJECTED").timer().count()).isPositive();
     }
 
     @Test

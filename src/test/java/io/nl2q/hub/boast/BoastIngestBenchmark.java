@@ -83,7 +83,7 @@ public final class BoastIngestBenchmark {
                 : memoryLimit) + ", for both loads");
         var warehouseProps = new WarehouseProperties(dir.resolve("warehouse").toString(), Duration.ofMinutes(30),
                 10, memoryLimit);
-        var boast = new BoastProperties(Path.of("connectors/boast"), dir.resolve("work"), 0.05, 1000, null,
+        var boast = new BoastProperties(Path.of("connectors/boast"), dir.resolve("work"), 0.05, 1000, 5, null,
                 List.of());
         try (var registry = new WarehouseRegistry(tenancy, warehouseProps, null)) {
             var loader = new BoastLoader(new FileContracts(boast), registry, boast);
