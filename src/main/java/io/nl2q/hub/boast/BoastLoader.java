@@ -1,6 +1,7 @@
 package io.nl2q.hub.boast;
 
 import io.nl2q.hub.errors.HubException;
+import io.nl2q.hub.warehouse.SqlDialect;
 import io.nl2q.hub.warehouse.TenantWarehouse;
 import io.nl2q.hub.warehouse.WarehouseRegistry;
 import java.io.IOException;
@@ -166,7 +167,7 @@ public class BoastLoader {
             String schema = warehouse.tenant().schema();
             var validator = new RowValidator(contract, header, lookups(connection, warehouse, contract));
             try (StagedLoad staged = StagedLoad.open(warehouse.dialect(), connection, schema, contract,
-                    stagingTypes(contract), file.name());
+                    stagingTypes(contract, warehouse.dialect()), file.name());
                  var rows = new ValidatedRows(records, validator, report, file.name())) {
                 long[] written = {0};
                 rows.forEach(row -> {
@@ -230,7 +231,7 @@ public class BoastLoader {
                 continue;
             }
             String sql = "SELECT " + lookup.match() + ", " + lookup.value() + " FROM "
-                    + warehouse.dialect().quoteIdentifier(warehouse.tenant().schema()) + "." + lookup.table();
+                    + StagedLoad.table(warehouse.dialect(), warehouse.tenant().schema(), lookup.table());
             var map = new HashMap<String, String>();
             try (var s = connection.createStatement(); var rs = s.executeQuery(sql)) {
                 while (rs.next()) {
@@ -242,15 +243,17 @@ public class BoastLoader {
         return maps;
     }
 
-    private static List<String> stagingTypes(FileContract contract) {
+    /** The staging table's column types in the warehouse's own terms (SQL Server has no BOOLEAN, for one). */
+    private static List<String> stagingTypes(FileContract contract, SqlDialect dialect) {
         var types = new ArrayList<String>();
         for (FileContract.Column c : contract.columns()) {
-            types.add(c.lookup() != null ? "VARCHAR" : switch (c.type()) {
-                case STRING -> "VARCHAR";
-                case INTEGER -> "INTEGER";
-                case DATE -> "DATE";
-                case BOOLEAN -> "BOOLEAN";
-            });
+            int length = c.maxLength() == null ? 0 : c.maxLength();
+            types.add(dialect.columnType(c.lookup() != null ? SqlDialect.ColumnType.VARCHAR : switch (c.type()) {
+                case STRING -> SqlDialect.ColumnType.VARCHAR;
+                case INTEGER -> SqlDialect.ColumnType.INTEGER;
+                case DATE -> SqlDialect.ColumnType.DATE;
+                case BOOLEAN -> SqlDialect.ColumnType.BOOLEAN;
+            }, c.lookup() != null ? 0 : length));
         }
         return types;
     }

@@ -14,9 +14,9 @@ import org.duckdb.DuckDBConnection;
 final class DuckDbStagedLoad extends StagedLoad {
     private DuckDBAppender appender;
 
-    DuckDbStagedLoad(Connection connection, String target, List<String> staged, List<String> types,
-                     List<String> keys, String fileColumn, String fileValue) throws SQLException {
-        super(connection, target, staged, types, keys, fileColumn, fileValue);
+    DuckDbStagedLoad(Connection connection, String target, List<String> staged, List<String> keys,
+                     String fileColumn, String fileValue) {
+        super(connection, target, staged, keys, fileColumn, fileValue);
     }
 
     @Override

@@ -13,9 +13,9 @@ import java.util.List;
 final class PostgresStagedLoad extends StagedLoad {
     private TableWriter copy;
 
-    PostgresStagedLoad(Connection connection, String target, List<String> staged, List<String> types,
-                       List<String> keys, String fileColumn, String fileValue) throws SQLException {
-        super(connection, target, staged, types, keys, fileColumn, fileValue);
+    PostgresStagedLoad(Connection connection, String target, List<String> staged, List<String> keys,
+                       String fileColumn, String fileValue) {
+        super(connection, target, staged, keys, fileColumn, fileValue);
     }
 
     @Override

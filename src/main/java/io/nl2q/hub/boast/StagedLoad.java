@@ -26,12 +26,11 @@ abstract class StagedLoad implements AutoCloseable {
 
     /**
      * @param staged       the columns written row by row, in the contract's column order
-     * @param types        SQL type of each staged column
      * @param fileColumn   the target column that gets the same value in every row (the file's name), or null
      * @param fileValue    that value, bound as a parameter of the final insert, not staged a million times
      */
-    StagedLoad(Connection connection, String target, List<String> staged, List<String> types, List<String> keys,
-               String fileColumn, String fileValue) throws SQLException {
+    StagedLoad(Connection connection, String target, List<String> staged, List<String> keys, String fileColumn,
+               String fileValue) {
         this.connection = connection;
         this.target = target;
         this.staged = List.copyOf(staged);
@@ -42,6 +41,10 @@ abstract class StagedLoad implements AutoCloseable {
         this.columns = List.copyOf(all);
         this.fileValue = fileColumn == null ? null : fileValue;
         this.keys = List.copyOf(keys);
+    }
+
+    /** Opens the transaction and creates the staging table; {@code types} are the staged columns' SQL types. */
+    private StagedLoad begin(List<String> types) throws SQLException {
         connection.setAutoCommit(false);
         var defs = new ArrayList<String>();
         defs.add("row_no BIGINT");
@@ -49,23 +52,39 @@ abstract class StagedLoad implements AutoCloseable {
             defs.add(staged.get(i) + " " + types.get(i));
         }
         execute(createStaging(String.join(", ", defs)));
+        return this;
     }
 
-    /** Opens the load for the warehouse's dialect: DuckDB appender, PostgreSQL COPY. */
+    /**
+     * Opens the load for the warehouse's dialect: DuckDB appender, PostgreSQL COPY, batched INSERTs for the
+     * engines reached through JDBC only.
+     */
     static StagedLoad open(SqlDialect dialect, Connection connection, String schema, FileContract contract,
                            List<String> types, String fileName) throws SQLException {
-        String target = dialect.quoteIdentifier(schema) + "." + contract.targetTable();
+        String target = table(dialect, schema, contract.targetTable());
         List<String> staged = contract.columns().stream().map(FileContract.Column::targetColumn).toList();
-        return switch (dialect.id()) {
-            case "duckdb" -> new DuckDbStagedLoad(connection, target, staged, types, contract.keys(),
-                    contract.sourceFileColumn(), fileName);
-            case "postgresql" -> new PostgresStagedLoad(connection, target, staged, types, contract.keys(),
-                    contract.sourceFileColumn(), fileName);
-            default -> throw new UnsupportedOperationException("no BOAST bulk load for " + dialect.id() + " yet");
+        String fileColumn = contract.sourceFileColumn();
+        StagedLoad load = switch (dialect.id()) {
+            case "duckdb" -> new DuckDbStagedLoad(connection, target, staged, contract.keys(), fileColumn, fileName);
+            case "postgresql" -> new PostgresStagedLoad(connection, target, staged, contract.keys(), fileColumn,
+                    fileName);
+            default -> new JdbcStagedLoad(dialect.id(), connection, target, staged, contract.keys(), fileColumn,
+                    fileName);
         };
+        return load.begin(types);
+    }
+
+    /** A tenant table by name: schema-qualified, except on SQLite, whose tenants are files with no schema. */
+    static String table(SqlDialect dialect, String schema, String table) {
+        return "sqlite".equals(dialect.id()) ? table : dialect.quoteIdentifier(schema) + "." + table;
     }
 
     protected abstract String createStaging(String columnDefinitions);
+
+    /** The staging table's name in SQL (SQL Server's temporary tables start with #). */
+    protected String stagingTable() {
+        return STAGING;
+    }
 
     /** A row: the row number in the file, then the staged columns' values. */
     abstract void row(Object[] values) throws SQLException;
@@ -85,7 +104,7 @@ abstract class StagedLoad implements AutoCloseable {
             }
             written = insert.executeUpdate();
         }
-        execute("DROP TABLE " + STAGING);
+        execute("DROP TABLE " + stagingTable());
         connection.commit();
         committed = true;
         return written;
