@@ -1,10 +1,11 @@
 package io.nl2q.hub.boast;
 
+import io.nl2q.hub.warehouse.JdbcBatchSink;
+import io.nl2q.hub.warehouse.RowSink.TableWriter;
+import io.nl2q.hub.warehouse.SqlDialect;
+import io.nl2q.hub.warehouse.WarehouseSchema;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -14,26 +15,25 @@ import java.util.stream.Collectors;
  * large batches into a stage upload and COPY by itself; SQL Server gets a {@code #} temporary table and MERGE. Those
  * two are rendered by the dialect rules below but not run here: no such server is reachable from this build.
  */
-final class JdbcStagedLoad extends StagedLoad {
-    private static final int BATCH = 10_000;
-    private final String dialect;
-    private PreparedStatement insert;
-    private int pending;
+final class JdbcStagedLoad extends SinkStagedLoad {
+    private final SqlDialect dialect;
+    private final String id;
 
-    JdbcStagedLoad(String dialect, Connection connection, String target, List<String> staged, List<String> keys,
+    JdbcStagedLoad(SqlDialect dialect, Connection connection, String target, List<String> staged, List<String> keys,
                    String fileColumn, String fileValue) {
         super(connection, target, staged, keys, fileColumn, fileValue);
         this.dialect = dialect;
+        this.id = dialect.id();
     }
 
     @Override
     protected String stagingTable() {
-        return dialect.equals("sqlserver") ? "#" + STAGING : STAGING;
+        return id.equals("sqlserver") ? "#" + STAGING : STAGING;
     }
 
     @Override
     protected String createStaging(String columnDefinitions) {
-        return switch (dialect) {
+        return switch (id) {
             case "sqlite" -> "CREATE TEMP TABLE " + STAGING + " (" + columnDefinitions + ")";
             case "sqlserver" -> "CREATE TABLE #" + STAGING + " (" + columnDefinitions + ")";
             default -> "CREATE TEMPORARY TABLE " + STAGING + " (" + columnDefinitions + ")";
@@ -41,75 +41,40 @@ final class JdbcStagedLoad extends StagedLoad {
     }
 
     @Override
-    void row(Object[] values) throws SQLException {
-        if (insert == null) {
-            String marks = String.join(", ", Collections.nCopies(values.length, "?"));
-            insert = connection.prepareStatement("INSERT INTO " + stagingTable() + " (row_no, "
-                    + String.join(", ", staged) + ") VALUES (" + marks + ")");
-        }
-        boolean datesAsText = dialect.equals("sqlite");
-        for (int i = 0; i < values.length; i++) {
-            Object v = values[i];
-            insert.setObject(i + 1, datesAsText && v instanceof LocalDate d ? d.toString() : v);
-        }
-        insert.addBatch();
-        if (++pending == BATCH) {
-            insert.executeBatch();
-            pending = 0;
-        }
+    protected TableWriter open(WarehouseSchema.Table staging) throws SQLException {
+        // no schema: the staging table is the session's own (and SQLite keeps dates as ISO text there too)
+        return new JdbcBatchSink(connection, dialect, null).open(staging);
     }
 
-    @Override
-    protected void endRows() throws SQLException {
-        PreparedStatement open = insert;
-        insert = null;
-        if (open != null) {
-            try (open) {
-                if (pending > 0) {
-                    open.executeBatch();
-                }
-            }
-        }
-    }
-
+    /** The last row of each key (the highest row number), then INSERT OR REPLACE on SQLite, MERGE elsewhere. */
     @Override
     protected String upsert() {
-        String values = columns.stream().map(c -> select(c, "s." + c)).collect(Collectors.joining(", "));
-        String sameKey = keys.stream().map(k -> "l." + k + " = s." + k).collect(Collectors.joining(" AND "));
-        String latest = "SELECT " + values + " FROM " + stagingTable() + " s WHERE s.row_no = (SELECT MAX(l.row_no) "
-                + "FROM " + stagingTable() + " l WHERE " + sameKey + ")";
-        if (dialect.equals("sqlite")) {
+        // one aggregate over the staged rows, not a correlated lookup per row
+        String latest = "SELECT " + columns.stream().map(c -> select(c, "s." + c) + " AS " + c)
+                .collect(Collectors.joining(", ")) + " FROM " + stagingTable() + " s WHERE s.row_no IN "
+                + "(SELECT MAX(row_no) FROM " + stagingTable() + " GROUP BY " + keyList() + ")";
+        if (id.equals("sqlite")) {
             // every column is written, so replacing the row of the same key is an update
             return "INSERT OR REPLACE INTO " + target + " (" + columnList() + ") " + latest;
         }
         String on = keys.stream().map(k -> "t." + k + " = n." + k).collect(Collectors.joining(" AND "));
         String set = columns.stream().filter(c -> !keys.contains(c)).map(c -> c + " = n." + c)
                 .collect(Collectors.joining(", "));
-        String aliased = columns.stream().map(c -> select(c, "s." + c) + " AS " + c)
-                .collect(Collectors.joining(", "));
-        String source = "SELECT " + aliased + " FROM " + stagingTable() + " s WHERE s.row_no = (SELECT MAX(l.row_no) "
-                + "FROM " + stagingTable() + " l WHERE " + sameKey + ")";
-        return "MERGE INTO " + target + " t USING (" + source + ") n ON " + on
+        return "MERGE INTO " + target + " t USING (" + latest + ") n ON " + on
                 + (set.isEmpty() ? "" : " WHEN MATCHED THEN UPDATE SET " + set)
                 + " WHEN NOT MATCHED THEN INSERT (" + columnList() + ") VALUES ("
                 + columns.stream().map(c -> "n." + c).collect(Collectors.joining(", ")) + ")"
-                + (dialect.equals("sqlserver") ? ";" : "");
+                + (id.equals("sqlserver") ? ";" : "");
     }
 
     @Override
     public void close() throws SQLException {
         try {
-            endRows();
-        } catch (SQLException e) {
-            // the rollback below discards what the batch held
+            super.close();
         } finally {
-            try {
-                super.close();
-            } finally {
-                if (!dialect.equals("sqlite")) {
-                    // Snowflake commits around DDL, so a failed load can leave the session's staging table behind
-                    execute("DROP TABLE IF EXISTS " + stagingTable());
-                }
+            if (!id.equals("sqlite")) {
+                // Snowflake commits around DDL, so a failed load can leave the session's staging table behind
+                execute("DROP TABLE IF EXISTS " + stagingTable());
             }
         }
     }

@@ -2,17 +2,13 @@ package io.nl2q.hub.boast;
 
 import io.nl2q.hub.warehouse.PostgresCopySink;
 import io.nl2q.hub.warehouse.RowSink.TableWriter;
-import io.nl2q.hub.warehouse.SqlDialect.ColumnType;
 import io.nl2q.hub.warehouse.WarehouseSchema;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The PostgreSQL load: COPY into a temporary table that goes with the transaction, then one upsert. */
-final class PostgresStagedLoad extends StagedLoad {
-    private TableWriter copy;
-
+final class PostgresStagedLoad extends SinkStagedLoad {
     PostgresStagedLoad(Connection connection, String target, List<String> staged, List<String> keys,
                        String fileColumn, String fileValue) {
         super(connection, target, staged, keys, fileColumn, fileValue);
@@ -24,35 +20,8 @@ final class PostgresStagedLoad extends StagedLoad {
     }
 
     @Override
-    void row(Object[] values) throws SQLException {
-        if (copy == null) {
-            var staged = new ArrayList<WarehouseSchema.Column>();
-            staged.add(new WarehouseSchema.Column("row_no", ColumnType.INTEGER, 0, false));
-            this.staged.forEach(c -> staged.add(new WarehouseSchema.Column(c, ColumnType.VARCHAR, 0, true)));
-            copy = new PostgresCopySink(connection, "pg_temp")
-                    .open(new WarehouseSchema.Table(STAGING, staged, List.of(), List.of()));
-        }
-        copy.row(values);
-    }
-
-    @Override
-    protected void endRows() throws SQLException {
-        if (copy != null) {
-            copy.close();
-            copy = null;
-        }
-    }
-
-    /** A COPY still open blocks the connection: end it, so that the rollback can discard what it wrote. */
-    @Override
-    public void close() throws SQLException {
-        try {
-            endRows();
-        } catch (SQLException e) {
-            // the rollback below discards whatever the COPY held
-        } finally {
-            super.close();
-        }
+    protected TableWriter open(WarehouseSchema.Table staging) throws SQLException {
+        return new PostgresCopySink(connection, "pg_temp").open(staging);
     }
 
     @Override

@@ -68,7 +68,7 @@ abstract class StagedLoad implements AutoCloseable {
             case "duckdb" -> new DuckDbStagedLoad(connection, target, staged, contract.keys(), fileColumn, fileName);
             case "postgresql" -> new PostgresStagedLoad(connection, target, staged, contract.keys(), fileColumn,
                     fileName);
-            default -> new JdbcStagedLoad(dialect.id(), connection, target, staged, contract.keys(), fileColumn,
+            default -> new JdbcStagedLoad(dialect, connection, target, staged, contract.keys(), fileColumn,
                     fileName);
         };
         return load.begin(types);
