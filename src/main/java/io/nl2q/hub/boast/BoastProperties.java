@@ -51,15 +51,23 @@ public record BoastProperties(@DefaultValue("connectors/boast") Path contractsDi
     }
 
     /**
-     * A saved export: the SQL (guarded like an analyst's) run in {@code tenant}, written as {@code <prefix>_<ts>.csv}
-     * to the partner's inbox and, with {@code postToApi}, posted as JSON to the partner API.
+     * A saved export run in {@code tenant}: a saved question of that tenant (by name, created over the API; a
+     * question is compiled afresh each run) or SQL written here, guarded like an analyst's either way; written as
+     * {@code <prefix>_<ts>.csv} to the partner's inbox and, with {@code postToApi}, posted as JSON to the partner API.
+     *
+     * @param maxRows a result larger than this is not sent at all (a partner file is never cut short)
      */
-    public record Export(String name, String tenant, String sql, String filePrefix,
-                         @DefaultValue("false") boolean postToApi) {
+    public record Export(String name, String tenant, String savedQuestion, String sql, String filePrefix,
+                         @DefaultValue("false") boolean postToApi, @DefaultValue("1000000") int maxRows) {
         public Export {
             FileContract.identifier(Objects.requireNonNull(name, "export name"), "export name");
             Objects.requireNonNull(tenant, "tenant of export " + name);
-            Objects.requireNonNull(sql, "sql of export " + name);
+            if ((savedQuestion == null) == (sql == null)) {
+                throw new IllegalArgumentException("export " + name + " needs either saved-question or sql");
+            }
+            if (maxRows < 1) {
+                throw new IllegalArgumentException("max-rows of export " + name + " must be at least 1");
+            }
             filePrefix = filePrefix == null ? name : filePrefix;
         }
     }

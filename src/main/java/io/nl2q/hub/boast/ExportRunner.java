@@ -8,12 +8,13 @@ import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.nl2q.hub.errors.ErrorCode;
 import io.nl2q.hub.errors.HubException;
 import io.nl2q.hub.errors.Phase;
-import io.nl2q.hub.guard.GuardedSql;
 import io.nl2q.hub.query.ExecuteStep;
-import io.nl2q.hub.query.GuardStep;
+import io.nl2q.hub.query.QueryGenerator;
+import io.nl2q.hub.reports.SavedQuestions;
 import io.nl2q.hub.security.Caller;
 import io.nl2q.hub.security.Role;
 import io.nl2q.hub.warehouse.QueryResult;
+import io.nl2q.hub.warehouse.TenantWarehouse;
 import io.nl2q.hub.warehouse.WarehouseRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,29 +32,37 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.ExchangeHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs a saved export: its SQL goes through the same guard and read-only warehouse session as an analyst's, and
- * its result is written as CSV with a SHA-256 companion and a manifest, ready for the partner's inbox.
+ * Runs a saved export: its saved question's SQL (or its own) goes through the same guard and read-only warehouse
+ * session as an analyst's, capped at the export's max-rows (a larger result is refused, never cut), and its result
+ * is written as CSV with a SHA-256 companion and a manifest, ready for the partner's inbox.
  */
 @Component("boastExports")
 public class ExportRunner {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS")
             .withZone(ZoneOffset.UTC);
     private final BoastProperties properties;
-    private final GuardStep guard;
     private final ExecuteStep execute;
     private final WarehouseRegistry warehouses;
     private final ObjectMapper json;
+    private final SavedQuestions savedQuestions;
+    private final QueryGenerator generator;
+    private final ProducerTemplate producer;
 
-    ExportRunner(BoastProperties properties, GuardStep guard, ExecuteStep execute, WarehouseRegistry warehouses,
-                 ObjectMapper json) {
+    ExportRunner(BoastProperties properties, ExecuteStep execute, WarehouseRegistry warehouses, ObjectMapper json,
+                 SavedQuestions savedQuestions, QueryGenerator generator, ProducerTemplate producer) {
         this.properties = properties;
-        this.guard = guard;
         this.execute = execute;
         this.warehouses = warehouses;
         this.json = json;
+        this.savedQuestions = savedQuestions;
+        this.generator = generator;
+        this.producer = producer;
     }
 
     /** The exports the schedule runs. */
@@ -70,10 +79,19 @@ public class ExportRunner {
         return name;
     }
 
-    /** A run's summary for the operator; a run whose delivery failed was parked in the dead-letter store. */
-    public Map<String, Object> summary(Object result) {
-        return result instanceof ExportBatch batch ? batch.summary()
-                : Map.of("status", "failed after retries; parked in the dead-letter store");
+    /**
+     * Runs an export now through route boast-outbound (retries, then the dead-letter store) and returns the
+     * operator's summary: the files delivered, or that the delivery was parked.
+     */
+    public Map<String, Object> runNow(String name) {
+        Exchange done = producer.send("direct:boast-outbound", e -> e.getMessage().setHeader("boastExport", name));
+        if (done.getException() != null) {
+            throw new IllegalStateException("export " + name + " failed: " + done.getException().getMessage(),
+                    done.getException());
+        }
+        Object result = done.getMessage().getBody();
+        return result instanceof ExportBatch batch && !ExchangeHelper.isFailureHandled(done) ? batch.summary()
+                : Map.of("export", name, "status", "failed after retries; parked in the dead-letter store");
     }
 
     public ExportBatch run(String name) {
@@ -81,10 +99,16 @@ public class ExportRunner {
         if (export == null) {
             throw new HubException(ErrorCode.NOT_FOUND, Phase.DELIVER, "no export " + name);
         }
-        var tenant = warehouses.forTenant(export.tenant()).tenant();
+        TenantWarehouse warehouse = warehouses.forTenant(export.tenant());
+        var tenant = warehouse.tenant();
         var caller = new Caller(tenant, "boast-export:" + name, Set.of(Role.ANALYST));
-        GuardedSql guarded = guard.guard(export.sql(), caller);
-        QueryResult result = execute.execute(guarded, caller);
+        String sql = export.sql() != null ? export.sql()
+                : savedQuestions.get(tenant.id(), export.savedQuestion()).sqlFor(caller, generator);
+        QueryResult result = execute.guardedRead(sql, warehouse, export.maxRows());
+        if (result.truncated()) {
+            throw new HubException(ErrorCode.BAD_REQUEST, Phase.DELIVER, "export " + name + " has more than "
+                    + export.maxRows() + " rows: nothing was sent; raise its max-rows to send it whole");
+        }
         Instant now = Instant.now();
         String base = export.filePrefix() + "_" + STAMP.format(now);
         Path dir = properties.workDir().resolve("exports").resolve(tenant.id());

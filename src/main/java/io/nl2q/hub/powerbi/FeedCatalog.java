@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.nl2q.hub.query.ExecuteStep;
 import io.nl2q.hub.query.QueryGenerator;
-import io.nl2q.hub.query.Question;
 import io.nl2q.hub.reports.SavedQuestion;
 import io.nl2q.hub.reports.SavedQuestions;
 import io.nl2q.hub.security.Caller;
@@ -64,8 +63,7 @@ class FeedCatalog {
 
     /** The SQL a saved question stands for: its own, or what the query generator makes of its question now. */
     String savedSql(Caller caller, SavedQuestion saved) {
-        String sql = saved.isSql() ? saved.sql() : generator.generate(new Question(saved.question()), caller).sql();
-        return sql.strip().replaceFirst(";\\s*$", "");
+        return saved.sqlFor(caller, generator);
     }
 
     private FeedSet tableSet(Caller caller, TenantWarehouse warehouse, String table, boolean seesPii) {

@@ -1,5 +1,8 @@
 package io.nl2q.hub.reports;
 
+import io.nl2q.hub.query.QueryGenerator;
+import io.nl2q.hub.query.Question;
+import io.nl2q.hub.security.Caller;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -23,5 +26,14 @@ public record SavedQuestion(long id, String tenantId, String name, String questi
 
     public boolean isSql() {
         return sql != null;
+    }
+
+    /**
+     * The SQL this saved question stands for, for {@code caller}: its own, or what the query generator makes of its
+     * question now (so it follows the semantic model); still to be guarded before it runs.
+     */
+    public String sqlFor(Caller caller, QueryGenerator generator) {
+        String text = isSql() ? sql : generator.generate(new Question(question), caller).sql();
+        return text.strip().replaceFirst(";\\s*$", "");
     }
 }

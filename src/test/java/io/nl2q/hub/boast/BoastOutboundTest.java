@@ -18,12 +18,15 @@ import io.nl2q.hub.HubHttp.Reply;
 import io.nl2q.hub.HubTest;
 import io.nl2q.hub.ops.DeadLetter;
 import io.nl2q.hub.ops.DeadLetterStore;
+import io.nl2q.hub.reports.SavedQuestions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +45,8 @@ class BoastOutboundTest {
     DeadLetterStore deadLetters;
     @Autowired
     EmbeddedSftpServer sftp;
+    @Autowired
+    SavedQuestions savedQuestions;
     HubHttp http;
 
     @BeforeEach
@@ -72,6 +77,40 @@ class BoastOutboundTest {
                 postRequestedFor(urlEqualTo(PartnerApiStub.PATH))
                         .withHeader("Content-Type", containing("application/json"))
                         .withRequestBody(matchingJsonPath("$.export", equalTo("acme_tiers")))));
+    }
+
+    @Test
+    void aSavedQuestionIsExportedWithTheRowsItsQuestionAnswers() throws Exception {
+        String question = "what was Levoxyl units last year";
+        savedQuestions.save("acme", "levoxyl_units_last_year", question, null);
+        Reply answer = http.ask("acme-demo-key", question);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+
+        Reply reply = http.post("/api/v1/boast/exports/acme_levoxyl/run", "acme-demo-key", "");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        String file = reply.json().path("file").asText();
+        List<String> lines = Files.readAllLines(BoastFiles.inbox("acme", file));
+        assertThat(lines).hasSize(answer.json().path("rowCount").asInt() + 1);
+        var header = new ArrayList<String>();
+        answer.json().path("columns").forEach(c -> header.add(c.path("name").asText()));
+        assertThat(lines.get(0)).isEqualTo(String.join(",", header));
+        assertThat(lines.get(1).split(",")[0]).isEqualTo(answer.json().path("rows").get(0).get(0).asText());
+    }
+
+    @Test
+    void anExportOverItsRowCapIsNotSentAtAllAndIsParkedWithTheReason() {
+        int parkedBefore = deadLetters.count("boast-outbound");
+        Reply reply = http.post("/api/v1/boast/exports/acme_too_big/run", "acme-demo-key", "");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json().path("status").asText()).contains("parked");
+        assertThat(deadLetters.count("boast-outbound")).isEqualTo(parkedBefore + 1);
+        assertThat(deadLetters.list("boast-outbound", 1).get(0).causeMessage())
+                .contains("export acme_too_big has more than 5 rows: nothing was sent");
+        try (var names = Files.list(BoastFiles.ROOT.resolve("acme/inbox"))) {
+            assertThat(names.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("acme_too_big"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
