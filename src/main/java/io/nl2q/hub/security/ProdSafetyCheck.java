@@ -60,6 +60,13 @@ class ProdSafetyCheck implements InitializingBean {
         if (isDefault(statePassword)) {
             problems.add("a default app-state database password (spring.datasource.password)");
         }
+        for (String events : List.of("hub.events.publish-uri", "hub.query.cache.events-uri")) {
+            String uri = environment.getProperty(events, "seda:hub-events");
+            if (uri.startsWith("seda:") || uri.startsWith("direct:")) {
+                // replicas would never hear of each other's loads, and would serve answers from before them
+                problems.add("events on an in-process channel (" + events + "; a Kafka topic in production)");
+            }
+        }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("the prod profile refuses to start with " + String.join("; ", problems));
         }

@@ -24,7 +24,9 @@ class ProdSafetyCheckTest {
             "hub.tenancy.tenants[0].id=acme",
             "hub.tenancy.tenants[0].warehouse.dialect=postgresql",
             "hub.tenancy.tenants[0].warehouse.username=acme",
-            "hub.tenancy.tenants[0].warehouse.password=another-long-password");
+            "hub.tenancy.tenants[0].warehouse.password=another-long-password",
+            "hub.events.publish-uri=kafka:nl2q.hub-events?brokers=kafka-1:9092",
+            "hub.query.cache.events-uri=kafka:nl2q.hub-events?brokers=kafka-1:9092&groupId=nl2q-cache-hub-0");
 
     @Configuration
     @EnableConfigurationProperties({TenancyProperties.class, OidcProperties.class, RateLimitProperties.class})
@@ -48,6 +50,7 @@ class ProdSafetyCheckTest {
         assertRefused(with("hub.tenancy.tenants[0].warehouse.password=password"), "warehouse password");
         assertRefused(with("hub.security.oidc.enabled=false"), "authentication without OIDC");
         assertRefused(with("hub.security.rate-limits.enabled=false"), "rate limits turned off");
+        assertRefused(with("hub.events.publish-uri=seda:hub-events"), "events on an in-process channel");
     }
 
     @Test
