@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
 /**
  * Registers the dead-letter store in the platform MBean server, which Jolokia (and so Hawtio) reads: operators see
  * parked deliveries beside the Camel routes that parked them. Access is Hawtio's and Jolokia's: operators only.
+ * The MXBean is a separate object, not this Spring bean: Spring's JMX exporter, where enabled, registers every bean
+ * that is itself an MXBean a second time, and an MXBean may be registered once only.
  */
 @Component
-class DeadLettersJmx implements DeadLettersMXBean {
+class DeadLettersJmx {
     static final String NAME = "io.nl2q.hub:type=DeadLetters";
     private final DeadLetterStore store;
     private final DeadLetterReplayer replayer;
@@ -33,7 +35,7 @@ class DeadLettersJmx implements DeadLettersMXBean {
             // a second application context in the same JVM (tests): the newest one answers
             server.unregisterMBean(name);
         }
-        server.registerMBean(this, name);
+        server.registerMBean(new View(), name);
     }
 
     @PreDestroy
@@ -44,24 +46,27 @@ class DeadLettersJmx implements DeadLettersMXBean {
         }
     }
 
-    @Override
-    public int getCount() {
-        return getCountsByRoute().values().stream().mapToInt(Integer::intValue).sum();
-    }
+    /** What Hawtio shows. */
+    private final class View implements DeadLettersMXBean {
+        @Override
+        public int getCount() {
+            return getCountsByRoute().values().stream().mapToInt(Integer::intValue).sum();
+        }
 
-    @Override
-    public Map<String, Integer> getCountsByRoute() {
-        return store.countsByRoute();
-    }
+        @Override
+        public Map<String, Integer> getCountsByRoute() {
+            return store.countsByRoute();
+        }
 
-    @Override
-    public List<DeadLetterView> list(String routeId, int limit) {
-        return store.list(routeId == null || routeId.isBlank() ? null : routeId.trim(), Math.min(limit, 500))
-                .stream().map(DeadLetterView::new).toList();
-    }
+        @Override
+        public List<DeadLetterView> list(String routeId, int limit) {
+            return store.list(routeId == null || routeId.isBlank() ? null : routeId.trim(), Math.min(limit, 500))
+                    .stream().map(DeadLetterView::new).toList();
+        }
 
-    @Override
-    public DeadLetterView replay(long id) {
-        return new DeadLetterView(replayer.replay(id));
+        @Override
+        public DeadLetterView replay(long id) {
+            return new DeadLetterView(replayer.replay(id));
+        }
     }
 }

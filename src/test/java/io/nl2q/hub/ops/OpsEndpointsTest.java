@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jmx.support.JmxUtils;
 
 /** What an operator relies on: health, Prometheus metrics with Camel route metrics, Hawtio and Jolokia. */
 @HubTest
@@ -23,6 +24,8 @@ class OpsEndpointsTest {
     int port;
     @Autowired
     DeadLetterStore deadLetters;
+    @Autowired
+    DeadLettersJmx deadLettersJmx;
     HubHttp http;
 
     @BeforeEach
@@ -108,6 +111,15 @@ class OpsEndpointsTest {
         Reply replayed = http.postBasic("/actuator/jolokia", "operator", "acme-demo-key", replay);
         assertThat(replayed.json().path("value").path("replayCount").asInt()).as(replayed.body()).isEqualTo(1);
         assertThat(deadLetters.get(entry.path("id").asLong()).replayedAt()).isNotNull();
+    }
+
+    /**
+     * Spring's JMX exporter, on when the hub runs (not in @SpringBootTest), registers every bean that is itself an
+     * MBean; an MXBean registered twice stopped the hub from starting. The bean registers a separate object instead.
+     */
+    @Test
+    void theDeadLetterMxBeanIsNotASpringBeanTheExporterWouldRegisterAgain() {
+        assertThat(JmxUtils.isMBean(deadLettersJmx.getClass())).isFalse();
     }
 
     private static List<String> routeIdsOnDisk() throws Exception {
