@@ -1,5 +1,8 @@
 package io.nl2q.hub.boast;
 
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import io.nl2q.hub.errors.HubException;
 import io.nl2q.hub.warehouse.SqlDialect;
 import io.nl2q.hub.warehouse.TenantWarehouse;
@@ -22,9 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -45,9 +46,9 @@ public class BoastLoader {
     private final WarehouseRegistry warehouses;
     private final BoastProperties properties;
     /** Tests only: this many loads fail after {@link #crashAfterRows} rows, as a crash mid-file would. */
-    private final java.util.concurrent.atomic.AtomicInteger crashesToCome = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger crashesToCome = new AtomicInteger();
     private volatile long crashAfterRows = -1;
-    private final java.util.concurrent.atomic.AtomicInteger crashes = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger crashes = new AtomicInteger();
 
     BoastLoader(FileContracts contracts, WarehouseRegistry warehouses, BoastProperties properties) {
         this.contracts = contracts;
