@@ -1,6 +1,13 @@
 package io.nl2q.hub;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -27,6 +34,25 @@ public class TestEventBroker implements AutoCloseable {
 
     public String brokers() {
         return broker.getBrokersAsString();
+    }
+
+    /** The first event on the topic (from its start, as a new reader sees it) whose value matches, within 20 s. */
+    public ConsumerRecord<String, String> event(Predicate<String> value) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + System.nanoTime(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(TOPIC));
+            long until = System.currentTimeMillis() + 20_000;
+            while (System.currentTimeMillis() < until) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (value.test(r.value())) {
+                        return r;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no such event on " + TOPIC);
     }
 
     @Override

@@ -1,11 +1,13 @@
 package io.nl2q.hub.crm;
 
+import io.nl2q.hub.query.DataChanges;
 import io.nl2q.hub.warehouse.TenantWarehouse;
 import io.nl2q.hub.warehouse.WarehouseRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -40,16 +42,18 @@ public class InboundSync {
     private final SyncState state;
     private final CrmProperties properties;
     private final LimitsGovernor governor;
+    private final DataChanges dataChanges;
     private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
 
     InboundSync(CrmAdapters adapters, WarehouseRegistry warehouses, WarehouseLoader loader, SyncState state,
-                CrmProperties properties, LimitsGovernor governor) {
+                CrmProperties properties, LimitsGovernor governor, DataChanges dataChanges) {
         this.adapters = adapters;
         this.warehouses = warehouses;
         this.loader = loader;
         this.state = state;
         this.properties = properties;
         this.governor = governor;
+        this.dataChanges = dataChanges;
     }
 
     /** One run for the tenant; a run already in progress for it makes this one a no-op ("busy"). */
@@ -70,6 +74,7 @@ public class InboundSync {
             Counts calls = sync(tenant, crm, warehouse, c.object(), c.fields(), null,
                     page -> loader.upsertCalls(warehouse, page), loader::deleteCalls, loader::callIds);
             String mode = accounts.mode.equals(calls.mode) ? accounts.mode : accounts.mode + "/" + calls.mode;
+            announce(tenant, accounts.upserted + accounts.deleted > 0, calls.upserted + calls.deleted > 0);
             return new SyncReport(tenant, mode, accounts.upserted, calls.upserted, accounts.deleted, calls.deleted,
                     governor.calls(tenant) - callsBefore);
         } catch (ApiLimitPause e) {
@@ -98,17 +103,36 @@ public class InboundSync {
             SyncReport r = pull(tenant);
             return r.accounts() + r.calls();
         }
+        int applied = apply(tenant, account, entity, changeType, recordIds);
+        announce(tenant, account && applied > 0, !account && applied > 0);
+        return applied;
+    }
+
+    private int apply(String tenant, boolean account, String entity, String changeType, List<String> recordIds) {
         TenantWarehouse warehouse = warehouses.forTenant(tenant);
         if ("DELETE".equals(changeType)) {
             return account ? loader.deleteAccounts(warehouse, recordIds) : loader.deleteCalls(warehouse, recordIds);
         }
         CrmAdapter crm = adapters.forTenant(tenant);
         if (account) {
-            List<Map<String, String>> records = crm.byIds(entity, a.fields(), a.where(), recordIds);
+            List<Map<String, String>> records = crm.byIds(entity, properties.mapping().account().fields(),
+                    properties.mapping().account().where(), recordIds);
             return records.isEmpty() ? 0 : upsertAccounts(tenant, warehouse, records);
         }
-        List<Map<String, String>> records = crm.byIds(entity, c.fields(), null, recordIds);
+        List<Map<String, String>> records = crm.byIds(entity, properties.mapping().call().fields(), null, recordIds);
         return records.isEmpty() ? 0 : loader.upsertCalls(warehouse, records);
+    }
+
+    /** Accounts land in hcp, calls in call_activity: cached answers that read them are stale on every replica. */
+    private void announce(String tenant, boolean accounts, boolean calls) {
+        var tables = new ArrayList<String>();
+        if (accounts) {
+            tables.add("hcp");
+        }
+        if (calls) {
+            tables.add("call_activity");
+        }
+        dataChanges.changed(tenant, tables, "crm");
     }
 
     /** Forgets the watermarks and pulls: a first load with a full key reconciliation (after a gap in the events). */

@@ -18,10 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.support.builder.PredicateBuilder;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,32 +79,13 @@ class BoastInboundTest {
         assertThat(meters.get("hub.boast.rows").tags("tenant", "acme", "contract", "hcp_targets", "outcome",
                 "loaded").counter().count()).isGreaterThanOrEqualTo(40);
         // on the Kafka topic: keyed by tenant, a structured CloudEvent
-        ConsumerRecord<String, String> record = eventOnTopic(name);
+        ConsumerRecord<String, String> record = broker.event(v -> v.contains("\"subject\":\"" + name + "\""));
         assertThat(record.key()).isEqualTo("acme");
         assertThat(new String(record.headers().lastHeader("content-type").value(), UTF_8))
                 .startsWith("application/cloudevents+json");
         assertThat(record.value()).contains("\"specversion\":\"1.0\"").contains("\"tenantid\":\"acme\"");
     }
 
-    /** The event about {@code file} as any other reader of the topic sees it. */
-    private ConsumerRecord<String, String> eventOnTopic(String file) {
-        var config = new java.util.HashMap<String, Object>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.brokers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + System.nanoTime());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(TestEventBroker.TOPIC));
-            long until = System.currentTimeMillis() + LOADED.toMillis();
-            while (System.currentTimeMillis() < until) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (r.value().contains("\"subject\":\"" + file + "\"")) {
-                        return r;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no event about " + file + " on " + TestEventBroker.TOPIC);
-    }
 
     @Test
     void theSameFileTwiceIsLoadedOnce() {

@@ -1,9 +1,12 @@
 package io.nl2q.hub.crm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.nl2q.hub.HubHttp;
 import io.nl2q.hub.HubTest;
+import io.nl2q.hub.TestEventBroker;
 import io.nl2q.hub.ops.DeadLetterStore;
 import io.nl2q.hub.warehouse.WarehouseRegistry;
 import java.sql.Timestamp;
@@ -15,6 +18,7 @@ import java.util.Map;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -36,6 +40,10 @@ class CrmRoundTripTest {
     DeadLetterStore deadLetters;
     @Autowired
     InboundSync inbound;
+    @Autowired
+    TestEventBroker events;
+    @LocalServerPort
+    int port;
 
     private final FakeSalesforce org = SharedFakeSalesforce.get();
 
@@ -87,8 +95,18 @@ class CrmRoundTripTest {
         String c2 = org.put("Call2_vod__c", null, call(newcomer, "2025-12-02"));
 
         // first load: Bulk 2.0 export; warehouse rows the CRM does not have lose their CRM id
+        // an answer cached before the sync is not served after it: the sync announces the tables it changed
+        var http = new HubHttp(port);
+        String question = "How many prescribers are there?";
+        assertThat(http.ask("initrode-demo-key", question).status()).isEqualTo(200);
+        assertThat(http.ask("initrode-demo-key", question).json().path("cached").asBoolean()).isTrue();
         SyncReport first = pull();
         assertThat(first.mode()).isEqualTo("first-load");
+        assertThat(events.event(v -> v.contains("\"type\":\"io.nl2q.data.changed\"")
+                && v.contains("\"tenant\":\"initrode\"") && v.contains("\"tables\":[\"hcp\",\"call_activity\"]"))
+                .key()).isEqualTo(TENANT);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(http.ask("initrode-demo-key", question)
+                .json().path("cached").asBoolean()).isFalse());
         assertThat(first.accounts()).isEqualTo(7);
         assertThat(warehouse().queryForObject("SELECT COUNT(*) FROM initrode.hcp WHERE crm_account_id IS NOT NULL",
                 Integer.class)).isEqualTo(7);

@@ -121,8 +121,15 @@ public final class CrmSyncBenchmark {
             }
             CrmProperties properties = CrmTestConfig.properties(TENANT, connection, 2000, 50_000, 0.8);
             LimitsGovernor governor = new LimitsGovernor(properties, new SimpleMeterRegistry());
+            // the data-change announcements go to a log endpoint here: no cache listens in a benchmark
+            var camel = new org.apache.camel.impl.DefaultCamelContext();
+            var events = new java.util.Properties();
+            events.put("hub.events.publish-uri", "log:crm-bench-events?level=DEBUG");
+            camel.getPropertiesComponent().setInitialProperties(events);
+            camel.start();
             var inbound = new InboundSync(new CrmAdapters(properties, governor, new ObjectMapper()), warehouses,
-                    new WarehouseLoader(properties), new SyncState(jdbc), properties, governor);
+                    new WarehouseLoader(properties), new SyncState(jdbc), properties, governor,
+                    new io.nl2q.hub.query.DataChanges(camel, camel.createProducerTemplate(), new ObjectMapper()));
 
             System.gc();
             List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
