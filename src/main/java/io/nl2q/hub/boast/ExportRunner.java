@@ -7,6 +7,7 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.nl2q.hub.errors.ErrorCode;
 import io.nl2q.hub.errors.HubException;
+import io.nl2q.hub.errors.PermanentFailure;
 import io.nl2q.hub.errors.Phase;
 import io.nl2q.hub.query.ExecuteStep;
 import io.nl2q.hub.query.QueryGenerator;
@@ -106,7 +107,7 @@ public class ExportRunner {
                 : savedQuestions.get(tenant.id(), export.savedQuestion()).sqlFor(caller, generator);
         QueryResult result = execute.guardedRead(sql, warehouse, export.maxRows());
         if (result.truncated()) {
-            throw new HubException(ErrorCode.BAD_REQUEST, Phase.DELIVER, "export " + name + " has more than "
+            throw new PermanentFailure(ErrorCode.BAD_REQUEST, Phase.DELIVER, "export " + name + " has more than "
                     + export.maxRows() + " rows: nothing was sent; raise its max-rows to send it whole");
         }
         Instant now = Instant.now();

@@ -29,6 +29,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +50,8 @@ class BoastOutboundTest {
     EmbeddedSftpServer sftp;
     @Autowired
     SavedQuestions savedQuestions;
+    @Autowired
+    CamelContext camel;
     HubHttp http;
 
     @BeforeEach
@@ -100,16 +105,33 @@ class BoastOutboundTest {
     @Test
     void anExportOverItsRowCapIsNotSentAtAllAndIsParkedWithTheReason() {
         int parkedBefore = deadLetters.count("boast-outbound");
+        var retries = new java.util.concurrent.atomic.AtomicInteger();
+        EventNotifierSupport counter = new EventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) {
+                if (event instanceof CamelEvent.ExchangeRedeliveryEvent redelivery
+                        && "acme_too_big".equals(redelivery.getExchange().getMessage().getHeader("boastExport"))) {
+                    retries.incrementAndGet();
+                }
+            }
+        };
+        camel.getManagementStrategy().addEventNotifier(counter);
         Reply reply = http.post("/api/v1/boast/exports/acme_too_big/run", "acme-demo-key", "");
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.json().path("status").asText()).contains("parked");
         assertThat(deadLetters.count("boast-outbound")).isEqualTo(parkedBefore + 1);
         assertThat(deadLetters.list("boast-outbound", 1).get(0).causeMessage())
                 .contains("export acme_too_big has more than 5 rows: nothing was sent");
-        try (var names = Files.list(BoastFiles.ROOT.resolve("acme/inbox"))) {
-            assertThat(names.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("acme_too_big"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        // trying again cannot change it: parked at once, not retried with backoff
+        camel.getManagementStrategy().removeEventNotifier(counter);
+        assertThat(retries.get()).isZero();
+        Path inbox = BoastFiles.ROOT.resolve("acme/inbox");
+        if (Files.isDirectory(inbox)) {
+            try (var names = Files.list(inbox)) {
+                assertThat(names.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("acme_too_big"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 
