@@ -1,40 +1,35 @@
 package io.nl2q.hub.boast;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nl2q.hub.query.HubEvents;
 import io.nl2q.hub.warehouse.WarehouseRegistry;
-import java.time.Instant;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * After a load: the event published on {@code seda:hub-events} (Kafka in production), CloudEvents 1.0 structured
- * JSON. Its consumers (route query-cache-invalidate) forget the tenant's cached answers that read the table and
+ * After a load: the event published where the hub publishes its events (hub.events.publish-uri: in-process on the
+ * embedded default, Kafka in production), CloudEvents 1.0 structured JSON keyed by tenant. Its consumers (route query-cache-invalidate) forget the tenant's cached answers that read the table and
  * refresh what else holds its values (query/TenantDataListener).
  */
 @Component("boastEvents")
 public class BoastEvents {
     static final String LOADED = "io.nl2q.hub.boast.file.loaded";
     private final WarehouseRegistry warehouses;
-    private final ObjectMapper json;
+    private final HubEvents events;
 
-    BoastEvents(WarehouseRegistry warehouses, ObjectMapper json) {
+    BoastEvents(WarehouseRegistry warehouses, HubEvents events) {
         this.warehouses = warehouses;
-        this.json = json;
+        this.events = events;
+    }
+
+    /** Publishes the event of a loaded file; a channel that is down is logged, the load stays committed. */
+    public void publishLoaded(InboundFile file, LoadOutcome outcome) {
+        events.publish(file.tenant(), loaded(file, outcome));
     }
 
     /** The event of a loaded file. */
-    public String loaded(InboundFile file, LoadOutcome outcome) {
+    String loaded(InboundFile file, LoadOutcome outcome) {
         var tenant = warehouses.forTenant(file.tenant()).tenant();
-        ObjectNode event = json.createObjectNode()
-                .put("specversion", "1.0")
-                .put("id", UUID.randomUUID().toString())
-                .put("source", "/nl2q-hub/boast/" + tenant.id())
-                .put("type", LOADED)
-                .put("subject", file.name())
-                .put("time", Instant.now().toString())
-                .put("datacontenttype", "application/json")
-                .put("tenantid", tenant.id());
+        ObjectNode event = events.event(tenant.id(), "boast", LOADED).put("subject", file.name());
         event.putObject("data")
                 .put("tenant", tenant.id())
                 .put("file", file.name())

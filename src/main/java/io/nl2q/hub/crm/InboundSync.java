@@ -1,6 +1,6 @@
 package io.nl2q.hub.crm;
 
-import io.nl2q.hub.query.DataChanges;
+import io.nl2q.hub.query.HubEvents;
 import io.nl2q.hub.warehouse.TenantWarehouse;
 import io.nl2q.hub.warehouse.WarehouseRegistry;
 import java.time.Duration;
@@ -42,18 +42,18 @@ public class InboundSync {
     private final SyncState state;
     private final CrmProperties properties;
     private final LimitsGovernor governor;
-    private final DataChanges dataChanges;
+    private final HubEvents hubEvents;
     private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
 
     InboundSync(CrmAdapters adapters, WarehouseRegistry warehouses, WarehouseLoader loader, SyncState state,
-                CrmProperties properties, LimitsGovernor governor, DataChanges dataChanges) {
+                CrmProperties properties, LimitsGovernor governor, HubEvents hubEvents) {
         this.adapters = adapters;
         this.warehouses = warehouses;
         this.loader = loader;
         this.state = state;
         this.properties = properties;
         this.governor = governor;
-        this.dataChanges = dataChanges;
+        this.hubEvents = hubEvents;
     }
 
     /** One run for the tenant; a run already in progress for it makes this one a no-op ("busy"). */
@@ -132,7 +132,7 @@ public class InboundSync {
         if (calls) {
             tables.add("call_activity");
         }
-        dataChanges.changed(tenant, tables, "crm");
+        hubEvents.dataChanged(tenant, tables, "crm");
     }
 
     /** Forgets the watermarks and pulls: a first load with a full key reconciliation (after a gap in the events). */

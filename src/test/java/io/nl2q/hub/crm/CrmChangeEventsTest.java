@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.nl2q.hub.HubTest;
 import io.nl2q.hub.warehouse.WarehouseRegistry;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -69,23 +68,10 @@ class CrmChangeEventsTest {
 
     @Test
     void appliesChangeEventsAndResumesAfterTheLastAppliedReplayId() {
-        org.reset();
-        state.forget(TENANT);
-        warehouse().update("DELETE FROM initrode.call_activity WHERE call_id LIKE 'S%'");
-        warehouse().update("DELETE FROM initrode.hcp WHERE hcp_id LIKE 'CRM%'");
-        // HCPs with prescriptions stay linked to the CRM (the widget tests pick one of them)
-        List<Map<String, Object>> hcps = warehouse().queryForList("SELECT * FROM initrode.hcp WHERE hcp_id IN"
-                + " (SELECT r.hcp_id FROM initrode.rx_weekly r JOIN initrode.product p ON p.product_id = r.product_id"
-                + " WHERE p.is_promoted AND r.week_ending > DATE '2025-07-01') ORDER BY hcp_id LIMIT 3");
+        JdbcTemplate warehouse = InitrodeFixture.freshStart(org, state, warehouses);
         List<String> accounts = new java.util.ArrayList<>();
-        for (Map<String, Object> hcp : hcps) {
-            Map<String, Object> a = new LinkedHashMap<>();
-            a.put("FirstName", hcp.get("first_name"));
-            a.put("LastName", hcp.get("last_name"));
-            a.put("NPI_vod__c", hcp.get("npi"));
-            a.put("Specialty_1_vod__c", hcp.get("specialty"));
-            a.put("PDRP_Opt_Out_vod__c", false);
-            accounts.add(org.put("Account", (String) hcp.get("crm_account_id"), a));
+        for (Map<String, Object> hcp : InitrodeFixture.promotedHcps(warehouse, 3)) {
+            accounts.add(org.put("Account", (String) hcp.get("crm_account_id"), InitrodeFixture.account(hcp)));
         }
         String a1 = accounts.get(0);
         assertThat(inbound.pull(TENANT).mode()).isEqualTo("first-load");

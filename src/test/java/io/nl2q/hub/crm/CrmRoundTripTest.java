@@ -12,7 +12,6 @@ import io.nl2q.hub.warehouse.WarehouseRegistry;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.ProducerTemplate;
@@ -55,17 +54,6 @@ class CrmRoundTripTest {
         return routes.requestBody("direct:crm-veeva-inbound-tenant", TENANT, SyncReport.class);
     }
 
-    private Map<String, Object> account(Map<String, Object> hcp) {
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("FirstName", hcp.get("first_name"));
-        a.put("LastName", hcp.get("last_name"));
-        a.put("NPI_vod__c", hcp.get("npi"));
-        a.put("Specialty_1_vod__c", hcp.get("specialty"));
-        a.put("Territory_vod__c", hcp.get("territory_id"));
-        a.put("PDRP_Opt_Out_vod__c", false);
-        return a;
-    }
-
     private Map<String, Object> call(String accountId, String date) {
         return Map.of("Account_vod__c", accountId, "Call_Date_vod__c", date, "Call_Channel_vod__c", "Video_vod",
                 "Duration_vod__c", 20, "Detailed_Products_vod__c", "Flector,Tirosint");
@@ -73,18 +61,11 @@ class CrmRoundTripTest {
 
     @Test
     void roundTrip() {
-        org.reset();
-        state.forget(TENANT);
-        // the demo file outlives a run: forget what earlier runs created
-        warehouse().update("DELETE FROM initrode.call_activity WHERE call_id LIKE 'S%'");
-        warehouse().update("DELETE FROM initrode.hcp WHERE hcp_id LIKE 'CRM%'");
-        List<Map<String, Object>> hcps = warehouse().queryForList("SELECT * FROM initrode.hcp WHERE hcp_id IN"
-                + " (SELECT r.hcp_id FROM initrode.rx_weekly r JOIN initrode.product p ON p.product_id = r.product_id"
-                + " WHERE p.is_promoted AND r.week_ending > DATE '2025-07-01') ORDER BY hcp_id LIMIT 6");
+        JdbcTemplate warehouse = InitrodeFixture.freshStart(org, state, warehouses);
         List<String> ids = new java.util.ArrayList<>();
-        for (Map<String, Object> hcp : hcps) {
+        for (Map<String, Object> hcp : InitrodeFixture.promotedHcps(warehouse, 6)) {
             // an HCP of the warehouse with no CRM id yet is linked by its NPI
-            ids.add(org.put("Account", (String) hcp.get("crm_account_id"), account(hcp)));
+            ids.add(org.put("Account", (String) hcp.get("crm_account_id"), InitrodeFixture.account(hcp)));
         }
         String optedOut = ids.get(5);
         org.put("Account", optedOut, Map.of("PDRP_Opt_Out_vod__c", true));
@@ -94,12 +75,12 @@ class CrmRoundTripTest {
         String c1 = org.put("Call2_vod__c", null, call(a1, "2025-12-01"));
         String c2 = org.put("Call2_vod__c", null, call(newcomer, "2025-12-02"));
 
-        // first load: Bulk 2.0 export; warehouse rows the CRM does not have lose their CRM id
         // an answer cached before the sync is not served after it: the sync announces the tables it changed
         var http = new HubHttp(port);
         String question = "How many prescribers are there?";
         assertThat(http.ask("initrode-demo-key", question).status()).isEqualTo(200);
         assertThat(http.ask("initrode-demo-key", question).json().path("cached").asBoolean()).isTrue();
+        // first load: Bulk 2.0 export; warehouse rows the CRM does not have lose their CRM id
         SyncReport first = pull();
         assertThat(first.mode()).isEqualTo("first-load");
         assertThat(events.event(v -> v.contains("\"type\":\"io.nl2q.data.changed\"")

@@ -129,7 +129,7 @@ public final class CrmSyncBenchmark {
             camel.start();
             var inbound = new InboundSync(new CrmAdapters(properties, governor, new ObjectMapper()), warehouses,
                     new WarehouseLoader(properties), new SyncState(jdbc), properties, governor,
-                    new io.nl2q.hub.query.DataChanges(camel, camel.createProducerTemplate(), new ObjectMapper()));
+                    new io.nl2q.hub.query.HubEvents(camel, camel.createProducerTemplate(), new ObjectMapper()));
 
             System.gc();
             List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
