@@ -50,7 +50,8 @@ class CrmChangeEventsTest {
 
     private String newCall(String accountId, String date) {
         return org.put("Call2_vod__c", null, Map.of("Account_vod__c", accountId, "Call_Date_vod__c", date,
-                "Call_Channel_vod__c", "Phone_vod", "Duration_vod__c", 15, "Detailed_Products_vod__c", "Tirosint"));
+                "Call_Channel_vod__c", "Phone_vod", "Duration_vod__c", 15, "Detailed_Products_vod__c", "Tirosint",
+                "Status_vod__c", "Submitted_vod"));
     }
 
     private long publish(String channel, String entity, String type, String id) {
