@@ -176,6 +176,7 @@ class CrmOutboundCorrectnessTest {
         HubHttp.Reply sideways = http.post("/api/v1/crm/sync/sideways/run", "initrode-demo-key", "");
         assertThat(sideways.status()).isEqualTo(400);
         assertThat(sideways.errorCode()).isEqualTo("BAD_REQUEST");
+        assertThat(sideways.json().path("error").path("correlationId").asText()).isNotBlank();
     }
 
     private JsonNode awaitRun(HubHttp http, long runId) {

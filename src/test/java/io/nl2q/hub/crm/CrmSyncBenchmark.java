@@ -44,10 +44,13 @@ public final class CrmSyncBenchmark {
         int calls = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         double scale = args.length > 2 ? Double.parseDouble(args[2]) : 0.01;
         int stale = args.length > 3 ? Integer.parseInt(args[3]) : 224_672;
+        boolean deletesOnly = args.length > 4 && args[4].equals("deletes-only");
         try (FakeSalesforce org = new FakeSalesforce(0)) {
             CrmProperties.Org connection = CrmTestConfig.passwordOrg(org.url());
-            perTenThousand(org, connection);
-            firstLoad(org, connection, accounts, calls, scale, stale);
+            if (!deletesOnly) {
+                perTenThousand(org, connection);
+            }
+            firstLoad(org, connection, deletesOnly ? 0 : accounts, deletesOnly ? 0 : calls, scale, stale);
         }
     }
 
@@ -165,6 +168,17 @@ public final class CrmSyncBenchmark {
                     Long.class);
             long callRows = check.queryForObject("SELECT COUNT(*) FROM bench.call_activity WHERE crm_call_id IS NOT"
                     + " NULL", Long.class);
+            // the stale rows once more, removed by the loader alone: what the first load's deletes cost
+            seed.execute("INSERT INTO bench.call_activity (call_id, call_date, hcp_id, territory_id, product_id,"
+                    + " channel, duration_min, crm_call_id) SELECT 'OLD' || CAST(r.range AS VARCHAR), DATE '2024-06-03',"
+                    + " h.hcp_id, h.territory_id, 'P01', 'Phone', 5, 'a04OLD' || LPAD(CAST(r.range AS VARCHAR), 9, '0')"
+                    + " || 'AAA' FROM range(" + stale + ") r, (SELECT hcp_id, territory_id FROM bench.hcp LIMIT 1) h");
+            java.util.Set<String> ids = new java.util.HashSet<>(seed.queryForList("SELECT crm_call_id FROM"
+                    + " bench.call_activity WHERE call_id LIKE 'OLD%'", String.class));
+            long d0 = System.nanoTime();
+            int deleted = loader.deleteCalls(warehouses.forTenant(TENANT), ids);
+            System.out.printf("set-wise delete of %,d stale call rows (%,d ids a statement): %.1f s%n", deleted,
+                    WarehouseLoader.SET_BATCH, (System.nanoTime() - d0) / 1e9);
             System.out.printf("first load of %,d accounts and %,d calls (Bulk 2.0, %,d-record result pages) over a"
                     + " warehouse holding %,d calls with CRM ids: mode %s, %d API calls, %.1f s wall (%,d stale calls"
                     + " deleted by set), peak heap %,d MB (max heap %,d MB); warehouse now has %,d HCPs and %,d calls"

@@ -79,12 +79,14 @@ public final class PushBenchmark {
         try (PowerBiStub stub = new PowerBiStub(false, clock::now)) {
             stub.storedThenFail = share;
             stub.executeQueriesAllowed = counts;
+            // each run is another dataset (the stub names them alike): none inherits the hour's row budget of another
             jdbc.update("DELETE FROM powerbi_push_run");
+            jdbc.update("DELETE FROM powerbi_push_post");
             PushProperties props = stub.properties(2_000, List.of());
             String outcome;
             try {
                 PushJob.Outcome o = job(props, clock, jdbc).push(binding("bench-" + mode, mode), b -> source(m));
-                outcome = "DONE verified=" + o.verified() + " reloads=" + o.reloads() + " warning="
+                outcome = o.status() + " verified=" + o.verified() + " reloads=" + o.reloads() + " warning="
                         + (o.warning() == null ? "none" : "\"" + o.warning().substring(0, Math.min(60,
                         o.warning().length())) + "...\"");
             } catch (PowerBiException e) {
