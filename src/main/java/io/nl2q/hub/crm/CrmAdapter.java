@@ -14,8 +14,14 @@ import java.util.function.Consumer;
  */
 interface CrmAdapter {
 
-    /** Records of {@code object} modified at or after {@code since}, oldest first, one page per call of {@code page}. */
-    void changedSince(String object, List<String> fields, String where, Instant since, Consumer<Page> page);
+    /**
+     * Records of {@code object} modified after {@code since} (at full precision, ties broken by id), oldest first, one
+     * page per call of {@code page}.
+     */
+    void changedSince(String object, List<String> fields, String where, Position since, Consumer<Page> page);
+
+    /** Records of {@code object} matching {@code where}, one page per call of {@code page} (small result sets). */
+    void select(String object, List<String> fields, String where, Consumer<Page> page);
 
     /** Ids of records of {@code object} deleted at or after {@code since} (the CRM keeps them for a limited time). */
     void deletedSince(String object, Instant since, Consumer<Page> page);
@@ -29,11 +35,24 @@ interface CrmAdapter {
     /** Every live record id, for a full key reconciliation. */
     Set<String> allIds(String object, String where);
 
-    /** Updates records by key; partial success is normal, each failure carries the CRM's error code. */
+    /**
+     * Updates records by key; partial success is normal, each failure carries the CRM's error code. A null value
+     * clears the field.
+     */
     PushResult push(String object, String keyField, List<Map<String, String>> records);
 
     /** The org's daily API allocation as the CRM reports it. */
     ApiUsage usage();
+
+    /**
+     * Where an incremental pull stands: the SystemModstamp of the newest record applied, and its id when the records
+     * were read in (stamp, id) order; without an id, records at exactly {@code stamp} are read again (harmless).
+     */
+    record Position(Instant stamp, String id) {
+        public Position {
+            java.util.Objects.requireNonNull(stamp, "stamp");
+        }
+    }
 
     /** A page of records; {@code Id} and {@code SystemModstamp} are always present. */
     record Page(List<Map<String, String>> records) {

@@ -42,12 +42,20 @@ record CrmProperties(Map<String, Org> orgs, @DefaultValue Sync sync, @DefaultVal
      * @param maxLongRequests     concurrent long requests (queries, Bulk jobs) per org at most
      * @param deletionRetention   how long Salesforce keeps deleted rows for queryAll; an older watermark means a full
      *                            key reconciliation
+     * @param limitsRecheck       a paused org's limits resource is read again after this long (usage is a rolling
+     *                            24-hour count: it goes down again), so a pause ends once the usage has
+     * @param collectionSize      records per sObject Collections call (Salesforce: at most 200); smaller chunks lock
+     *                            fewer rows at once where UNABLE_TO_LOCK_ROW is frequent
      */
     record Sync(@DefaultValue("2000") int queryBatchSize, @DefaultValue("50000") int bulkResultPageSize,
                 @DefaultValue("2s") Duration bulkPollInterval, @DefaultValue("30m") Duration bulkTimeout,
                 @DefaultValue("2000") int collectionsMax, @DefaultValue("0.8") double pauseAt,
                 @DefaultValue("10") int maxLongRequests, @DefaultValue("15d") Duration deletionRetention,
-                @DefaultValue("Id") String externalIdField) {
+                @DefaultValue("Id") String externalIdField, @DefaultValue("5m") Duration limitsRecheck,
+                @DefaultValue("200") int collectionSize) {
+        Sync {
+            collectionSize = Math.max(1, Math.min(200, collectionSize));
+        }
     }
 
     /** Warehouse column name to CRM field name, per object. */
@@ -56,6 +64,8 @@ record CrmProperties(Map<String, Org> orgs, @DefaultValue Sync sync, @DefaultVal
 
     /**
      * @param where     SOQL condition selecting HCP accounts among all accounts
+     * @param territory the Account field naming its territories: a warehouse territory id or name, or Veeva's
+     *                  {@code ;Name one;Name two;} list (the first known one wins)
      * @param territoryDefault territory of an HCP first seen in the CRM whose territory field is empty or unknown
      */
     record Accounts(@DefaultValue("Account") String object, @DefaultValue("IsPersonAccount = true") String where,
@@ -68,13 +78,22 @@ record CrmProperties(Map<String, Org> orgs, @DefaultValue Sync sync, @DefaultVal
         }
     }
 
+    /**
+     * @param status    the call's state; only calls in {@code submitted} happened (a saved call is a draft, and one
+     *                  that leaves the submitted state leaves the warehouse too)
+     */
     record Calls(@DefaultValue("Call2_vod__c") String object, @DefaultValue("Account_vod__c") String account,
                  @DefaultValue("Call_Date_vod__c") String date, @DefaultValue("Call_Channel_vod__c") String channel,
                  @DefaultValue("Duration_vod__c") String duration,
                  @DefaultValue("Detailed_Products_vod__c") String products,
-                 @DefaultValue("P01") String productDefault) {
+                 @DefaultValue("P01") String productDefault, @DefaultValue("Status_vod__c") String status,
+                 @DefaultValue("Submitted_vod") String submitted) {
         List<String> fields() {
-            return List.of("Id", account, date, channel, duration, products, "SystemModstamp");
+            return List.of("Id", account, date, channel, duration, products, status, "SystemModstamp");
+        }
+
+        boolean isSubmitted(java.util.Map<String, String> record) {
+            return submitted.equals(record.get(status));
         }
     }
 

@@ -1,5 +1,11 @@
 package io.nl2q.hub.crm;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nl2q.hub.errors.ErrorCode;
+import io.nl2q.hub.errors.Phase;
+import io.nl2q.hub.errors.PermanentFailure;
 import io.nl2q.hub.query.HubEvents;
 import io.nl2q.hub.warehouse.TenantWarehouse;
 import io.nl2q.hub.warehouse.WarehouseRegistry;
@@ -8,81 +14,102 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * The inbound pull of one tenant (route crm-veeva-inbound): accounts first (calls resolve their HCP through them),
- * then calls. Per object: a Bulk 2.0 export on the first load; afterwards pages of records changed since the
- * watermark, each page committed to the warehouse before the watermark moves past it (a crash re-reads at most one
- * page, and re-applying a page is idempotent); deletions from queryAll, or a full key reconciliation once the last
- * deletion check is older than Salesforce keeps deleted rows.
+ * then calls. Per object: a Bulk 2.0 export on the first load; afterwards pages of records changed after the
+ * watermark (SystemModstamp and id, at full precision), each page committed to the warehouse before the watermark
+ * moves past it; deletions from queryAll, or a full key reconciliation once the last deletion check is older than
+ * Salesforce keeps deleted rows. No record is dropped unsaid: an account whose NPI an HCP linked to a vanished CRM id
+ * holds is relinked, one whose NPI another live account holds is parked, calls of unknown accounts wait in
+ * crm_pending_call, and calls that were not submitted stay out.
  */
 @Component("crmInbound")
 public class InboundSync {
     private static final Logger log = LoggerFactory.getLogger(InboundSync.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]XX");
+    private static final TypeReference<Map<String, String>> RECORD = new TypeReference<>() { };
     /** Deletion checks overlap by this much, so a clock difference between hub and org loses nothing. */
     private static final Duration OVERLAP = Duration.ofMinutes(10);
     private final CrmAdapters adapters;
     private final WarehouseRegistry warehouses;
     private final WarehouseLoader loader;
     private final SyncState state;
+    private final PendingCalls pending;
+    private final AccountIntake accountIntake;
+    private final CallIntake callIntake;
+    private final CrmRuns runs;
     private final CrmProperties properties;
     private final LimitsGovernor governor;
     private final HubEvents hubEvents;
+    private final ObjectMapper json;
     private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
 
     InboundSync(CrmAdapters adapters, WarehouseRegistry warehouses, WarehouseLoader loader, SyncState state,
-                CrmProperties properties, LimitsGovernor governor, HubEvents hubEvents) {
+                PendingCalls pending, AccountIntake accountIntake, CallIntake callIntake, CrmRuns runs,
+                CrmProperties properties, LimitsGovernor governor, HubEvents hubEvents, ObjectMapper json) {
         this.adapters = adapters;
         this.warehouses = warehouses;
         this.loader = loader;
         this.state = state;
+        this.pending = pending;
+        this.accountIntake = accountIntake;
+        this.callIntake = callIntake;
+        this.runs = runs;
         this.properties = properties;
         this.governor = governor;
         this.hubEvents = hubEvents;
+        this.json = json;
     }
 
-    /** One run for the tenant; a run already in progress for it makes this one a no-op ("busy"). */
     public SyncReport pull(String tenant) {
+        return pull(tenant, null);
+    }
+
+    /** One run for the tenant, recorded as run {@code runId}; a run already in progress makes this one "busy". */
+    public SyncReport pull(String tenant, Long runId) {
         ReentrantLock lock = running.computeIfAbsent(tenant, t -> new ReentrantLock());
         if (!lock.tryLock()) {
-            return new SyncReport(tenant, "busy", 0, 0, 0, 0, 0);
+            SyncReport busy = SyncReport.busy(tenant);
+            runs.finish(runId, "BUSY", busy, busy.message());
+            return busy;
         }
         long callsBefore = governor.calls(tenant);
+        SyncTally t = new SyncTally();
+        SyncReport report;
         try {
             CrmAdapter crm = adapters.forTenant(tenant);
             TenantWarehouse warehouse = warehouses.forTenant(tenant);
             crm.usage();
-            CrmProperties.Accounts a = properties.mapping().account();
-            CrmProperties.Calls c = properties.mapping().call();
-            Counts accounts = sync(tenant, crm, warehouse, a.object(), a.fields(), a.where(),
-                    page -> upsertAccounts(tenant, warehouse, page), loader::deleteAccounts, loader::accountIds);
-            Counts calls = sync(tenant, crm, warehouse, c.object(), c.fields(), null,
-                    page -> loader.upsertCalls(warehouse, page), loader::deleteCalls, loader::callIds);
-            String mode = accounts.mode.equals(calls.mode) ? accounts.mode : accounts.mode + "/" + calls.mode;
-            announce(tenant, accounts.upserted + accounts.deleted > 0, calls.upserted + calls.deleted > 0);
-            return new SyncReport(tenant, mode, accounts.upserted, calls.upserted, accounts.deleted, calls.deleted,
-                    governor.calls(tenant) - callsBefore);
+            syncAccounts(tenant, crm, warehouse, t);
+            callIntake.applyPending(tenant, warehouse, t);
+            syncCalls(tenant, crm, warehouse, t);
+            report = t.report(tenant, t.mode(), pending.count(tenant), governor.calls(tenant) - callsBefore, null);
+            runs.finish(runId, "DONE", report, null);
         } catch (ApiLimitPause e) {
             log.warn(e.getMessage());
-            return new SyncReport(tenant, "paused", 0, 0, 0, 0, governor.calls(tenant) - callsBefore);
+            report = t.report(tenant, "paused", pending.count(tenant), governor.calls(tenant) - callsBefore,
+                    e.getMessage());
+            runs.finish(runId, "PAUSED", report, e.getMessage());
+        } catch (RuntimeException e) {
+            runs.finish(runId, "FAILED", t.report(tenant, "failed", pending.count(tenant),
+                    governor.calls(tenant) - callsBefore, e.getMessage()), e.getMessage());
+            throw e;
         } finally {
+            announce(tenant, t.accounts + t.deletedAccounts + t.relinked > 0, t.calls + t.deletedCalls > 0);
             lock.unlock();
         }
+        return report;
     }
 
     /**
@@ -103,24 +130,133 @@ public class InboundSync {
             SyncReport r = pull(tenant);
             return r.accounts() + r.calls();
         }
-        int applied = apply(tenant, account, entity, changeType, recordIds);
-        announce(tenant, account && applied > 0, !account && applied > 0);
-        return applied;
+        TenantWarehouse warehouse = warehouses.forTenant(tenant);
+        SyncTally t = new SyncTally();
+        if ("DELETE".equals(changeType)) {
+            if (account) {
+                t.deletedAccounts += loader.deleteAccounts(warehouse, recordIds);
+            } else {
+                callIntake.delete(tenant, warehouse, recordIds, t);
+            }
+        } else if (account) {
+            accountIntake.apply(tenant, adapters.forTenant(tenant), warehouse,
+                    adapters.forTenant(tenant).byIds(entity, a.fields(), a.where(), recordIds), t, true);
+            callIntake.applyPending(tenant, warehouse, t);
+        } else {
+            callIntake.apply(tenant, warehouse, adapters.forTenant(tenant).byIds(entity, c.fields(), null, recordIds),
+                    t);
+        }
+        announce(tenant, account && t.accounts + t.deletedAccounts > 0, !account && t.calls + t.deletedCalls > 0);
+        return account ? t.accounts + t.deletedAccounts : t.calls + t.deletedCalls;
     }
 
-    private int apply(String tenant, boolean account, String entity, String changeType, List<String> recordIds) {
-        TenantWarehouse warehouse = warehouses.forTenant(tenant);
-        if ("DELETE".equals(changeType)) {
-            return account ? loader.deleteAccounts(warehouse, recordIds) : loader.deleteCalls(warehouse, recordIds);
-        }
+    /**
+     * The replay of a parked account (route crm-veeva-inbound-account): read afresh and applied; still in conflict, it
+     * is refused for good (parked again). Once it is an HCP, its pending calls load.
+     */
+    public String applyAccount(String tenant, String accountJson) {
+        String id = read(accountJson).get("Id");
+        CrmProperties.Accounts a = properties.mapping().account();
         CrmAdapter crm = adapters.forTenant(tenant);
-        if (account) {
-            List<Map<String, String>> records = crm.byIds(entity, properties.mapping().account().fields(),
-                    properties.mapping().account().where(), recordIds);
-            return records.isEmpty() ? 0 : upsertAccounts(tenant, warehouse, records);
+        List<Map<String, String>> fresh = crm.byIds(a.object(), a.fields(), a.where(), List.of(id));
+        if (fresh.isEmpty()) {
+            return "account " + id + " is no longer an HCP account of the CRM; nothing to apply";
         }
-        List<Map<String, String>> records = crm.byIds(entity, properties.mapping().call().fields(), null, recordIds);
-        return records.isEmpty() ? 0 : loader.upsertCalls(warehouse, records);
+        TenantWarehouse warehouse = warehouses.forTenant(tenant);
+        SyncTally t = new SyncTally();
+        List<WarehouseLoader.Conflict> left = accountIntake.apply(tenant, crm, warehouse, fresh, t, false);
+        if (!left.isEmpty()) {
+            throw AccountIntake.refusal(left.get(0));
+        }
+        callIntake.applyPending(tenant, warehouse, t);
+        announce(tenant, true, t.calls > 0);
+        return "account " + id + " applied; " + t.calls + " pending calls loaded";
+    }
+
+    /** The first handling of a conflicting account: refused, so the delivery configuration parks it. */
+    public void refuse(String reason) {
+        throw new PermanentFailure(ErrorCode.BAD_REQUEST, Phase.DELIVER, reason);
+    }
+
+    /** Forgets the watermarks and pulls: a first load with a full key reconciliation (after a gap in the events). */
+    public SyncReport reconcileFully(String tenant) {
+        state.forgetWatermarks(tenant);
+        return pull(tenant);
+    }
+
+    private void syncAccounts(String tenant, CrmAdapter crm, TenantWarehouse warehouse, SyncTally t) {
+        CrmProperties.Accounts a = properties.mapping().account();
+        Optional<SyncState.Watermark> mark = state.watermark(tenant, a.object()).filter(w -> w.watermark() != null);
+        String mode = sync(tenant, crm, warehouse, a.object(), a.fields(), a.where(), mark,
+                page -> accountIntake.apply(tenant, crm, warehouse, page, t, true),
+                ids -> t.deletedAccounts += loader.deleteAccounts(warehouse, ids), loader::accountIds);
+        t.accountsMode = mode;
+    }
+
+    private void syncCalls(String tenant, CrmAdapter crm, TenantWarehouse warehouse, SyncTally t) {
+        CrmProperties.Calls c = properties.mapping().call();
+        Optional<SyncState.Watermark> mark = state.watermark(tenant, c.object()).filter(w -> w.watermark() != null);
+        t.callsMode = sync(tenant, crm, warehouse, c.object(), c.fields(), null, mark,
+                page -> callIntake.apply(tenant, warehouse, page, t), ids -> callIntake.delete(tenant, warehouse, ids, t),
+                loader::callIds);
+    }
+
+    private interface PageWork {
+        void apply(List<Map<String, String>> page);
+    }
+
+    private interface IdsWork {
+        void apply(Set<String> ids);
+    }
+
+    private String sync(String tenant, CrmAdapter crm, TenantWarehouse warehouse, String object, List<String> fields,
+                        String where, Optional<SyncState.Watermark> mark, PageWork apply, IdsWork delete,
+                        java.util.function.Function<TenantWarehouse, Set<String>> warehouseIds) {
+        String deletedKey = object + "#deleted";
+        Instant started = Instant.now();
+        if (mark.isEmpty()) {
+            Instant[] newest = {Instant.EPOCH};
+            Set<String> live = new HashSet<>();
+            crm.extractAll(object, fields, where, page -> {
+                apply.apply(page.records());
+                page.records().forEach(r -> live.add(r.get("Id")));
+                Instant n = newest(page.records());
+                newest[0] = n.isAfter(newest[0]) ? n : newest[0];
+            });
+            // ids in the warehouse the export did not return are not (or no longer) in the CRM
+            Set<String> gone = new HashSet<>(warehouseIds.apply(warehouse));
+            gone.removeAll(live);
+            delete.apply(gone);
+            // a Bulk export comes in no order: records at exactly the newest stamp are read once more next time
+            state.advance(tenant, object, new CrmAdapter.Position(newest[0], null));
+            state.reconciled(tenant, deletedKey, started.minus(OVERLAP));
+            return "first-load";
+        }
+        String mode = "incremental";
+        Instant deletedSince = state.watermark(tenant, deletedKey).map(SyncState.Watermark::watermark)
+                .orElse(Instant.EPOCH);
+        if (Duration.between(deletedSince, started).compareTo(properties.sync().deletionRetention()) > 0) {
+            mode = "reconcile";
+            Set<String> gone = new HashSet<>(warehouseIds.apply(warehouse));
+            gone.removeAll(crm.allIds(object, where));
+            delete.apply(gone);
+        } else {
+            crm.deletedSince(object, deletedSince, page -> {
+                Set<String> ids = new HashSet<>();
+                page.records().forEach(r -> ids.add(r.get("Id")));
+                delete.apply(ids);
+            });
+        }
+        crm.changedSince(object, fields, where, mark.get().position(), page -> {
+            if (page.records().isEmpty()) {
+                return;
+            }
+            apply.apply(page.records());
+            Map<String, String> last = page.records().get(page.records().size() - 1);
+            state.advance(tenant, object, new CrmAdapter.Position(stamp(last), last.get("Id")));
+        });
+        state.reconciled(tenant, deletedKey, started.minus(OVERLAP));
+        return mode;
     }
 
     /** Accounts land in hcp, calls in call_activity: cached answers that read them are stale on every replica. */
@@ -132,95 +268,32 @@ public class InboundSync {
         if (calls) {
             tables.add("call_activity");
         }
-        hubEvents.dataChanged(tenant, tables, "crm");
-    }
-
-    /** Forgets the watermarks and pulls: a first load with a full key reconciliation (after a gap in the events). */
-    public SyncReport reconcileFully(String tenant) {
-        state.forgetWatermarks(tenant);
-        return pull(tenant);
-    }
-
-    private int upsertAccounts(String tenant, TenantWarehouse warehouse, List<Map<String, String>> page) {
-        String optOut = properties.mapping().account().optOut();
-        var flags = new HashMap<String, Boolean>();
-        page.forEach(r -> flags.put(r.get("Id"), Boolean.parseBoolean(r.get(optOut))));
-        int n = loader.upsertAccounts(warehouse, page);
-        state.optOuts(tenant, flags);
-        return n;
-    }
-
-    private static final class Counts {
-        String mode = "incremental";
-        int upserted;
-        int deleted;
-    }
-
-    private Counts sync(String tenant, CrmAdapter crm, TenantWarehouse warehouse, String object, List<String> fields,
-                        String where, Function<List<Map<String, String>>, Integer> upsert,
-                        BiFunction<TenantWarehouse, Set<String>, Integer> delete,
-                        Function<TenantWarehouse, Set<String>> warehouseIds) {
-        Counts counts = new Counts();
-        String deletedKey = object + "#deleted";
-        Optional<SyncState.Watermark> mark = state.watermark(tenant, object).filter(w -> w.watermark() != null);
-        Instant started = Instant.now();
-        if (mark.isEmpty()) {
-            counts.mode = "first-load";
-            AtomicReference<Instant> newest = new AtomicReference<>(Instant.EPOCH);
-            Set<String> live = new HashSet<>();
-            crm.extractAll(object, fields, where, page -> {
-                counts.upserted += upsert.apply(page.records());
-                page.records().forEach(r -> live.add(r.get("Id")));
-                newest.accumulateAndGet(newest(page.records()), (x, y) -> x.isAfter(y) ? x : y);
-            });
-            // ids in the warehouse the export did not return are not (or no longer) in the CRM
-            Set<String> gone = new HashSet<>(warehouseIds.apply(warehouse));
-            gone.removeAll(live);
-            counts.deleted += gone.isEmpty() ? 0 : delete.apply(warehouse, gone);
-            state.advance(tenant, object, newest.get());
-            state.reconciled(tenant, deletedKey, started.minus(OVERLAP));
-            return counts;
+        if (!tables.isEmpty()) {
+            hubEvents.dataChanged(tenant, tables, "crm");
         }
-        Optional<SyncState.Watermark> deletedMark = state.watermark(tenant, deletedKey);
-        Instant deletedSince = deletedMark.map(SyncState.Watermark::watermark).orElse(Instant.EPOCH);
-        if (Duration.between(deletedSince, started).compareTo(properties.sync().deletionRetention()) > 0) {
-            counts.mode = "reconcile";
-            counts.deleted += reconcile(crm, warehouse, object, where, delete, warehouseIds);
-        } else {
-            crm.deletedSince(object, deletedSince, page -> {
-                Set<String> ids = new HashSet<>();
-                page.records().forEach(r -> ids.add(r.get("Id")));
-                counts.deleted += delete.apply(warehouse, ids);
-            });
-        }
-        crm.changedSince(object, fields, where, mark.get().watermark(), page -> {
-            counts.upserted += upsert.apply(page.records());
-            state.advance(tenant, object, newest(page.records()));
-        });
-        state.reconciled(tenant, deletedKey, started.minus(OVERLAP));
-        return counts;
     }
 
-    private int reconcile(CrmAdapter crm, TenantWarehouse warehouse, String object, String where,
-                          BiFunction<TenantWarehouse, Set<String>, Integer> delete,
-                          Function<TenantWarehouse, Set<String>> warehouseIds) {
-        Set<String> live = crm.allIds(object, where);
-        Set<String> gone = new HashSet<>(warehouseIds.apply(warehouse));
-        gone.removeAll(live);
-        return gone.isEmpty() ? 0 : delete.apply(warehouse, gone);
+    private static Instant stamp(Map<String, String> record) {
+        String stamp = record.get("SystemModstamp");
+        return stamp == null ? Instant.EPOCH : OffsetDateTime.parse(stamp, STAMP).toInstant();
     }
 
     private static Instant newest(List<Map<String, String>> records) {
         Instant max = Instant.EPOCH;
         for (Map<String, String> r : records) {
-            String stamp = r.get("SystemModstamp");
-            if (stamp != null) {
-                Instant i = OffsetDateTime.parse(stamp, STAMP).toInstant();
-                if (i.isAfter(max)) {
-                    max = i;
-                }
+            Instant i = stamp(r);
+            if (i.isAfter(max)) {
+                max = i;
             }
         }
         return max;
+    }
+
+    private Map<String, String> read(String text) {
+        try {
+            return json.readValue(text, RECORD);
+        } catch (JsonProcessingException e) {
+            throw new PermanentFailure(ErrorCode.BAD_REQUEST, Phase.DELIVER, "not a parked CRM account");
+        }
     }
 }

@@ -3,38 +3,69 @@ package io.nl2q.hub.crm;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps each org within its API allocation: learns usage from every response's {@code Sforce-Limit-Info} header and
- * from the limits resource, refuses new calls at {@code pauseAt} of the daily allocation (the sync resumes at its next
- * run), and bounds concurrent long requests. Publishes {@code hub.crm.api.calls} and {@code hub.crm.api.daily.used}.
+ * from the limits resource, refuses new work at {@code pauseAt} of the daily allocation, and bounds concurrent long
+ * requests. A pause is a state with an end, not a latch: Salesforce counts usage over a rolling 24 hours, so once
+ * {@code limitsRecheck} has passed the next read of the limits resource is let through, and usage found below the
+ * threshold ends the pause. Calls that finish a Bulk job already started are let through past the threshold (a
+ * handful; the allocation is not yet exhausted) so that a job is not abandoned half done.
+ * Publishes {@code hub.crm.api.calls} and {@code hub.crm.api.daily.used}.
  */
 @Component
 class LimitsGovernor {
     private static final Pattern API_USAGE = Pattern.compile("api-usage=(\\d+)/(\\d+)");
     private final CrmProperties properties;
     private final MeterRegistry meters;
+    private final Clock clock;
     private final Map<String, Org> orgs = new ConcurrentHashMap<>();
 
+    /** What a call is for: new work, a read of the limits resource, or the rest of a Bulk job already started. */
+    enum Kind { WORK, LIMITS, CONTINUATION }
+
+    @Autowired
     LimitsGovernor(CrmProperties properties, MeterRegistry meters) {
-        this.properties = properties;
-        this.meters = meters;
+        this(properties, meters, Clock.systemUTC());
     }
 
-    /** Before a call: refuses it when the org is at or past the pause threshold. */
-    void beforeCall(String tenant) {
+    LimitsGovernor(CrmProperties properties, MeterRegistry meters, Clock clock) {
+        this.properties = properties;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /** Before a call: refuses it while the org is paused, except as the class comment says. */
+    void beforeCall(String tenant, Kind kind) {
         Org org = org(tenant);
-        long used = org.used.get();
-        long max = org.max.get();
-        if (max > 0 && used >= Math.floor(max * properties.sync().pauseAt())) {
-            throw new ApiLimitPause(tenant, used, max);
+        synchronized (org) {
+            if (!org.overThreshold(properties.sync().pauseAt())) {
+                return;
+            }
+            Instant now = clock.instant();
+            if (kind == Kind.CONTINUATION && !org.exhausted) {
+                return;
+            }
+            if (kind == Kind.LIMITS && (org.recheckAt == null || !now.isBefore(org.recheckAt))) {
+                // one read of the limits resource per recheck interval, however many runs ask
+                org.recheckAt = now.plus(properties.sync().limitsRecheck());
+                return;
+            }
+            if (org.recheckAt == null) {
+                org.recheckAt = now.plus(properties.sync().limitsRecheck());
+            }
+            throw new ApiLimitPause(tenant, org.used.get(), org.max.get(), org.recheckAt);
         }
     }
 
@@ -51,18 +82,36 @@ class LimitsGovernor {
         }
     }
 
-    /** Usage as the limits resource or a header reported it. */
+    /** Usage as the limits resource or a header reported it; usage below the threshold ends a pause. */
     void record(String tenant, long used, long max) {
         Org org = org(tenant);
-        org.used.set(used);
-        org.max.set(max);
+        synchronized (org) {
+            org.used.set(used);
+            org.max.set(max);
+            if (!org.overThreshold(properties.sync().pauseAt())) {
+                org.recheckAt = null;
+                org.exhausted = false;
+            }
+        }
     }
 
-    /** REQUEST_LIMIT_EXCEEDED: the org is out of calls whatever the counters said. */
+    /** REQUEST_LIMIT_EXCEEDED: the org is out of calls whatever the counters said, until the next recheck. */
     void exhausted(String tenant) {
         Org org = org(tenant);
-        org.used.set(Math.max(org.used.get(), Math.max(1, org.max.get())));
-        org.max.compareAndSet(0, org.used.get());
+        synchronized (org) {
+            org.used.set(Math.max(org.used.get(), Math.max(1, org.max.get())));
+            org.max.compareAndSet(0, org.used.get());
+            org.exhausted = true;
+            org.recheckAt = clock.instant().plus(properties.sync().limitsRecheck());
+        }
+    }
+
+    /** Whether new work for the org is refused until its limits are read again. */
+    boolean paused(String tenant) {
+        Org org = org(tenant);
+        synchronized (org) {
+            return org.overThreshold(properties.sync().pauseAt());
+        }
     }
 
     CrmAdapter.ApiUsage usage(String tenant) {
@@ -76,7 +125,7 @@ class LimitsGovernor {
     }
 
     /** Runs a long request (query page, Bulk job call) within the org's concurrency bound. */
-    <T> T longRequest(String tenant, java.util.function.Supplier<T> call) {
+    <T> T longRequest(String tenant, Supplier<T> call) {
         Semaphore permits = org(tenant).longRequests;
         try {
             permits.acquire();
@@ -100,6 +149,9 @@ class LimitsGovernor {
         final AtomicLong max = new AtomicLong();
         final Semaphore longRequests;
         final Counter calls;
+        /** while paused: when the limits resource may be read again; null when not paused */
+        Instant recheckAt;
+        boolean exhausted;
 
         Org(String tenant, int maxLongRequests, MeterRegistry meters) {
             longRequests = new Semaphore(Math.max(1, maxLongRequests), true);
@@ -110,6 +162,11 @@ class LimitsGovernor {
                     .tag("tenant", tenant).register(meters);
             Gauge.builder("hub.crm.api.daily.max", max, AtomicLong::get)
                     .description("daily API request allocation of the org").tag("tenant", tenant).register(meters);
+        }
+
+        boolean overThreshold(double pauseAt) {
+            long m = max.get();
+            return exhausted || m > 0 && used.get() >= Math.floor(m * pauseAt);
         }
     }
 }

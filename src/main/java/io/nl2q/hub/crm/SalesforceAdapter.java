@@ -23,6 +23,8 @@ import java.util.function.Consumer;
  */
 final class SalesforceAdapter implements CrmAdapter {
     static final int COLLECTION_SIZE = 200;
+    private static final DateTimeFormatter SOQL_STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(java.time.ZoneOffset.UTC);
     private final SalesforceClient client;
     private final LimitsGovernor governor;
     private final CrmProperties.Sync sync;
@@ -34,11 +36,21 @@ final class SalesforceAdapter implements CrmAdapter {
     }
 
     @Override
-    public void changedSince(String object, List<String> fields, String where, Instant since, Consumer<Page> page) {
+    public void changedSince(String object, List<String> fields, String where, Position since, Consumer<Page> page) {
+        String stamp = soqlDate(since.stamp());
+        String after = since.id() != null && GuardedReads.isCrmId(since.id())
+                ? "(SystemModstamp > " + stamp + " OR (SystemModstamp = " + stamp + " AND Id > '" + since.id() + "'))"
+                : "SystemModstamp >= " + stamp;
         String soql = "SELECT " + String.join(", ", fields) + " FROM " + object + " WHERE "
-                + (where == null || where.isBlank() ? "" : where + " AND ") + "SystemModstamp >= " + soqlDate(since)
+                + (where == null || where.isBlank() ? "" : where + " AND ") + after
                 + " ORDER BY SystemModstamp ASC, Id ASC";
         query("/query", soql, page);
+    }
+
+    @Override
+    public void select(String object, List<String> fields, String where, Consumer<Page> page) {
+        query("/query", "SELECT " + String.join(", ", fields) + " FROM " + object
+                + (where == null || where.isBlank() ? "" : " WHERE " + where), page);
     }
 
     @Override
@@ -84,7 +96,7 @@ final class SalesforceAdapter implements CrmAdapter {
 
     @Override
     public ApiUsage usage() {
-        JsonNode limits = client.getJson(client.data("/limits"));
+        JsonNode limits = client.getJson(client.data("/limits"), LimitsGovernor.Kind.LIMITS);
         JsonNode daily = limits.path("DailyApiRequests");
         long max = daily.path("Max").asLong();
         long used = max - daily.path("Remaining").asLong();
@@ -116,7 +128,8 @@ final class SalesforceAdapter implements CrmAdapter {
         do {
             String url = client.data("/jobs/query/" + jobId + "/results?maxRecords=" + sync.bulkResultPageSize()
                     + (locator == null ? "" : "&locator=" + SalesforceClient.enc(locator)));
-            SalesforceClient.Reply r = governor.longRequest(tenant, () -> client.call("GET", url, null, null));
+            SalesforceClient.Reply r = governor.longRequest(tenant, () -> client.call("GET", url, null, null,
+                    LimitsGovernor.Kind.CONTINUATION));
             page.accept(new Page(Csv.read(r.body())));
             locator = r.header("Sforce-Locator");
         } while (locator != null && !locator.isBlank() && !"null".equals(locator));
@@ -127,7 +140,7 @@ final class SalesforceAdapter implements CrmAdapter {
         long deadline = System.nanoTime() + sync.bulkTimeout().toNanos();
         long wait = Math.max(1, sync.bulkPollInterval().toMillis());
         while (true) {
-            JsonNode job = client.getJson(client.data(jobPath));
+            JsonNode job = client.getJson(client.data(jobPath), LimitsGovernor.Kind.CONTINUATION);
             String state = job.path("state").asText();
             if ("JobComplete".equals(state)) {
                 return job;
@@ -149,19 +162,20 @@ final class SalesforceAdapter implements CrmAdapter {
         }
     }
 
-    /** sObject Collections upsert, 200 records a call, allOrNone false so one bad record does not sink the rest. */
+    /** sObject Collections upsert, collectionSize a call, allOrNone false so one bad record does not sink the rest. */
     private PushResult pushCollections(String object, String keyField, List<Map<String, String>> records) {
         int accepted = 0;
         int calls = 0;
         Map<String, Failure> failed = new LinkedHashMap<>();
-        for (int from = 0; from < records.size(); from += COLLECTION_SIZE) {
-            List<Map<String, String>> chunk = records.subList(from, Math.min(records.size(), from + COLLECTION_SIZE));
+        int size = sync.collectionSize();
+        for (int from = 0; from < records.size(); from += size) {
+            List<Map<String, String>> chunk = records.subList(from, Math.min(records.size(), from + size));
             ObjectNode body = client.sendJsonBody().put("allOrNone", false);
             ArrayNode array = body.putArray("records");
             for (Map<String, String> record : chunk) {
                 ObjectNode node = array.addObject();
                 node.putObject("attributes").put("type", object);
-                record.forEach(node::put);
+                record.forEach(node::put); // a null value goes as JSON null, which clears the field
             }
             JsonNode results = client.sendJson("PATCH", client.data("/composite/sobjects/" + object + "/" + keyField),
                     body);
@@ -190,10 +204,19 @@ final class SalesforceAdapter implements CrmAdapter {
                 .put("contentType", "CSV").put("operation", "upsert").put("lineEnding", "LF");
         String jobId = client.sendJson("POST", client.data("/jobs/ingest"), create).path("id").asText();
         String job = "/jobs/ingest/" + jobId;
-        client.call("PUT", client.data(job + "/batches"), "text/csv", Csv.write(header, records));
-        client.sendJson("PATCH", client.data(job), client.sendJsonBody().put("state", "UploadComplete"));
+        // Bulk 2.0 ignores an empty value on update; #N/A is how it is told to clear a field
+        List<Map<String, String>> rows = records.stream().map(r -> {
+            Map<String, String> row = new LinkedHashMap<>();
+            r.forEach((k, v) -> row.put(k, v == null ? "#N/A" : v));
+            return row;
+        }).toList();
+        client.call("PUT", client.data(job + "/batches"), "text/csv", Csv.write(header, rows),
+                LimitsGovernor.Kind.CONTINUATION);
+        client.sendJson("PATCH", client.data(job), client.sendJsonBody().put("state", "UploadComplete"),
+                LimitsGovernor.Kind.CONTINUATION);
         awaitJob(job);
-        String failedCsv = client.call("GET", client.data(job + "/failedResults"), null, null).body();
+        String failedCsv = client.call("GET", client.data(job + "/failedResults"), null, null,
+                LimitsGovernor.Kind.CONTINUATION).body();
         Map<String, Failure> failed = new HashMap<>();
         for (Map<String, String> row : Csv.read(failedCsv)) {
             String error = row.getOrDefault("sf__Error", "UNKNOWN:");
@@ -216,8 +239,11 @@ final class SalesforceAdapter implements CrmAdapter {
         return out;
     }
 
-    /** SOQL datetime literal in UTC; SOQL has no fractional seconds, so the watermark rounds down (re-reads are harmless). */
+    /**
+     * SOQL datetime literal in UTC at SystemModstamp's precision (milliseconds): a watermark cut to the second would
+     * read every record of its last second again on every run.
+     */
     static String soqlDate(Instant instant) {
-        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+        return SOQL_STAMP.format(instant.truncatedTo(ChronoUnit.MILLIS));
     }
 }

@@ -67,25 +67,37 @@ final class SalesforceClient {
     }
 
     JsonNode getJson(String pathOrUrl) {
-        return read(call("GET", pathOrUrl, null, null).body());
+        return getJson(pathOrUrl, LimitsGovernor.Kind.WORK);
+    }
+
+    JsonNode getJson(String pathOrUrl, LimitsGovernor.Kind kind) {
+        return read(call("GET", pathOrUrl, null, null, kind).body());
     }
 
     JsonNode sendJson(String method, String path, Object body) {
+        return sendJson(method, path, body, LimitsGovernor.Kind.WORK);
+    }
+
+    JsonNode sendJson(String method, String path, Object body, LimitsGovernor.Kind kind) {
         try {
-            Reply r = call(method, path, "application/json", json.writeValueAsString(body));
+            Reply r = call(method, path, "application/json", json.writeValueAsString(body), kind);
             return r.body() == null || r.body().isBlank() ? json.nullNode() : read(r.body());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
     }
 
-    /** One API call; signs in first if needed and once more when the session expired. */
     Reply call(String method, String pathOrUrl, String contentType, String body) {
+        return call(method, pathOrUrl, contentType, body, LimitsGovernor.Kind.WORK);
+    }
+
+    /** One API call; signs in first if needed and once more when the session expired. */
+    Reply call(String method, String pathOrUrl, String contentType, String body, LimitsGovernor.Kind kind) {
         Session s = session();
-        Reply r = once(s, method, pathOrUrl, contentType, body);
+        Reply r = once(s, method, pathOrUrl, contentType, body, kind);
         if (r.status() == 401 && "INVALID_SESSION_ID".equals(errorCode(r))) {
             session = null;
-            r = once(session(), method, pathOrUrl, contentType, body);
+            r = once(session(), method, pathOrUrl, contentType, body, kind);
         }
         if (r.status() >= 400) {
             String code = errorCode(r);
@@ -115,8 +127,9 @@ final class SalesforceClient {
         return s;
     }
 
-    private Reply once(Session s, String method, String pathOrUrl, String contentType, String body) {
-        governor.beforeCall(tenant);
+    private Reply once(Session s, String method, String pathOrUrl, String contentType, String body,
+                       LimitsGovernor.Kind kind) {
+        governor.beforeCall(tenant, kind);
         String url = pathOrUrl.startsWith("http") ? pathOrUrl : s.instanceUrl() + pathOrUrl;
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2))
                 .header("Authorization", "Bearer " + s.accessToken()).header("Accept", "application/json")

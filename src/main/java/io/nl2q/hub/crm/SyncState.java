@@ -17,23 +17,32 @@ class SyncState {
         this.jdbc = jdbc;
     }
 
-    record Watermark(Instant watermark, Instant reconciledAt) {
+    /** @param lastId the id of the last record applied at {@code watermark}, when records came in (stamp, id) order */
+    record Watermark(Instant watermark, Instant reconciledAt, String lastId) {
+        CrmAdapter.Position position() {
+            return new CrmAdapter.Position(watermark, lastId);
+        }
     }
 
     Optional<Watermark> watermark(String tenant, String objectKey) {
-        return jdbc.query("SELECT watermark, reconciled_at FROM crm_watermark WHERE tenant_id = ? AND object_key = ?",
-                (rs, i) -> new Watermark(instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2))), tenant, objectKey)
-                .stream().findFirst();
+        return jdbc.query("SELECT watermark, reconciled_at, last_id FROM crm_watermark WHERE tenant_id = ?"
+                + " AND object_key = ?", (rs, i) -> new Watermark(instant(rs.getTimestamp(1)),
+                instant(rs.getTimestamp(2)), rs.getString(3)), tenant, objectKey).stream().findFirst();
     }
 
-    /** Moves the watermark forward only (a replayed older page never moves it back). */
-    void advance(String tenant, String objectKey, Instant watermark) {
+    /** Moves the watermark forward only, in (stamp, id) order (a replayed older page never moves it back). */
+    void advance(String tenant, String objectKey, CrmAdapter.Position to) {
         Instant now = Instant.now();
-        int n = jdbc.update("UPDATE crm_watermark SET watermark = ?, updated_at = ? WHERE tenant_id = ? AND object_key = ?"
-                + " AND (watermark IS NULL OR watermark < ?)", ts(watermark), ts(now), tenant, objectKey, ts(watermark));
+        Timestamp stamp = ts(to.stamp());
+        int n = to.id() == null
+                ? jdbc.update("UPDATE crm_watermark SET watermark = ?, last_id = NULL, updated_at = ? WHERE tenant_id = ?"
+                + " AND object_key = ? AND (watermark IS NULL OR watermark < ?)", stamp, ts(now), tenant, objectKey, stamp)
+                : jdbc.update("UPDATE crm_watermark SET watermark = ?, last_id = ?, updated_at = ? WHERE tenant_id = ?"
+                + " AND object_key = ? AND (watermark IS NULL OR watermark < ? OR (watermark = ? AND (last_id IS NULL"
+                + " OR last_id < ?)))", stamp, to.id(), ts(now), tenant, objectKey, stamp, stamp, to.id());
         if (n == 0 && watermark(tenant, objectKey).isEmpty()) {
-            jdbc.update("INSERT INTO crm_watermark (tenant_id, object_key, watermark, updated_at) VALUES (?, ?, ?, ?)",
-                    tenant, objectKey, ts(watermark), ts(now));
+            jdbc.update("INSERT INTO crm_watermark (tenant_id, object_key, watermark, last_id, updated_at)"
+                    + " VALUES (?, ?, ?, ?, ?)", tenant, objectKey, stamp, to.id(), ts(now));
         }
     }
 
@@ -74,6 +83,7 @@ class SyncState {
     }
 
     void forget(String tenant) {
+        jdbc.update("DELETE FROM crm_pending_call WHERE tenant_id = ?", tenant);
         jdbc.update("DELETE FROM crm_cdc_replay WHERE tenant_id = ?", tenant);
         jdbc.update("DELETE FROM crm_watermark WHERE tenant_id = ?", tenant);
         jdbc.update("DELETE FROM crm_account_flag WHERE tenant_id = ?", tenant);
@@ -94,6 +104,15 @@ class SyncState {
         }
         jdbc.batchUpdate("INSERT INTO crm_account_flag (tenant_id, crm_account_id, pdrp_opt_out) VALUES (?, ?, ?)",
                 inserts);
+    }
+
+    /** The org's current opt-outs, read at push time, replace what the last pull said. */
+    void optedOutNow(String tenant, java.util.Set<String> optedOut) {
+        jdbc.update("UPDATE crm_account_flag SET pdrp_opt_out = FALSE WHERE tenant_id = ? AND pdrp_opt_out = TRUE",
+                tenant);
+        var flags = new java.util.HashMap<String, Boolean>();
+        optedOut.forEach(id -> flags.put(id, true));
+        optOuts(tenant, flags);
     }
 
     java.util.Set<String> optedOut(String tenant) {
@@ -121,6 +140,14 @@ class SyncState {
     void pushed(String tenant, String crmAccountId, String contentHash) {
         jdbc.update("UPDATE crm_insight SET pushed_hash = ?, pushed_at = ? WHERE tenant_id = ? AND crm_account_id = ?",
                 contentHash, ts(Instant.now()), tenant, crmAccountId);
+    }
+
+    /**
+     * The insight of an account that opted out was taken off the CRM: nothing counts as pushed any more, and the hub
+     * keeps no analysis of it to show.
+     */
+    void insightCleared(String tenant, String crmAccountId) {
+        jdbc.update("DELETE FROM crm_insight WHERE tenant_id = ? AND crm_account_id = ?", tenant, crmAccountId);
     }
 
     Optional<Map<String, Object>> latestInsight(String tenant, String crmAccountId) {

@@ -7,7 +7,15 @@ import java.time.Instant;
 public interface PushClock {
     Instant now();
 
+    /** Waits; throws {@link Stopping} when the hub stops meanwhile (the work resumes from its saved state). */
     void sleep(Duration duration) throws InterruptedException;
+
+    /** The hub is stopping: a wait ended early, and the work it belonged to is saved to resume. */
+    final class Stopping extends InterruptedException {
+        public Stopping() {
+            super("the hub is stopping");
+        }
+    }
 
     PushClock SYSTEM = new PushClock() {
         @Override

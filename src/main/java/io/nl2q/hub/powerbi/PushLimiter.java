@@ -4,13 +4,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 /**
  * Keeps every dataset within Power BI's push limits: row POSTs per minute, rows per hour (both sliding windows) and
- * requests pending at once. {@link #acquire} waits (on the injected clock) until a POST of {@code rows} fits.
+ * requests pending at once. {@link #reserve} counts a POST when it fits and otherwise says when it will, so the caller
+ * decides whether to wait or to come back later. The POSTs of the last hour are kept in a {@link Ledger} (the
+ * app-state database in the hub): a limiter started after a restart knows what its predecessor sent.
  * Thread-safe per dataset.
  */
 final class PushLimiter {
@@ -20,14 +24,39 @@ final class PushLimiter {
     private final int rowsPerHour;
     private final int maxPending;
     private final PushClock clock;
+    private final Ledger ledger;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
-    private volatile Duration waited = Duration.ZERO;
+
+    /** Where the POSTs of the last hour are kept across restarts. */
+    interface Ledger {
+        /** The POSTs to the dataset after {@code from}: when, and how many rows. */
+        List<Map.Entry<Instant, Integer>> since(String datasetId, Instant from);
+
+        void record(String datasetId, Instant at, int rows);
+
+        /** Nothing kept: a new limiter starts with empty windows. */
+        Ledger NONE = new Ledger() {
+            @Override
+            public List<Map.Entry<Instant, Integer>> since(String datasetId, Instant from) {
+                return List.of();
+            }
+
+            @Override
+            public void record(String datasetId, Instant at, int rows) {
+            }
+        };
+    }
 
     PushLimiter(int postsPerMinute, int rowsPerHour, int maxPending, PushClock clock) {
+        this(postsPerMinute, rowsPerHour, maxPending, clock, Ledger.NONE);
+    }
+
+    PushLimiter(int postsPerMinute, int rowsPerHour, int maxPending, PushClock clock, Ledger ledger) {
         this.postsPerMinute = postsPerMinute;
         this.rowsPerHour = rowsPerHour;
         this.maxPending = maxPending;
         this.clock = clock;
+        this.ledger = ledger;
     }
 
     private final class Window {
@@ -35,49 +64,64 @@ final class PushLimiter {
         final Deque<Map.Entry<Instant, Integer>> rows = new ArrayDeque<>();
         final Semaphore pending = new Semaphore(maxPending, true);
         long rowsInHour;
+
+        Window(String datasetId) {
+            Instant now = clock.now();
+            for (Map.Entry<Instant, Integer> post : ledger.since(datasetId, now.minus(HOUR))) {
+                rows.addLast(post);
+                rowsInHour += post.getValue();
+                if (post.getKey().plus(MINUTE).isAfter(now)) {
+                    posts.addLast(post.getKey());
+                }
+            }
+        }
     }
 
-    /** Blocks until a POST of {@code rows} rows to the dataset is allowed, and counts it; pair with {@link #release}. */
-    void acquire(String datasetId, int rows) throws InterruptedException {
+    /**
+     * Counts a POST of {@code rows} rows to the dataset if the limits allow it now (empty), or returns when they will
+     * (nothing counted).
+     */
+    Optional<Instant> reserve(String datasetId, int rows) {
         if (rows > rowsPerHour) {
             throw new IllegalArgumentException("a batch of " + rows + " rows exceeds the hourly limit");
         }
-        Window w = windows.computeIfAbsent(datasetId, k -> new Window());
-        w.pending.acquire();
+        Window w = windows.computeIfAbsent(datasetId, Window::new);
         synchronized (w) {
-            while (true) {
-                Instant now = clock.now();
-                while (!w.posts.isEmpty() && !w.posts.peekFirst().plus(MINUTE).isAfter(now)) {
-                    w.posts.removeFirst();
-                }
-                while (!w.rows.isEmpty() && !w.rows.peekFirst().getKey().plus(HOUR).isAfter(now)) {
-                    w.rowsInHour -= w.rows.removeFirst().getValue();
-                }
-                Instant until = now;
-                if (w.posts.size() >= postsPerMinute) {
-                    until = max(until, w.posts.peekFirst().plus(MINUTE));
-                }
-                if (w.rowsInHour + rows > rowsPerHour) {
-                    long excess = w.rowsInHour + rows - rowsPerHour;
-                    for (Map.Entry<Instant, Integer> e : w.rows) {
-                        until = max(until, e.getKey().plus(HOUR));
-                        excess -= e.getValue();
-                        if (excess <= 0) {
-                            break;
-                        }
+            Instant now = clock.now();
+            while (!w.posts.isEmpty() && !w.posts.peekFirst().plus(MINUTE).isAfter(now)) {
+                w.posts.removeFirst();
+            }
+            while (!w.rows.isEmpty() && !w.rows.peekFirst().getKey().plus(HOUR).isAfter(now)) {
+                w.rowsInHour -= w.rows.removeFirst().getValue();
+            }
+            Instant until = now;
+            if (w.posts.size() >= postsPerMinute) {
+                until = max(until, w.posts.peekFirst().plus(MINUTE));
+            }
+            if (w.rowsInHour + rows > rowsPerHour) {
+                long excess = w.rowsInHour + rows - rowsPerHour;
+                for (Map.Entry<Instant, Integer> e : w.rows) {
+                    until = max(until, e.getKey().plus(HOUR));
+                    excess -= e.getValue();
+                    if (excess <= 0) {
+                        break;
                     }
                 }
-                if (!until.isAfter(now)) {
-                    w.posts.addLast(now);
-                    w.rows.addLast(Map.entry(now, rows));
-                    w.rowsInHour += rows;
-                    return;
-                }
-                Duration wait = Duration.between(now, until);
-                waited = waited.plus(wait);
-                clock.sleep(wait);
             }
+            if (until.isAfter(now)) {
+                return Optional.of(until);
+            }
+            w.posts.addLast(now);
+            w.rows.addLast(Map.entry(now, rows));
+            w.rowsInHour += rows;
+            ledger.record(datasetId, now, rows);
+            return Optional.empty();
         }
+    }
+
+    /** Waits for one of the dataset's pending-request slots; pair with {@link #release}. */
+    void pending(String datasetId) throws InterruptedException {
+        windows.computeIfAbsent(datasetId, Window::new).pending.acquire();
     }
 
     void release(String datasetId) {
@@ -85,11 +129,6 @@ final class PushLimiter {
         if (w != null) {
             w.pending.release();
         }
-    }
-
-    /** The time spent waiting for the limits so far (for the push outcome and the benchmark). */
-    Duration waited() {
-        return waited;
     }
 
     private static Instant max(Instant a, Instant b) {

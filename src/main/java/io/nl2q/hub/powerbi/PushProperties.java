@@ -21,13 +21,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxStringLength  longer strings are cut, with a warning (Power BI: 4,000 characters)
  * @param maxAttempts      attempts of one request on 5xx and network errors, with exponential backoff
  * @param firstBackoff     the first of those waits; doubles each time
+ * @param maxInlineWait    a wait (Retry-After, the push limits) up to this long is waited out; a longer one ends the
+ *                         try and the push resumes at its time (route powerbi-push-resume), holding no thread
+ * @param maxReloads       a FULL push whose table cannot be shown to hold exactly the source rows is cleared and
+ *                         loaded again at most this many times
  * @param bindings         saved questions bound to push datasets
  */
 @ConfigurationProperties("hub.powerbi.push")
 public record PushProperties(String authorityUrl, String apiUrl, String azureTenant, String clientId,
                              String clientSecret, Integer batchSize, Integer postsPerMinute, Integer rowsPerHour,
                              Integer maxPending, Integer maxStringLength, Integer maxAttempts, Duration firstBackoff,
-                             List<Binding> bindings) {
+                             Duration maxInlineWait, Integer maxReloads, List<Binding> bindings) {
     public PushProperties {
         authorityUrl = authorityUrl == null ? "https://login.microsoftonline.com" : authorityUrl;
         apiUrl = apiUrl == null ? "https://api.powerbi.com/v1.0/myorg" : apiUrl;
@@ -38,12 +42,15 @@ public record PushProperties(String authorityUrl, String apiUrl, String azureTen
         maxStringLength = Math.min(4000, maxStringLength == null ? 4000 : maxStringLength);
         maxAttempts = maxAttempts == null ? 5 : maxAttempts;
         firstBackoff = firstBackoff == null ? Duration.ofSeconds(1) : firstBackoff;
+        maxInlineWait = maxInlineWait == null ? Duration.ofSeconds(60) : maxInlineWait;
+        maxReloads = maxReloads == null ? 3 : maxReloads;
         bindings = bindings == null ? List.of() : List.copyOf(bindings);
     }
 
     public Binding binding(String name) {
         return bindings.stream().filter(b -> b.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no Power BI push binding " + name));
+                .orElseThrow(() -> new io.nl2q.hub.errors.PermanentFailure(io.nl2q.hub.errors.ErrorCode.NOT_FOUND,
+                        io.nl2q.hub.errors.Phase.DELIVER, "no Power BI push binding " + name));
     }
 
     /**

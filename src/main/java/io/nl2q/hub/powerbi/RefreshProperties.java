@@ -25,7 +25,8 @@ public record RefreshProperties(Integer maxPerDay, Duration pollInterval, Durati
 
     public Dataset dataset(String name) {
         return datasets.stream().filter(d -> d.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no Power BI refresh dataset " + name));
+                .orElseThrow(() -> new io.nl2q.hub.errors.PermanentFailure(io.nl2q.hub.errors.ErrorCode.NOT_FOUND,
+                        io.nl2q.hub.errors.Phase.DELIVER, "no Power BI refresh dataset " + name));
     }
 
     public record Dataset(String name, String tenant, String groupId, String datasetId) {

@@ -65,6 +65,9 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/audit/verify").hasAnyRole(Role.ADMIN.name(), Role.OPERATOR.name())
                         .requestMatchers("/api/v1/audit/**").hasRole(Role.ADMIN.name())
+                        // run-now and run lists of the CRM sync and Power BI deliveries (issue 17), per tenant
+                        .requestMatchers("/api/v1/crm/sync/**", "/api/v1/powerbi/push/**", "/api/v1/powerbi/refresh/**")
+                        .hasAnyRole(Role.OPERATOR.name(), Role.INTEGRATION.name())
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
                 .headers(h -> {

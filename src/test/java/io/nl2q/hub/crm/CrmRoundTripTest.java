@@ -56,7 +56,7 @@ class CrmRoundTripTest {
 
     private Map<String, Object> call(String accountId, String date) {
         return Map.of("Account_vod__c", accountId, "Call_Date_vod__c", date, "Call_Channel_vod__c", "Video_vod",
-                "Duration_vod__c", 20, "Detailed_Products_vod__c", "Flector,Tirosint");
+                "Duration_vod__c", 20, "Detailed_Products_vod__c", "Flector,Tirosint", "Status_vod__c", "Submitted_vod");
     }
 
     @Test
@@ -135,7 +135,7 @@ class CrmRoundTripTest {
         // outbound: insights arrive on the accounts, never on the opted-out one; a refused record is dead-lettered
         String refused = ids.get(1);
         org.rejects.put(refused, "FIELD_CUSTOM_VALIDATION_EXCEPTION");
-        int parkedBefore = deadLetters.count("crm-veeva-outbound-record");
+        int parkedBefore = deadLetters.count("crm-veeva-outbound-record-push");
         OutboundSync.Report push = routes.requestBody("direct:crm-veeva-outbound-tenant", TENANT,
                 OutboundSync.Report.class);
         assertThat(push.optedOut()).isEqualTo(1);
@@ -144,8 +144,8 @@ class CrmRoundTripTest {
                 "Recommended_Message__c", "Last_Analysis_Date__c");
         assertThat(org.get("Account", optedOut)).doesNotContainKey("NL2Q_Insights__c");
         assertThat(org.get("Account", refused)).doesNotContainKey("NL2Q_Insights__c");
-        assertThat(deadLetters.count("crm-veeva-outbound-record")).isEqualTo(parkedBefore + 1);
-        assertThat(deadLetters.list("crm-veeva-outbound-record", 1).get(0).causeMessage())
+        assertThat(deadLetters.count("crm-veeva-outbound-record-push")).isEqualTo(parkedBefore + 1);
+        assertThat(deadLetters.list("crm-veeva-outbound-record-push", 1).get(0).causeMessage())
                 .startsWith("FIELD_CUSTOM_VALIDATION_EXCEPTION");
 
         // unchanged insights are not pushed again; the refused one is retried at the next run
@@ -155,7 +155,8 @@ class CrmRoundTripTest {
                 OutboundSync.Report.class);
         assertThat(again.unchanged()).isEqualTo(push.accepted());
         assertThat(again.accepted()).isEqualTo(1);
-        assertThat(org.apiCalls.get() - calls).isEqualTo(1);
+        // the org's opt-outs read right before writing, and the one record
+        assertThat(org.apiCalls.get() - calls).isEqualTo(2);
         assertThat(org.get("Account", refused)).containsKey("NL2Q_Insights__c");
 
         // a watermark older than Salesforce's deletion retention: full key reconciliation

@@ -28,7 +28,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * calls per 10,000 records pushed (sObject Collections, Bulk 2.0 ingest) and pulled (REST incremental, Bulk 2.0
  * query), then a first load of {@code accounts} and {@code calls} through the real InboundSync into a DuckDB demo
  * warehouse of a small scale: API calls, wall time, peak heap (sum of the heap pools' peaks; stub included).
- * Usage: CrmSyncBenchmark [accounts=100000] [calls=1000000] [warehouseScale=0.01].
+ * The warehouse holds {@code stale} calls with CRM ids the org does not have, which the first load removes by set.
+ * Usage: CrmSyncBenchmark [accounts=100000] [calls=1000000] [warehouseScale=0.01] [stale=224672].
  */
 public final class CrmSyncBenchmark {
     private static final String TENANT = "bench";
@@ -42,10 +43,14 @@ public final class CrmSyncBenchmark {
         int accounts = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int calls = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         double scale = args.length > 2 ? Double.parseDouble(args[2]) : 0.01;
+        int stale = args.length > 3 ? Integer.parseInt(args[3]) : 224_672;
+        boolean deletesOnly = args.length > 4 && args[4].equals("deletes-only");
         try (FakeSalesforce org = new FakeSalesforce(0)) {
             CrmProperties.Org connection = CrmTestConfig.passwordOrg(org.url());
-            perTenThousand(org, connection);
-            firstLoad(org, connection, accounts, calls, scale);
+            if (!deletesOnly) {
+                perTenThousand(org, connection);
+            }
+            firstLoad(org, connection, deletesOnly ? 0 : accounts, deletesOnly ? 0 : calls, scale, stale);
         }
     }
 
@@ -78,7 +83,8 @@ public final class CrmSyncBenchmark {
         int[] pulled = new int[2];
         CrmAdapter crm = adapter(connection, 0, 50_000);
         before = org.apiCalls.get();
-        crm.changedSince("Account", a.fields(), a.where(), start, p -> pulled[0] += p.records().size());
+        crm.changedSince("Account", a.fields(), a.where(), new CrmAdapter.Position(start, null),
+                p -> pulled[0] += p.records().size());
         int restCalls = org.apiCalls.get() - before;
         before = org.apiCalls.get();
         crm.extractAll("Account", a.fields(), a.where(), p -> pulled[1] += p.records().size());
@@ -95,7 +101,7 @@ public final class CrmSyncBenchmark {
     }
 
     private static void firstLoad(FakeSalesforce org, CrmProperties.Org connection, int accounts, int calls,
-                                  double scale) throws Exception {
+                                  double scale, int stale) throws Exception {
         org.synthesize("Account", accounts, CrmSyncBenchmark::account);
         org.synthesize("Call2_vod__c", calls, call(accounts));
 
@@ -112,13 +118,23 @@ public final class CrmSyncBenchmark {
                     (System.nanoTime() - t0) / 1e9);
             var appState = new DriverManagerDataSource("jdbc:h2:mem:crm-bench;DB_CLOSE_DELAY=-1");
             JdbcTemplate jdbc = new JdbcTemplate(appState);
-            String v50 = new String(CrmSyncBenchmark.class.getResourceAsStream(
-                    "/db/migration/V50__crm_sync_state.sql").readAllBytes(), StandardCharsets.UTF_8);
-            for (String ddl : v50.replaceAll("--[^\n]*", "").split(";")) {
-                if (!ddl.isBlank()) {
-                    jdbc.execute(ddl);
+            for (String migration : List.of("V50__crm_sync_state.sql", "V70__crm_sync_runs_and_pending_calls.sql")) {
+                String sql = new String(CrmSyncBenchmark.class.getResourceAsStream("/db/migration/" + migration)
+                        .readAllBytes(), StandardCharsets.UTF_8);
+                for (String ddl : sql.replaceAll("--[^\n]*", "").split(";")) {
+                    if (!ddl.isBlank()) {
+                        jdbc.execute(ddl);
+                    }
                 }
             }
+            // rows a first load must remove: calls of an earlier org the warehouse still holds (ids the org lacks)
+            var seed = new JdbcTemplate(warehouses.forTenant(TENANT).writer());
+            seed.execute("INSERT INTO bench.call_activity (call_id, call_date, hcp_id, territory_id, product_id,"
+                    + " channel, duration_min, crm_call_id) SELECT 'OLD' || CAST(r.range AS VARCHAR), DATE '2024-06-03',"
+                    + " h.hcp_id, h.territory_id, 'P01', 'Phone', 5, 'a04OLD' || LPAD(CAST(r.range AS VARCHAR), 9, '0')"
+                    + " || 'AAA' FROM range(" + stale + ") r, (SELECT hcp_id, territory_id FROM bench.hcp LIMIT 1) h");
+            long staleRows = seed.queryForObject("SELECT COUNT(*) FROM bench.call_activity WHERE crm_call_id IS NOT"
+                    + " NULL", Long.class);
             CrmProperties properties = CrmTestConfig.properties(TENANT, connection, 2000, 50_000, 0.8);
             LimitsGovernor governor = new LimitsGovernor(properties, new SimpleMeterRegistry());
             // the data-change announcements go to a log endpoint here: no cache listens in a benchmark
@@ -127,9 +143,16 @@ public final class CrmSyncBenchmark {
             events.put("hub.events.publish-uri", "log:crm-bench-events?level=DEBUG");
             camel.getPropertiesComponent().setInitialProperties(events);
             camel.start();
-            var inbound = new InboundSync(new CrmAdapters(properties, governor, new ObjectMapper()), warehouses,
-                    new WarehouseLoader(properties), new SyncState(jdbc), properties, governor,
-                    new io.nl2q.hub.query.HubEvents(camel, camel.createProducerTemplate(), new ObjectMapper()));
+            var json = new ObjectMapper();
+            var adapters = new CrmAdapters(properties, governor, json);
+            var loader = new WarehouseLoader(properties);
+            var state = new SyncState(jdbc);
+            var pending = new PendingCalls(jdbc, json);
+            var inbound = new InboundSync(adapters, warehouses, loader, state, pending,
+                    new AccountIntake(loader, state, new ConflictParking(camel.createProducerTemplate()), properties,
+                            json), new CallIntake(loader, pending, properties), new CrmRuns(jdbc, adapters, json),
+                    properties, governor, new io.nl2q.hub.query.HubEvents(camel, camel.createProducerTemplate(), json),
+                    json);
 
             System.gc();
             List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -145,11 +168,24 @@ public final class CrmSyncBenchmark {
                     Long.class);
             long callRows = check.queryForObject("SELECT COUNT(*) FROM bench.call_activity WHERE crm_call_id IS NOT"
                     + " NULL", Long.class);
-            System.out.printf("first load of %,d accounts and %,d calls (Bulk 2.0, %,d-record result pages): mode %s,"
-                    + " %d API calls, %.1f s wall, peak heap %,d MB (max heap %,d MB); warehouse now has %,d HCPs and"
-                    + " %,d calls with a CRM id%n", accounts, calls, properties.sync().bulkResultPageSize(),
-                    report.mode(), org.apiCalls.get() - before, seconds, peak >> 20,
-                    Runtime.getRuntime().maxMemory() >> 20, hcps, callRows);
+            // the stale rows once more, removed by the loader alone: what the first load's deletes cost
+            seed.execute("INSERT INTO bench.call_activity (call_id, call_date, hcp_id, territory_id, product_id,"
+                    + " channel, duration_min, crm_call_id) SELECT 'OLD' || CAST(r.range AS VARCHAR), DATE '2024-06-03',"
+                    + " h.hcp_id, h.territory_id, 'P01', 'Phone', 5, 'a04OLD' || LPAD(CAST(r.range AS VARCHAR), 9, '0')"
+                    + " || 'AAA' FROM range(" + stale + ") r, (SELECT hcp_id, territory_id FROM bench.hcp LIMIT 1) h");
+            java.util.Set<String> ids = new java.util.HashSet<>(seed.queryForList("SELECT crm_call_id FROM"
+                    + " bench.call_activity WHERE call_id LIKE 'OLD%'", String.class));
+            long d0 = System.nanoTime();
+            int deleted = loader.deleteCalls(warehouses.forTenant(TENANT), ids);
+            System.out.printf("set-wise delete of %,d stale call rows (%,d ids a statement): %.1f s%n", deleted,
+                    WarehouseLoader.SET_BATCH, (System.nanoTime() - d0) / 1e9);
+            System.out.printf("first load of %,d accounts and %,d calls (Bulk 2.0, %,d-record result pages) over a"
+                    + " warehouse holding %,d calls with CRM ids: mode %s, %d API calls, %.1f s wall (%,d stale calls"
+                    + " deleted by set), peak heap %,d MB (max heap %,d MB); warehouse now has %,d HCPs and %,d calls"
+                    + " with a CRM id (%,d not submitted, %,d pending)%n", accounts, calls,
+                    properties.sync().bulkResultPageSize(), staleRows, report.mode(), org.apiCalls.get() - before,
+                    seconds, report.deletedCalls(), peak >> 20, Runtime.getRuntime().maxMemory() >> 20, hcps, callRows,
+                    report.unsubmittedCalls(), report.pendingCalls());
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -176,6 +212,7 @@ public final class CrmSyncBenchmark {
             c.put("Call_Channel_vod__c", CHANNELS[i % CHANNELS.length]);
             c.put("Duration_vod__c", 10 + i % 20);
             c.put("Detailed_Products_vod__c", PRODUCTS[i % PRODUCTS.length]);
+            c.put("Status_vod__c", i % 20 == 0 ? "Saved_vod" : "Submitted_vod");
             return c;
         };
     }

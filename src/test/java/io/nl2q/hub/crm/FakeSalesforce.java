@@ -16,11 +16,9 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +57,10 @@ final class FakeSalesforce implements AutoCloseable {
     final Map<String, String> rejects = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> transientFailures = new ConcurrentHashMap<>();
     final AtomicInteger apiCalls = new AtomicInteger();
+    /** records returned by query pages (REST), to see what a pull reads again */
+    final AtomicInteger recordsServed = new AtomicInteger();
+    /** record id -> how many times a push wrote it (Collections or Bulk), to see what is written twice */
+    final Map<String, Integer> writes = new ConcurrentHashMap<>();
     final AtomicInteger logins = new AtomicInteger();
     final AtomicLong dailyMax = new AtomicLong(1_000_000);
     final AtomicLong dailyUsed = new AtomicLong();
@@ -102,6 +104,8 @@ final class FakeSalesforce implements AutoCloseable {
         rejects.clear();
         transientFailures.clear();
         apiCalls.set(0);
+        recordsServed.set(0);
+        writes.clear();
         logins.set(0);
         dailyUsed.set(0);
         dailyMax.set(1_000_000);
@@ -112,11 +116,16 @@ final class FakeSalesforce implements AutoCloseable {
 
     /** Creates or changes a record: its SystemModstamp moves to the org's clock, strictly increasing. */
     String put(String object, String id, Map<String, Object> fields) {
+        return put(object, id, fields, List.of());
+    }
+
+    private String put(String object, String id, Map<String, Object> fields, List<String> cleared) {
         String key = id != null ? id : newId(object);
         Map<String, Object> record = objects.computeIfAbsent(object, o -> new ConcurrentHashMap<>())
                 .computeIfAbsent(key, k -> new LinkedHashMap<>());
         synchronized (record) {
             record.putAll(fields);
+            cleared.forEach(record::remove);
             record.put("Id", key);
             record.put("IsDeleted", false);
             record.put("SystemModstamp", tick());
@@ -133,9 +142,12 @@ final class FakeSalesforce implements AutoCloseable {
         objects.computeIfAbsent(object, o -> new ConcurrentHashMap<>()).put(id, record);
     }
 
-    /** The org's clock: wall time, strictly increasing by at least a second per change. */
+    /**
+     * The org's clock: wall time at SystemModstamp's precision (milliseconds), strictly increasing; many changes share
+     * a second, as a data load's do.
+     */
     private Instant tick() {
-        return Instant.ofEpochMilli(clock.updateAndGet(c -> Math.max(c + 1000, System.currentTimeMillis())));
+        return Instant.ofEpochMilli(clock.updateAndGet(c -> Math.max(c + 1, System.currentTimeMillis())));
     }
 
     /**
@@ -186,7 +198,7 @@ final class FakeSalesforce implements AutoCloseable {
         }
     }
 
-    private List<Map<String, Object>> rows(Select select, boolean all) {
+    private List<Map<String, Object>> rows(FakeSoql.Select select, boolean all) {
         Synthetic generated = synthetic.get(select.object);
         if (generated != null) {
             return generated.select(select.where);
@@ -334,7 +346,7 @@ final class FakeSalesforce implements AutoCloseable {
         if (method.equals("GET") && (m = Pattern.compile("^/(query|queryAll)\\?q=(.*)$").matcher(path)).matches()) {
             String q = URLDecoder.decode(m.group(2), StandardCharsets.UTF_8);
             soql.add(q);
-            Select select = Select.parse(q);
+            FakeSoql.Select select = FakeSoql.Select.parse(q);
             boolean all = m.group(1).equals("queryAll");
             List<Map<String, Object>> rows = rows(select, all);
             return page(new Cursor(rows, select.fields, 0));
@@ -352,7 +364,7 @@ final class FakeSalesforce implements AutoCloseable {
         if (method.equals("POST") && path.equals("/jobs/query")) {
             JsonNode spec = read(body);
             soql.add(spec.path("query").asText());
-            Select select = Select.parse(spec.path("query").asText());
+            FakeSoql.Select select = FakeSoql.Select.parse(spec.path("query").asText());
             Job job = new Job("750" + newId("Job").substring(3), "query", spec, "UploadComplete");
             job.rows = rows(select, spec.path("operation").asText().equals("queryAll"));
             job.fields = select.fields;
@@ -384,6 +396,7 @@ final class FakeSalesforce implements AutoCloseable {
             body.put("nextRecordsUrl", "/services/data/v60.0/query/" + locator);
         }
         ArrayNode records = body.putArray("records");
+        recordsServed.addAndGet(end - c.offset);
         for (Map<String, Object> row : c.rows.subList(c.offset, end)) {
             ObjectNode r = records.addObject();
             r.putObject("attributes").put("type", "Account").put("url", "/services/data/v60.0/sobjects/x/" + row.get("Id"));
@@ -422,13 +435,20 @@ final class FakeSalesforce implements AutoCloseable {
                 continue;
             }
             Map<String, Object> fields = new LinkedHashMap<>();
+            List<String> cleared = new ArrayList<>();
             record.fields().forEachRemaining(e -> {
-                if (!e.getKey().equals("attributes")) {
-                    fields.put(e.getKey(), e.getValue().asText());
+                if (e.getKey().equals("attributes")) {
+                    return;
+                }
+                if (e.getValue().isNull()) {
+                    cleared.add(e.getKey()); // JSON null empties the field
+                } else {
+                    fields.put(e.getKey(), e.getValue().isBoolean() ? e.getValue().asBoolean() : e.getValue().asText());
                 }
             });
             boolean created = get(object, key) == null;
-            put(object, key, fields);
+            put(object, key, fields, cleared);
+            writes.merge(key, 1, Integer::sum);
             result.put("id", key).put("success", true).put("created", created).putArray("errors");
         }
         return json(200, results.toString());
@@ -493,7 +513,18 @@ final class FakeSalesforce implements AutoCloseable {
                 header.forEach(h -> failed.append(",\"").append(row.get(h) == null ? "" : row.get(h)).append('"'));
                 failed.append('\n');
             } else {
-                put(object, row.get(key), new LinkedHashMap<>(row));
+                // Bulk 2.0: an empty value leaves the field as it is, #N/A empties it
+                Map<String, Object> fields = new LinkedHashMap<>();
+                List<String> cleared = new ArrayList<>();
+                row.forEach((k, v) -> {
+                    if ("#N/A".equals(v)) {
+                        cleared.add(k);
+                    } else if (v != null && !v.isEmpty()) {
+                        fields.put(k, v);
+                    }
+                });
+                put(object, row.get(key), fields, cleared);
+                writes.merge(row.get(key), 1, Integer::sum);
             }
         }
         job.failedCsv = failed.toString();
@@ -565,86 +596,6 @@ final class FakeSalesforce implements AutoCloseable {
             return JSON.readTree(body);
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("malformed JSON");
-        }
-    }
-
-    /** The SOQL the adapter sends: SELECT a, b FROM X [WHERE c AND d] [ORDER BY SystemModstamp ASC, Id ASC]. */
-    private static final class Select {
-        private static final Pattern SHAPE = Pattern.compile(
-                "SELECT (.+?) FROM (\\w+)(?: WHERE (.+?))?(?: ORDER BY .+)?$");
-        private static final Pattern CONDITION = Pattern.compile("(\\w+) (>=|=) (.+)");
-        private static final Pattern IN = Pattern.compile("(\\w+) IN \\((.+)\\)");
-        final List<String> fields;
-        final String object;
-        final Predicate<Map<String, Object>> where;
-
-        private Select(List<String> fields, String object, Predicate<Map<String, Object>> where) {
-            this.fields = fields;
-            this.object = object;
-            this.where = where;
-        }
-
-        static Select parse(String soql) {
-            Matcher m = SHAPE.matcher(soql.strip());
-            if (!m.matches()) {
-                throw new IllegalArgumentException("unexpected SOQL: " + soql);
-            }
-            Predicate<Map<String, Object>> where = r -> true;
-            boolean deletedAsked = false;
-            if (m.group(3) != null) {
-                for (String condition : m.group(3).split(" AND ")) {
-                    Matcher in = IN.matcher(condition.strip());
-                    if (in.matches()) {
-                        String field = in.group(1);
-                        Set<String> values = new java.util.HashSet<>();
-                        for (String v : in.group(2).split(",")) {
-                            values.add(v.strip().replaceAll("^'|'$", ""));
-                        }
-                        where = where.and(r -> values.contains(String.valueOf(r.get(field))));
-                        continue;
-                    }
-                    Matcher c = CONDITION.matcher(condition.strip());
-                    if (!c.matches()) {
-                        throw new IllegalArgumentException("unexpected condition: " + condition);
-                    }
-                    String field = c.group(1);
-                    String op = c.group(2);
-                    String literal = c.group(3);
-                    deletedAsked |= field.equals("IsDeleted");
-                    Object value = literal.equals("true") || literal.equals("false") ? Boolean.valueOf(literal)
-                            : literal.matches("\\d{4}-.*") ? OffsetDateTime.parse(literal).toInstant()
-                            : literal.replaceAll("^'|'$", "");
-                    where = where.and(r -> {
-                        Object actual = r.get(field);
-                        if (field.equals("IsPersonAccount") && actual == null) {
-                            actual = Boolean.TRUE;
-                        }
-                        if (op.equals("=")) {
-                            return value.equals(actual);
-                        }
-                        return actual instanceof Instant a && !a.isBefore((Instant) value);
-                    });
-                }
-            }
-            boolean includeDeleted = deletedAsked;
-            Predicate<Map<String, Object>> live = includeDeleted ? where : where.and(r -> !(Boolean) r.get("IsDeleted"));
-            return new Select(List.of(m.group(1).split(",\\s*")), m.group(2), live);
-        }
-
-        List<Map<String, Object>> run(Map<String, Map<String, Object>> records, boolean all) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (Map<String, Object> r : records.values()) {
-                Map<String, Object> copy;
-                synchronized (r) {
-                    copy = new LinkedHashMap<>(r);
-                }
-                if ((all || !(Boolean) copy.get("IsDeleted")) && where.test(copy)) {
-                    rows.add(copy);
-                }
-            }
-            rows.sort(Comparator.comparing((Map<String, Object> r) -> (Instant) r.get("SystemModstamp"))
-                    .thenComparing(r -> (String) r.get("Id")));
-            return rows;
         }
     }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** The Salesforce adapter against the WireMock stub of the documented REST API, call for call. */
 class SalesforceContractTest {
+    private static final CrmAdapter.Position EPOCH = new CrmAdapter.Position(Instant.EPOCH, null);
     private static FakeSalesforce org;
     private SimpleMeterRegistry meters;
     private LimitsGovernor governor;
@@ -39,9 +40,35 @@ class SalesforceContractTest {
         meters = new SimpleMeterRegistry();
     }
 
+    private final MovableClock clock = new MovableClock();
+
+    /** The governor's time, moved by the tests. */
+    private static final class MovableClock extends java.time.Clock {
+        private Instant now = Instant.parse("2026-01-05T09:00:00Z");
+
+        void advance(java.time.Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
     private SalesforceAdapter adapter(CrmProperties.Org connection, int collectionsMax, int bulkPage, double pauseAt) {
         CrmProperties p = CrmTestConfig.properties("acme", connection, collectionsMax, bulkPage, pauseAt);
-        governor = new LimitsGovernor(p, meters);
+        governor = new LimitsGovernor(p, meters, clock);
         return new SalesforceAdapter(new SalesforceClient("acme", connection, 2000, governor, new ObjectMapper()),
                 governor, p.sync());
     }
@@ -62,13 +89,13 @@ class SalesforceContractTest {
         org.pageSize(2);
         List<CrmAdapter.Page> pages = new ArrayList<>();
         adapter().changedSince("Account", List.of("Id", "FirstName", "SystemModstamp"), "IsPersonAccount = true",
-                Instant.EPOCH, pages::add);
+                new CrmAdapter.Position(Instant.EPOCH, null), pages::add);
         assertThat(pages).hasSize(3);
         assertThat(pages.stream().mapToInt(p -> p.records().size()).sum()).isEqualTo(5);
         assertThat(pages.get(0).records().get(0)).containsEntry("FirstName", "Ann0").containsKey("SystemModstamp");
         assertThat(org.apiCalls.get()).isEqualTo(3);
         assertThat(org.soql.get(0)).isEqualTo("SELECT Id, FirstName, SystemModstamp FROM Account WHERE"
-                + " IsPersonAccount = true AND SystemModstamp >= 1970-01-01T00:00:00Z ORDER BY SystemModstamp ASC, Id ASC");
+                + " IsPersonAccount = true AND SystemModstamp >= 1970-01-01T00:00:00.000Z ORDER BY SystemModstamp ASC, Id ASC");
         assertThat(meters.counter("hub.crm.api.calls", "tenant", "acme").count()).isEqualTo(3.0);
     }
 
@@ -82,7 +109,7 @@ class SalesforceContractTest {
         SalesforceAdapter crm = adapter();
         crm.deletedSince("Account", Instant.EPOCH, p -> p.records().forEach(r -> deleted.add(r.get("Id"))));
         List<String> live = new ArrayList<>();
-        crm.changedSince("Account", List.of("Id", "SystemModstamp"), null, Instant.EPOCH,
+        crm.changedSince("Account", List.of("Id", "SystemModstamp"), null, EPOCH,
                 p -> p.records().forEach(r -> live.add(r.get("Id"))));
         assertThat(deleted).containsExactly(gone);
         assertThat(live).hasSize(3).doesNotContain(gone);
@@ -112,7 +139,7 @@ class SalesforceContractTest {
         crm.usage();
         org.expireSessions();
         List<CrmAdapter.Page> pages = new ArrayList<>();
-        crm.changedSince("Account", List.of("Id", "SystemModstamp"), null, Instant.EPOCH, pages::add);
+        crm.changedSince("Account", List.of("Id", "SystemModstamp"), null, EPOCH, pages::add);
         assertThat(pages.get(0).records()).hasSize(1);
         assertThat(org.logins.get()).isEqualTo(2);
     }
@@ -176,12 +203,87 @@ class SalesforceContractTest {
         org.dailyUsed.set(78);
         SalesforceAdapter crm = adapter();
         crm.usage();
-        crm.changedSince("Account", List.of("Id", "SystemModstamp"), null, Instant.EPOCH, p -> { });
+        crm.changedSince("Account", List.of("Id", "SystemModstamp"), null, EPOCH, p -> { });
         int calls = org.apiCalls.get();
-        assertThatThrownBy(() -> crm.changedSince("Account", List.of("Id", "SystemModstamp"), null, Instant.EPOCH,
+        assertThatThrownBy(() -> crm.changedSince("Account", List.of("Id", "SystemModstamp"), null, EPOCH,
                 p -> { })).isInstanceOf(ApiLimitPause.class).hasMessageContaining("80 of 100");
         assertThat(org.apiCalls.get()).isEqualTo(calls);
         assertThat(meters.get("hub.crm.api.daily.used").tag("tenant", "acme").gauge().value()).isEqualTo(80.0);
+    }
+
+    @Test
+    void aPauseEndsOnceTheRollingUsageHasGoneDown() {
+        // C1: once paused, the governor refused even the limits resource, so a reset never ended the pause
+        accounts(1);
+        org.dailyMax.set(15_000);
+        org.dailyUsed.set(11_998);
+        SalesforceAdapter crm = adapter();
+        crm.usage();
+        crm.changedSince("Account", List.of("Id", "SystemModstamp"), null, EPOCH, p -> { });
+        assertThatThrownBy(() -> crm.changedSince("Account", List.of("Id", "SystemModstamp"), null, EPOCH, p -> { }))
+                .isInstanceOf(ApiLimitPause.class).hasMessageContaining("12000 of 15000");
+        org.dailyUsed.set(300); // Salesforce counts over a rolling 24 hours: the usage went down again
+        int calls = org.apiCalls.get();
+        assertThatThrownBy(crm::usage).as("before the recheck time, nothing is asked").isInstanceOf(ApiLimitPause.class);
+        assertThat(org.apiCalls.get()).isEqualTo(calls);
+        clock.advance(java.time.Duration.ofMinutes(5));
+        assertThat(crm.usage().used()).isBetween(300L, 301L);
+        List<CrmAdapter.Page> pages = new ArrayList<>();
+        crm.changedSince("Account", List.of("Id", "SystemModstamp"), null, EPOCH, pages::add);
+        assertThat(pages.get(0).records()).hasSize(1);
+    }
+
+    @Test
+    void aPauseStillDueAtTheRecheckReadsTheLimitsOncePerInterval() {
+        org.dailyMax.set(100);
+        org.dailyUsed.set(90);
+        SalesforceAdapter crm = adapter();
+        crm.usage();
+        assertThatThrownBy(() -> crm.changedSince("Account", List.of("Id"), null, EPOCH, p -> { }))
+                .isInstanceOf(ApiLimitPause.class);
+        clock.advance(java.time.Duration.ofMinutes(5));
+        int calls = org.apiCalls.get();
+        crm.usage(); // still 91 of 100: paused on
+        assertThatThrownBy(crm::usage).isInstanceOf(ApiLimitPause.class);
+        assertThatThrownBy(() -> crm.changedSince("Account", List.of("Id"), null, EPOCH, p -> { }))
+                .isInstanceOf(ApiLimitPause.class);
+        assertThat(org.apiCalls.get()).isEqualTo(calls + 1);
+    }
+
+    @Test
+    void readsStrictlyAfterTheWatermarkAtMillisecondPrecision() {
+        // C8: five changes within one second; a watermark cut to the second read all five again on every run
+        accounts(5);
+        SalesforceAdapter crm = adapter();
+        List<Map<String, String>> all = new ArrayList<>();
+        crm.changedSince("Account", List.of("Id", "SystemModstamp"), null, EPOCH, p -> all.addAll(p.records()));
+        Map<String, String> third = all.get(2);
+        var stamp = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxx");
+        var mark = new CrmAdapter.Position(java.time.OffsetDateTime.parse(third.get("SystemModstamp"), stamp)
+                .toInstant(), third.get("Id"));
+        List<String> after = new ArrayList<>();
+        crm.changedSince("Account", List.of("Id", "SystemModstamp"), null, mark,
+                p -> p.records().forEach(r -> after.add(r.get("Id"))));
+        assertThat(after).containsExactly(all.get(3).get("Id"), all.get(4).get("Id"));
+        assertThat(org.soql.get(org.soql.size() - 1)).matches(".*SystemModstamp > \\S+\\.\\d{3}Z OR \\(SystemModstamp"
+                + " = \\S+\\.\\d{3}Z AND Id > '" + third.get("Id") + "'\\).*");
+    }
+
+    @Test
+    void aNullValueClearsTheFieldThroughCollectionsAndBulk() {
+        List<Map<String, String>> records = insights(2);
+        adapter().push("Account", "Id", records);
+        for (int collectionsMax : new int[] {2000, 0}) {
+            String id = records.get(collectionsMax == 0 ? 1 : 0).get("Id");
+            Map<String, String> clear = new LinkedHashMap<>();
+            clear.put("Id", id);
+            clear.put("NL2Q_Insights__c", null);
+            CrmAdapter.PushResult result = adapter(CrmTestConfig.passwordOrg(org.url()), collectionsMax, 50_000, 0.8)
+                    .push("Account", "Id", List.of(clear));
+            assertThat(result.accepted()).isEqualTo(1);
+            assertThat(org.get("Account", id)).doesNotContainKey("NL2Q_Insights__c")
+                    .containsEntry("Prescribing_Trend__c", "Growing");
+        }
     }
 
     private List<Map<String, String>> insights(int n) {

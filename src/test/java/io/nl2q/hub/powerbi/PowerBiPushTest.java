@@ -1,14 +1,10 @@
 package io.nl2q.hub.powerbi;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.nl2q.hub.HubTest;
 import io.nl2q.hub.ops.DeadLetterStore;
 import io.nl2q.hub.reports.SavedQuestions;
@@ -48,10 +44,11 @@ class PowerBiPushTest {
 
     @BeforeEach
     void setUp() {
-        stub = new PowerBiStub();
         clock = new FakeClock();
+        stub = new PowerBiStub(clock::now);
         saved.save("acme", "tirosint_writers", null, SQL);
         jdbc.update("DELETE FROM powerbi_push_run");
+        jdbc.update("DELETE FROM powerbi_push_post");
         hcps = queries.rows(caller(), "SELECT COUNT(*) FROM hcp", 1).rows().get(0).get(0) instanceof Number n
                 ? n.longValue() : -1;
     }
@@ -71,7 +68,11 @@ class PowerBiPushTest {
 
     PushJob job(PushProperties props, PushRuns runs) {
         return new PushJob(new PowerBiApi(props, clock), new PushLimiter(props.postsPerMinute(), props.rowsPerHour(),
-                props.maxPending(), clock), runs, props);
+                props.maxPending(), clock, new PushPostLog(jdbc)), runs, props, clock);
+    }
+
+    List<JsonNode> table() {
+        return stub.table(PowerBiStub.DATASET, "tirosint_writers");
     }
 
     PushSource source() {
@@ -85,7 +86,8 @@ class PowerBiPushTest {
 
         assertThat(outcome.datasetCreated()).isTrue();
         assertThat(outcome.rows()).isEqualTo(hcps);
-        assertThat(stub.rowPosts()).hasSize((int) ((hcps + 49) / 50));
+        assertThat(stub.rowPostRequests()).hasSize((int) ((hcps + 49) / 50));
+        assertThat(outcome.verified()).as("the table's row count confirmed it").isTrue();
         JsonNode dataset = JSON.readTree(stub.requests().stream().filter(r -> r.getUrl().contains("defaultRetention"))
                 .findFirst().orElseThrow().getBodyAsString());
         assertThat(dataset.path("defaultMode").asText()).isEqualTo("Push");
@@ -94,9 +96,9 @@ class PowerBiPushTest {
         var all = stub.requests();
         assertThat(all.stream().filter(r -> r.getUrl().contains("/token")).count()).as("token cached").isEqualTo(1);
         assertThat(all.stream().filter(r -> !r.getUrl().contains("/token"))
-                .allMatch(r -> "Bearer eyJ0eXAi.stub".equals(r.getHeader("Authorization")))).isTrue();
-        assertThat(distinctIds(stub.tableContent())).hasSize((int) hcps);
-        assertThat(stub.tableContent()).hasSize((int) hcps);
+                .allMatch(r -> r.getHeader("Authorization").startsWith("Bearer eyJ0eXAi."))).isTrue();
+        assertThat(distinctIds(table())).hasSize((int) hcps);
+        assertThat(table()).hasSize((int) hcps);
         assertThat(clock.sleeps).isEmpty();
     }
 
@@ -108,42 +110,38 @@ class PowerBiPushTest {
         assertThat(outcome.datasetCreated()).isFalse();
         assertThat(stub.requests()).noneMatch(r -> r.getUrl().contains("defaultRetention"))
                 .noneMatch(r -> r.getMethod().getName().equals("DELETE"));
-        assertThat(stub.rowPosts()).hasSize(1);
+        assertThat(stub.rowPostRequests()).hasSize(1);
+        assertThat(outcome.verified()).isTrue();
+        assertThat(outcome.warning()).isNull();
     }
 
     @Test
-    void honoursRetryAfterOn429AndRetries5xxWithBackoff() throws Exception {
-        String rows = "/v1.0/myorg/groups/" + PowerBiStub.GROUP + "/datasets/[^/]+/tables/[^/]+/rows";
-        stub.server.stubFor(post(urlPathMatching(rows)).inScenario("throttle").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")).willSetStateTo("503"));
-        stub.server.stubFor(post(urlPathMatching(rows)).inScenario("throttle").whenScenarioStateIs("503")
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("503 again"));
-        stub.server.stubFor(post(urlPathMatching(rows)).inScenario("throttle").whenScenarioStateIs("503 again")
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("ok"));
-        stub.server.stubFor(post(urlPathMatching(rows)).inScenario("throttle").whenScenarioStateIs("ok")
-                .willReturn(aResponse().withStatus(200)));
-
+    void honoursRetryAfterOn429AndRetriesReadsAnswered5xxWithBackoff() throws Exception {
+        stub.throttleNext.add(7L);
+        stub.failAny.add(503);
+        stub.failAny.add(503);
         job(stub.properties(10_000, List.of()), new PushRuns(jdbc)).push(binding(PushProperties.Mode.FULL), b -> source());
         assertThat(clock.sleeps).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(1), Duration.ofSeconds(2));
-        assertThat(stub.tableContent()).hasSize((int) hcps);
+        assertThat(table()).hasSize((int) hcps);
     }
 
     @Test
-    void aBatchStillFailingIsNotCountedAndTheNextTryResumes() throws Exception {
-        String rows = "/v1.0/myorg/groups/" + PowerBiStub.GROUP + "/datasets/[^/]+/tables/[^/]+/rows";
-        stub.server.stubFor(post(urlPathMatching(rows)).atPriority(1).withRequestBody(
-                com.github.tomakehurst.wiremock.client.WireMock.containing("\"H000101\""))
-                .willReturn(aResponse().withStatus(500)));
-        PushProperties props = stub.properties(50, List.of());
-        assertThatThrownBy(() -> job(props, new PushRuns(jdbc)).push(binding(PushProperties.Mode.APPEND), b -> source()))
-                .isInstanceOf(PowerBiException.class).hasMessageContaining("500");
-        assertThat(clock.sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
-        stub.server.resetScenarios();
+    void aBatchStillRefusedIsNotCountedAndTheNextTryResumes() throws Exception {
         stub.reset(true);
+        PushProperties props = stub.properties(50, List.of());
+        for (int i = 0; i < 4; i++) {
+            stub.failBeforeStore.add(500);
+        }
+        assertThatThrownBy(() -> job(props, new PushRuns(jdbc)).push(binding(PushProperties.Mode.APPEND), b -> source()))
+                .isInstanceOf(PowerBiException.class).hasMessageContaining("not stored after 4 attempts");
+        // each 500 was settled by the row count (not stored) and the batch sent again after a backoff
+        assertThat(clock.sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+        assertThat(jdbc.queryForObject("SELECT status FROM powerbi_push_run", String.class)).isEqualTo("PARKED");
         PushJob.Outcome resumed = job(props, new PushRuns(jdbc)).push(binding(PushProperties.Mode.APPEND), b -> source());
         assertThat(resumed.resumed()).isTrue();
         assertThat(resumed.warning()).isNull();
         assertThat(resumed.rows()).isEqualTo(hcps);
+        assertThat(table()).hasSize((int) hcps);
     }
 
     @Test
@@ -168,36 +166,45 @@ class PowerBiPushTest {
         };
         assertThatThrownBy(() -> job(props, new PushRuns(jdbc)).push(binding(PushProperties.Mode.FULL), b -> stopping))
                 .hasMessageContaining("hub stopping");
-        assertThat(stub.rowPosts()).hasSize(2);
+        assertThat(stub.rowPostRequests()).hasSize(2);
 
         // a new hub instance: new token cache, new limiter; the run's progress is in app state
         PushJob.Outcome outcome = job(props, new PushRuns(jdbc)).push(binding(PushProperties.Mode.FULL), b -> source());
         assertThat(outcome.resumed()).isTrue();
-        assertThat(stub.rowPosts()).hasSize((int) ((hcps + 39) / 40));
+        assertThat(stub.rowPostRequests()).hasSize((int) ((hcps + 39) / 40));
         assertThat(stub.requests().stream().filter(r -> r.getMethod().getName().equals("DELETE")).count()).isEqualTo(1);
-        List<JsonNode> table = stub.tableContent();
+        List<JsonNode> table = table();
         assertThat(table).hasSize((int) hcps);
         assertThat(distinctIds(table)).hasSize((int) hcps);
     }
 
     @Test
-    void aStopBetweenAnAcknowledgedPostAndItsCommitRestartsAFullRefreshCleanly() throws Exception {
-        PushProperties props = stub.properties(40, List.of());
-        PushRuns crashing = new PushRuns(jdbc) {
-            @Override
-            void batchDone(long id, int batchesSent, long rowsSent, long stringsCut) {
-                if (batchesSent == 2) {
-                    throw new IllegalStateException("hub stopped after the POST, before the commit");
+    void aStopBetweenAnAcknowledgedPostAndItsCommitIsSettledByTheRowCount() throws Exception {
+        for (boolean counts : new boolean[] {true, false}) {
+            stub.reset(false);
+            stub.executeQueriesAllowed = counts;
+            jdbc.update("DELETE FROM powerbi_push_run");
+            PushProperties props = stub.properties(40, List.of());
+            PushRuns crashing = new PushRuns(jdbc) {
+                @Override
+                void batchDone(long id, int batchesSent, long rowsSent, long stringsCut) {
+                    if (batchesSent == 2) {
+                        throw new IllegalStateException("hub stopped after the POST, before the commit");
+                    }
+                    super.batchDone(id, batchesSent, rowsSent, stringsCut);
                 }
-                super.batchDone(id, batchesSent, rowsSent, stringsCut);
-            }
-        };
-        assertThatThrownBy(() -> job(props, crashing).push(binding(PushProperties.Mode.FULL), b -> source()))
-                .hasMessageContaining("before the commit");
-        job(props, new PushRuns(jdbc)).push(binding(PushProperties.Mode.FULL), b -> source());
-        List<JsonNode> table = stub.tableContent();
-        assertThat(table).hasSize((int) hcps);
-        assertThat(distinctIds(table)).hasSize((int) hcps);
+            };
+            assertThatThrownBy(() -> job(props, crashing).push(binding(PushProperties.Mode.FULL), b -> source()))
+                    .hasMessageContaining("before the commit");
+            PushJob.Outcome outcome = job(props, new PushRuns(jdbc)).push(binding(PushProperties.Mode.FULL),
+                    b -> source());
+            // counted: the second batch is in the table, nothing is sent twice; not countable: cleared and reloaded
+            assertThat(stub.requests().stream().filter(r -> r.getMethod().getName().equals("DELETE")).count())
+                    .isEqualTo(counts ? 1 : 2);
+            assertThat(outcome.reloads()).isEqualTo(counts ? 0 : 1);
+            assertThat(table()).hasSize((int) hcps);
+            assertThat(distinctIds(table())).hasSize((int) hcps);
+        }
     }
 
     @Test
