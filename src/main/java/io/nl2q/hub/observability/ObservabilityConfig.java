@@ -25,6 +25,11 @@ class ObservabilityConfig {
     }
 
     @Bean
+    LogContextRoutePolicy logContextRoutePolicy() {
+        return new LogContextRoutePolicy();
+    }
+
+    @Bean
     TenantTaggedRequests tenantTaggedRequests() {
         return new TenantTaggedRequests();
     }
