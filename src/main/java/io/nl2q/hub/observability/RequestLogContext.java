@@ -1,6 +1,7 @@
 package io.nl2q.hub.observability;
 
 import io.nl2q.hub.security.Caller;
+import io.nl2q.hub.security.Callers;
 import io.nl2q.hub.security.CorrelationIds;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,9 +13,6 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import org.slf4j.MDC;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -24,9 +22,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * passed on to the routes as that header, so the log lines, the audit row and the error body share one id.
  */
 final class RequestLogContext extends OncePerRequestFilter {
-    static final String TENANT = "tenant";
-    static final String CALLER = "caller";
-    static final String CORRELATION_ID = "correlationId";
     /** Request attribute naming the caller's tenant, read by {@link TenantTaggedRequests} after the request. */
     static final String TENANT_ATTRIBUTE = RequestLogContext.class.getName() + ".tenant";
 
@@ -40,20 +35,16 @@ final class RequestLogContext extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String correlationId = CorrelationIds.of(request);
-        MDC.put(CORRELATION_ID, correlationId);
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof Caller caller) {
-            MDC.put(TENANT, caller.tenant().id());
-            MDC.put(CALLER, caller.subject());
+        Caller caller = Callers.ofCurrentThread().orElse(null);
+        LogContext.set(caller, correlationId);
+        if (caller != null) {
             request.setAttribute(TENANT_ATTRIBUTE, caller.tenant().id());
             activeUsers.seen(caller.tenant().id(), caller.subject());
         }
         try {
             chain.doFilter(new WithCorrelationId(request, correlationId), response);
         } finally {
-            MDC.remove(CORRELATION_ID);
-            MDC.remove(TENANT);
-            MDC.remove(CALLER);
+            LogContext.clear();
         }
     }
 

@@ -3,6 +3,7 @@ package io.nl2q.hub.security;
 import io.nl2q.hub.errors.ErrorCode;
 import io.nl2q.hub.errors.HubException;
 import io.nl2q.hub.errors.Phase;
+import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -12,11 +13,14 @@ import org.springframework.stereotype.Component;
 public class Callers {
 
     public Caller current() {
+        return ofCurrentThread().orElseThrow(
+                () -> new HubException(ErrorCode.UNAUTHORIZED, Phase.AUTHENTICATE, "no authenticated caller"));
+    }
+
+    /** The authenticated caller on this thread, if any (logging and metrics, which must not fail without one). */
+    public static Optional<Caller> ofCurrentThread() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth instanceof CallerAuthentication known) {
-            return known.getPrincipal();
-        }
-        throw new HubException(ErrorCode.UNAUTHORIZED, Phase.AUTHENTICATE, "no authenticated caller");
+        return auth instanceof CallerAuthentication known ? Optional.of(known.getPrincipal()) : Optional.empty();
     }
 
     /** Where the current request came from (peer address, user agent), for the audit trail. */

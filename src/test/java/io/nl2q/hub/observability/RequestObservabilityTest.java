@@ -42,9 +42,9 @@ class RequestObservabilityTest {
         String correlationId = reply.json().path("error").path("correlationId").asText();
         assertThat(appender.list).anySatisfy(event -> {
             assertThat(event.getMDCPropertyMap())
-                    .containsEntry(RequestLogContext.TENANT, "initech")
-                    .containsEntry(RequestLogContext.CORRELATION_ID, correlationId)
-                    .containsKey(RequestLogContext.CALLER)
+                    .containsEntry(LogContext.TENANT, "initech")
+                    .containsEntry(LogContext.CORRELATION_ID, correlationId)
+                    .containsKey(LogContext.CALLER)
                     .containsKey("camel.routeId");
             assertThat(event.getFormattedMessage()).contains(correlationId);
         });
