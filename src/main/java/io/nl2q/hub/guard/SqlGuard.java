@@ -1,5 +1,6 @@
 package io.nl2q.hub.guard;
 
+import io.nl2q.hub.warehouse.SqlDialect;
 import net.sf.jsqlparser.statement.select.Select;
 
 /**
@@ -8,6 +9,12 @@ import net.sf.jsqlparser.statement.select.Select;
  * harmless; it comes back rewritten with schema-qualified tables and a row cap. Anything the guard cannot positively
  * bind is refused. With shared tables every tenant table is read through a filter on the caller's tenant column
  * (see {@link TableBinder}). Thread-safe: all per-call state lives in objects created by {@link #check}.
+ *
+ * <p>The guard checks what runs: the SQL it returns is rendered from the tree it checked, never the caller's text;
+ * both texts are first read by {@link EngineLexer}, which refuses the literal and comment forms JSqlParser reads
+ * differently from the engines; and the engine's own parser confirms the rendered statement is exactly one SELECT
+ * over the tenant's tables ({@link DuckDbSecondOpinion} for DuckDB, the driver's statement splitter, which the
+ * extended protocol then holds to one statement, for PostgreSQL).
  */
 public final class SqlGuard {
     private final StatementParser parser = new StatementParser();
@@ -17,13 +24,31 @@ public final class SqlGuard {
      * @throws SqlRejectedException naming the reason when the statement is refused
      */
     public GuardedSql check(String sql, GuardContext context) {
-        boolean squareBrackets = "sqlserver".equals(context.dialect().id());
+        SqlDialect dialect = context.dialect();
+        boolean squareBrackets = "sqlserver".equals(dialect.id());
+        StatementParser.screen(sql);
+        EngineLexer.screen(sql, dialect.id());
         Select select = parser.parseSingleQuery(sql, squareBrackets);
         TableBinder binder = new TableBinder(context);
-        new QueryWalker(binder, new FunctionPolicy(context.dialect().deniedFunctions()))
-                .walk(select, Scope.EMPTY, 0);
+        FunctionPolicy functions = new FunctionPolicy(dialect.deniedFunctions());
+        new QueryWalker(binder, functions).walk(select, Scope.EMPTY, 0);
         binder.requireAllReplaced();
-        RowLimiter.Limited limited = RowLimiter.apply(select, context.maxRows(), context.dialect().rowLimitStyle());
-        return new GuardedSql(limited.select().toString(), binder.tablesRead(), limited.rowLimit());
+        RowLimiter.Limited limited = RowLimiter.apply(select, context.maxRows(), dialect.rowLimitStyle());
+        String rendered = limited.select().toString();
+        EngineLexer.screenRendered(rendered, dialect.id());
+        secondOpinion(rendered, context, binder, functions);
+        return new GuardedSql(rendered, binder.tablesRead(), limited.rowLimit());
+    }
+
+    private static void secondOpinion(String rendered, GuardContext context, TableBinder binder,
+                                      FunctionPolicy functions) {
+        switch (context.dialect().id()) {
+            case "duckdb" -> DuckDbSecondOpinion.shared().check(rendered, binder.schemaName(), binder.tablesRead(),
+                    functions);
+            case "postgresql" -> PostgresStatementCount.requireOne(rendered);
+            default -> {
+                // no engine parser to ask; EngineLexer has refused the forms these engines read differently
+            }
+        }
     }
 }

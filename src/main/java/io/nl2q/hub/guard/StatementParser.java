@@ -28,8 +28,8 @@ final class StatementParser {
         return thread;
     });
 
+    /** {@code sql} has passed {@link #screen}. */
     Select parseSingleQuery(String sql, boolean squareBrackets) {
-        screen(sql);
         Statements statements;
         try {
             statements = CCJSqlParserUtil.parseStatements(sql, parserThreads,
@@ -52,7 +52,8 @@ final class StatementParser {
         return select;
     }
 
-    private static void screen(String sql) {
+    /** Refuses empty, oversized text and invisible or control characters, before any lexing. */
+    static void screen(String sql) {
         if (sql == null || sql.isBlank()) {
             throw new SqlRejectedException("the statement is empty");
         }

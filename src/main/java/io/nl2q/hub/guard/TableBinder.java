@@ -46,6 +46,12 @@ final class TableBinder {
         return tablesRead;
     }
 
+    /** The schema tenant tables are read from (the tenant's, or the shared one), unquoted. */
+    String schemaName() {
+        TableLayout layout = context.layout();
+        return layout.shared() ? layout.sharedSchema() : context.tenant().schema();
+    }
+
     void bind(Table table, Scope scope) {
         String written = table.getFullyQualifiedName();
         if (table.getName() == null || table.getNameParts().size() > 2 || table.getDatabaseName() != null) {

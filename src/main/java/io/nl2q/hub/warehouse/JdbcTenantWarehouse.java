@@ -73,10 +73,12 @@ final class JdbcTenantWarehouse implements TenantWarehouse, AutoCloseable {
         try {
             execute(c, dialect.readOnlySessionSetup(tenant.schema(), timeout));
             QueryResult result;
-            try (var statement = c.createStatement()) {
+            // prepared: one statement in the extended protocol on PostgreSQL; the guard has had the engine's own
+            // parser confirm the text is exactly one SELECT
+            try (var statement = c.prepareStatement(guardedSql)) {
                 statement.setQueryTimeout((int) Math.max(1, (timeout.toMillis() + 999) / 1000));
                 statement.setMaxRows(maxRows + 1);
-                try (var rs = statement.executeQuery(guardedSql)) {
+                try (var rs = statement.executeQuery()) {
                     result = ResultRows.read(rs, maxRows);
                 }
             }

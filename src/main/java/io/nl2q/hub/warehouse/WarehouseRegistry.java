@@ -70,25 +70,33 @@ public class WarehouseRegistry implements AutoCloseable {
                 ? "jdbc:duckdb:" + DemoWarehouseInitializer.embeddedFile(properties, tenant.id()).toAbsolutePath()
                 : config.url();
         String memoryLimit = "duckdb".equals(dialect.id()) ? properties.duckdbMemoryLimit() : null;
+        // answering connections to DuckDB open behind its second wall; the writer's are the loaders' own
+        boolean lockdown = "duckdb".equals(dialect.id());
         var answering = pool(tenant.id() + "-answering", url, config, config.poolSize(), connectionTimeout,
-                memoryLimit);
-        var writer = pool(tenant.id() + "-writer", url, config, 2, connectionTimeout, memoryLimit);
+                memoryLimit, lockdown);
+        var writer = pool(tenant.id() + "-writer", url, config, 2, connectionTimeout, memoryLimit, false);
         return new JdbcTenantWarehouse(tenant.ref(), dialect, answering, writer);
     }
 
     /**
      * Lazy (initializationFailTimeout -1) and with no idle minimum: nothing connects at start, and idle
-     * connections are retired instead of holding a DuckDB file or a remote session forever.
+     * connections are retired instead of holding a DuckDB file or a remote session forever. With
+     * {@code duckdbLockdown} every connection opens through {@link DuckDbLockdown}.
      */
     private static HikariDataSource pool(String name, String url, TenancyProperties.WarehouseConfig config,
-                                         int size, Duration connectionTimeout, String duckdbMemoryLimit) {
+                                         int size, Duration connectionTimeout, String duckdbMemoryLimit,
+                                         boolean duckdbLockdown) {
         var hikari = new HikariConfig();
         if (duckdbMemoryLimit != null && !duckdbMemoryLimit.isBlank()) {
             // a DuckDB configuration option, applied when the first connection opens the file
             hikari.addDataSourceProperty("memory_limit", duckdbMemoryLimit.trim());
         }
         hikari.setPoolName("warehouse-" + name);
-        hikari.setJdbcUrl(url);
+        if (duckdbLockdown) {
+            hikari.setDataSource(new DuckDbLockdown(url, hikari.getDataSourceProperties()));
+        } else {
+            hikari.setJdbcUrl(url);
+        }
         hikari.setUsername(config.username());
         hikari.setPassword(config.password());
         hikari.setMaximumPoolSize(Math.max(1, size));

@@ -31,11 +31,22 @@ public class GuardBenchmark {
             "SELECT hcp_id FROM call_activity UNION SELECT hcp_id FROM rx_weekly WHERE week_ending >= DATE '2025-10-01'");
 
     private final SqlGuard guard = new SqlGuard();
+    private final List<GuardedSql> rendered = STATEMENTS.stream().map(sql -> guard.check(sql, Fixtures.ACME)).toList();
+    private final FunctionPolicy functions = new FunctionPolicy(Fixtures.ACME.dialect().deniedFunctions());
     private int next;
 
     @Benchmark
     public GuardedSql check() {
         next = (next + 1) % STATEMENTS.size();
         return guard.check(STATEMENTS.get(next), Fixtures.ACME);
+    }
+
+    /** The share of {@link #check} that DuckDB's second opinion takes, measured under the same conditions. */
+    @Benchmark
+    public GuardedSql secondOpinionOnly() {
+        next = (next + 1) % rendered.size();
+        GuardedSql guarded = rendered.get(next);
+        DuckDbSecondOpinion.shared().check(guarded.sql(), "acme", guarded.tables(), functions);
+        return guarded;
     }
 }
