@@ -14,9 +14,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -55,8 +55,11 @@ class OperatorConsoleSecurity {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
-                // Spring keeps no security context; the session is Hawtio's login, read by the authentication filter
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Spring keeps no security context; the session is Hawtio's login (which starts a new session on
+                // each sign-in), read by the authentication filter. Spring must not rotate its id on every request
+                // it sees authenticated: requests of the console page in flight would carry the old id and fail.
+                .sessionManagement(AbstractHttpConfigurer::disable)
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .addFilterBefore(sameOrigin, BasicAuthenticationFilter.class)
                 .addFilterAfter(authentication, SameOriginFilter.class)
                 .addFilterAfter(new JolokiaAuditFilter(policy, platformAudit, errors),
