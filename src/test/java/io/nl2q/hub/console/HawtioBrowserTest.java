@@ -23,7 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 11 item 8: a platform operator signs in through Hawtio's own login form in a real headless Chromium (Debian's
- * chromium and /usr/bin/chromedriver) and reads the Camel routes; a tenant's key is refused on the same form.
+ * chromium and /usr/bin/chromedriver), reads the Camel routes and finds the dead-letter store in the JMX tree; a
+ * tenant's key is refused on the same form.
  * Each test has a browser of its own, so no session carries over.
  */
 @HubTest
@@ -60,6 +61,9 @@ class HawtioBrowserTest {
         waitOrDump(wait, () -> text().contains("ops-dead-letter") && text().contains("query-run-sql"), "routes");
         assertThat(text()).contains("boast-inbound").contains("ops-dead-letters-list");
         assertThat(text()).doesNotContain("Invalid login credentials");
+        // the dead-letter store beside them, in the JMX tree (io.nl2q.hub:type=DeadLetters)
+        browser.get(console("/jmx"));
+        waitOrDump(wait, () -> text().contains("io.nl2q.hub"), "jmx-tree");
     }
 
     @Test
