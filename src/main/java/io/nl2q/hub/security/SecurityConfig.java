@@ -33,8 +33,9 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Who may call what. Stateless: every request carries its API key or bearer token, so there is no session and no
- * CSRF surface (Jolokia's POSTs from Hawtio work because of that). Each endpoint names the roles it needs
- * (admin includes analyst includes viewer, see {@link Role#includes()}); anything else needs a caller.
+ * CSRF surface (Hawtio and Jolokia, which keep a session, have a chain of their own: console/OperatorConsoleSecurity).
+ * Each endpoint names the roles it needs (admin includes analyst includes viewer, see {@link Role#includes()});
+ * anything else needs a caller.
  */
 @Configuration
 class SecurityConfig {
