@@ -19,8 +19,14 @@ public class DeadLetterReplayer {
         this.producer = producer;
     }
 
+    /** Replays an entry of any tenant (platform operators, through Hawtio). */
     public DeadLetter replay(long id) {
-        DeadLetter letter = store.get(id);
+        return replay(null, id);
+    }
+
+    /** Replays an entry of this tenant ({@code tenantId} null: of any); another tenant's is NOT_FOUND. */
+    public DeadLetter replay(String tenantId, long id) {
+        DeadLetter letter = store.get(tenantId, id);
         if (letter.replayUri() == null) {
             throw new HubException(ErrorCode.BAD_REQUEST, Phase.DELIVER,
                     "dead letter " + id + " of route " + letter.routeId() + " cannot be replayed from the hub");

@@ -56,14 +56,31 @@ public class DeadLetterStore {
                 kept.get(REPLAY_URI), write(kept), payload, Timestamp.from(Instant.now()));
     }
 
-    /** The newest entries first, of one route or (routeId null) of all. */
+    /** The newest entries first, of one route or (routeId null) of all, of every tenant (platform operators). */
     public List<DeadLetter> list(String routeId, int limit) {
+        return list(null, routeId, limit);
+    }
+
+    /**
+     * The newest entries first of one tenant ({@code tenantId} null: of every tenant, for platform operators), of one
+     * route or (routeId null) of all.
+     */
+    public List<DeadLetter> list(String tenantId, String routeId, int limit) {
         // LIMIT as a parameter: the shared JdbcTemplate's maxRows would cap every other query running meanwhile
-        String sql = "SELECT * FROM dead_letter" + (routeId == null ? "" : " WHERE route_id = ?")
+        List<String> where = new java.util.ArrayList<>();
+        List<Object> args = new java.util.ArrayList<>();
+        if (tenantId != null) {
+            where.add("tenant_id = ?");
+            args.add(tenantId);
+        }
+        if (routeId != null) {
+            where.add("route_id = ?");
+            args.add(routeId);
+        }
+        args.add(Math.max(1, limit));
+        String sql = "SELECT * FROM dead_letter" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + " ORDER BY dead_letter_id DESC LIMIT ?";
-        Object[] args = routeId == null ? new Object[] {Math.max(1, limit)}
-                : new Object[] {routeId, Math.max(1, limit)};
-        return jdbc.query(sql, this::row, args);
+        return jdbc.query(sql, this::row, args.toArray());
     }
 
     /** Entries by route, replayed or not. */
@@ -77,7 +94,16 @@ public class DeadLetterStore {
     }
 
     public DeadLetter get(long id) {
-        return jdbc.query("SELECT * FROM dead_letter WHERE dead_letter_id = ?", this::row, id).stream().findFirst()
+        return get(null, id);
+    }
+
+    /** One entry of this tenant ({@code tenantId} null: of any); another tenant's is NOT_FOUND like a missing one. */
+    public DeadLetter get(String tenantId, long id) {
+        List<DeadLetter> found = tenantId == null
+                ? jdbc.query("SELECT * FROM dead_letter WHERE dead_letter_id = ?", this::row, id)
+                : jdbc.query("SELECT * FROM dead_letter WHERE dead_letter_id = ? AND tenant_id = ?", this::row, id,
+                tenantId);
+        return found.stream().findFirst()
                 .orElseThrow(() -> new HubException(ErrorCode.NOT_FOUND, Phase.DELIVER, "no dead letter " + id));
     }
 

@@ -7,23 +7,29 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates a request by its API key: the {@code X-API-Key} header, or the password of HTTP Basic (so an operator
- * can open Hawtio in a browser with a key). A presented but unknown key is answered 401 at once; a request with no
- * key goes on unauthenticated and is refused by the authorization rules where a role is needed.
+ * Authenticates a request by its API key: the {@code X-API-Key} header, or the password of HTTP Basic. On operations
+ * paths a platform operator's key ({@link PlatformOperators}) is taken too; elsewhere it is unknown. A presented but
+ * unknown key is answered 401 at once; a request with no key goes on unauthenticated and is refused by the
+ * authorization rules where a role is needed. (Hawtio and Jolokia have a chain of their own, OperatorConsoleSecurity.)
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     static final String HEADER = "X-API-Key";
+    /** Where a platform operator's key is taken too: operations, not tenant data (those routes need a tenant). */
+    private static final List<String> PLATFORM_PATHS = List.of("/api/v1/ops/", "/actuator/");
     private final ApiKeyStore keys;
+    private final PlatformOperators platform;
     private final JsonErrorWriter errors;
 
-    ApiKeyAuthenticationFilter(ApiKeyStore keys, JsonErrorWriter errors) {
+    ApiKeyAuthenticationFilter(ApiKeyStore keys, PlatformOperators platform, JsonErrorWriter errors) {
         this.keys = keys;
+        this.platform = platform;
         this.errors = errors;
     }
 
@@ -33,17 +39,25 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         Optional<String> presented = presentedKey(request);
         if (presented.isPresent()) {
             Optional<Caller> caller = keys.authenticate(presented.get());
-            if (caller.isEmpty()) {
+            Optional<PlatformOperator> operator = caller.isPresent() || !onPlatformPath(request) ? Optional.empty()
+                    : platform.byKey(presented.get());
+            if (caller.isEmpty() && operator.isEmpty()) {
                 errors.unauthorized(request, response, "the API key is unknown, revoked or expired");
                 return;
             }
-            SecurityContextHolder.setContext(new SecurityContextImpl(new CallerAuthentication(caller.get())));
+            SecurityContextHolder.setContext(new SecurityContextImpl(caller.isPresent()
+                    ? new CallerAuthentication(caller.get()) : new PlatformOperatorAuthentication(operator.get())));
         }
         try {
             chain.doFilter(request, response);
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    private static boolean onPlatformPath(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return PLATFORM_PATHS.stream().anyMatch(path::startsWith);
     }
 
     static Optional<String> presentedKey(HttpServletRequest request) {

@@ -15,22 +15,29 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 
 /**
  * Turns a validated token into a {@link Caller}: the tenant from the tenant claim (it must be a tenant this hub
- * serves, or the token is refused), roles from Keycloak realm roles ({@code realm_access.roles}, names of
+ * serves, or the token is refused; a token with no tenant and the platform operator's realm role is a
+ * {@link PlatformOperator}'s), roles from Keycloak realm roles ({@code realm_access.roles}, names of
  * {@link Role}; other realm roles are ignored), the user from the username claim.
  */
 final class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
     private final OidcProperties oidc;
     private final TenantDirectory tenants;
+    private final PlatformOperators platform;
 
-    JwtCallers(OidcProperties oidc, TenantDirectory tenants) {
+    JwtCallers(OidcProperties oidc, TenantDirectory tenants, PlatformOperators platform) {
         this.oidc = oidc;
         this.tenants = tenants;
+        this.platform = platform;
     }
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
         String tenantId = jwt.getClaimAsString(oidc.tenantClaim());
         if (tenantId == null || tenantId.isBlank()) {
+            Optional<PlatformOperator> operator = platform.byToken(jwt);
+            if (operator.isPresent()) {
+                return new PlatformOperatorAuthentication(operator.get());
+            }
             throw new InvalidBearerTokenException("the token carries no " + oidc.tenantClaim() + " claim");
         }
         Optional<TenantRef> tenant = tenants.find(tenantId);

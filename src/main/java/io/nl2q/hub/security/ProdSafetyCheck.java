@@ -25,9 +25,11 @@ class ProdSafetyCheck implements InitializingBean {
     private final OidcProperties oidc;
     private final RateLimitProperties rateLimits;
     private final Environment environment;
+    private final PlatformOperatorProperties platformOperators;
 
     ProdSafetyCheck(TenancyProperties tenancy, OidcProperties oidc, RateLimitProperties rateLimits,
-                    Environment environment) {
+                    Environment environment, PlatformOperatorProperties platformOperators) {
+        this.platformOperators = platformOperators;
         this.tenancy = tenancy;
         this.oidc = oidc;
         this.rateLimits = rateLimits;
@@ -49,6 +51,10 @@ class ProdSafetyCheck implements InitializingBean {
                     && isDefault(tenant.warehouse().password())) {
                 problems.add("a default warehouse password (tenant " + tenant.id() + ")");
             }
+        }
+        if (!platformOperators.keys().isEmpty()) {
+            problems.add("platform operator keys in clear (hub.security.platform-operators.keys; give their SHA-256"
+                    + " in HUB_PLATFORM_OPERATOR_KEY_SHA256)");
         }
         if (!oidc.enabled()) {
             problems.add("authentication without OIDC (set hub.security.oidc.enabled=true with issuer-uri and audience)");

@@ -12,7 +12,7 @@ public enum Role {
     ANALYST,
     /** + tenant settings, API keys, schedules */
     ADMIN,
-    /** Hawtio and operations endpoints */
+    /** the tenant's operations endpoints (its dead letters, sync and delivery runs); never Hawtio or Jolokia */
     OPERATOR,
     /** machine clients (Power BI gateway, partner systems) */
     INTEGRATION;

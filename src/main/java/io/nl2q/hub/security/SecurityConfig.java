@@ -33,8 +33,9 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Who may call what. Stateless: every request carries its API key or bearer token, so there is no session and no
- * CSRF surface (Jolokia's POSTs from Hawtio work because of that). Each endpoint names the roles it needs
- * (admin includes analyst includes viewer, see {@link Role#includes()}); anything else needs a caller.
+ * CSRF surface (Hawtio and Jolokia, which keep a session, have a chain of their own: console/OperatorConsoleSecurity).
+ * Each endpoint names the roles it needs (admin includes analyst includes viewer, see {@link Role#includes()});
+ * anything else needs a caller.
  */
 @Configuration
 class SecurityConfig {
@@ -42,14 +43,16 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain api(HttpSecurity http, ApiKeyStore keys, JsonErrorWriter errors, RateLimiter limiter,
                             SecurityEvents events, ObjectProvider<JwtDecoder> jwt, OidcProperties oidc,
-                            TenantDirectory tenants, WebSecurityProperties web) throws Exception {
+                            TenantDirectory tenants, WebSecurityProperties web, PlatformOperators platform)
+            throws Exception {
         http
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .cors(c -> c.configurationSource(cors(web)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, errors), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, platform, errors),
+                        BasicAuthenticationFilter.class)
                 .addFilterAfter(new CallerContextFilter(limiter, errors, events), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(errors).accessDeniedHandler(errors))
                 .authorizeHttpRequests(a -> a
@@ -58,8 +61,11 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(Role.OPERATOR.name())
-                        .requestMatchers("/api/v1/ops/**").hasRole(Role.OPERATOR.name())
+                        // the JVM is the platform's: tenant operators never reach it (issue 11; Hawtio and Jolokia
+                        // are OperatorConsoleSecurity's); each tenant's operators see their own dead letters
+                        .requestMatchers("/actuator/**").hasAuthority(PlatformOperatorAuthentication.AUTHORITY)
+                        .requestMatchers("/api/v1/ops/**")
+                        .hasAnyAuthority(Role.OPERATOR.authority(), PlatformOperatorAuthentication.AUTHORITY)
                         .requestMatchers("/api/v1/sql").hasRole(Role.ANALYST.name())
                         .requestMatchers("/api/v1/query").hasAnyRole(Role.VIEWER.name(), Role.INTEGRATION.name())
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
@@ -83,7 +89,8 @@ class SecurityConfig {
         if (oidc.enabled()) {
             http.oauth2ResourceServer(o -> o
                     .authenticationEntryPoint(errors)
-                    .jwt(j -> j.decoder(jwt.getObject()).jwtAuthenticationConverter(new JwtCallers(oidc, tenants))));
+                    .jwt(j -> j.decoder(jwt.getObject())
+                            .jwtAuthenticationConverter(new JwtCallers(oidc, tenants, platform))));
         }
         return http.build();
     }

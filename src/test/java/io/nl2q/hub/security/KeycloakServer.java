@@ -208,6 +208,9 @@ public final class KeycloakServer {
         users.add(user("nora", null, "viewer"));
         users.add(user("mallory", "hooli", "viewer", "analyst"));
         users.add(user("sam", "acme", "viewer"));
+        // issue 11: a platform operator (no tenant), and a tenant's operator that holds the platform role too
+        users.add(user("pat", null, "platform-operator"));
+        users.add(user("otto", "acme", "operator", "platform-operator"));
         ObjectNode otherAccount = JSON.createObjectNode().put("username", "service-account-other-app")
                 .put("enabled", true).put("serviceAccountClientId", "other-app");
         otherAccount.putObject("attributes").putArray("tenant").add("acme");

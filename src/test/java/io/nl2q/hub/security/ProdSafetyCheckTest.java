@@ -29,7 +29,8 @@ class ProdSafetyCheckTest {
             "hub.query.cache.events-uri=kafka:nl2q.hub-events?brokers=kafka-1:9092&groupId=nl2q-cache-hub-0");
 
     @Configuration
-    @EnableConfigurationProperties({TenancyProperties.class, OidcProperties.class, RateLimitProperties.class})
+    @EnableConfigurationProperties({TenancyProperties.class, OidcProperties.class, RateLimitProperties.class,
+        PlatformOperatorProperties.class})
     @Import(ProdSafetyCheck.class)
     static class OnlyTheCheck {
     }
@@ -51,6 +52,8 @@ class ProdSafetyCheckTest {
         assertRefused(with("hub.security.oidc.enabled=false"), "authentication without OIDC");
         assertRefused(with("hub.security.rate-limits.enabled=false"), "rate limits turned off");
         assertRefused(with("hub.events.publish-uri=seda:hub-events"), "events on an in-process channel");
+        assertRefused(with("hub.security.platform-operators.keys[0]=platform-demo-key"),
+                "platform operator keys in clear");
     }
 
     @Test
