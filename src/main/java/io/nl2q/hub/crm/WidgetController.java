@@ -2,6 +2,7 @@ package io.nl2q.hub.crm;
 
 import io.nl2q.hub.errors.HubException;
 import io.nl2q.hub.query.QueryGenerator;
+import io.nl2q.hub.query.QueryProperties;
 import io.nl2q.hub.query.Question;
 import io.nl2q.hub.security.Caller;
 import io.nl2q.hub.security.Callers;
@@ -36,9 +37,11 @@ class WidgetController {
     private final WarehouseRegistry warehouses;
     private final QueryGenerator generator;
     private final Callers callers;
+    private final QueryProperties questionLimits;
 
     WidgetController(WidgetLinks links, GuardedReads reads, SyncState state, WarehouseRegistry warehouses,
-                     QueryGenerator generator, Callers callers) {
+                     QueryGenerator generator, Callers callers, QueryProperties questionLimits) {
+        this.questionLimits = questionLimits;
         this.links = links;
         this.reads = reads;
         this.state = state;
@@ -115,10 +118,16 @@ class WidgetController {
         if (grant.isEmpty() || hcp(grant.get().tenant(), id).isEmpty()) {
             return refused(HttpStatus.FORBIDDEN);
         }
+        String question = String.valueOf(body.get("question"));
+        if (question.length() > questionLimits.maxQuestionLength()) {
+            return ResponseEntity.badRequest().body(Map.of("error", Map.of("code", "BAD_REQUEST", "message",
+                    "the question is " + question.length() + " characters long; the limit is "
+                            + questionLimits.maxQuestionLength())));
+        }
         var tenantRef = warehouses.forTenant(grant.get().tenant()).tenant();
         Caller caller = new Caller(tenantRef, "widget:" + grant.get().subject(), Set.of(Role.VIEWER));
         try {
-            var generated = generator.generate(new Question(String.valueOf(body.get("question"))), caller);
+            var generated = generator.generate(new Question(question), caller);
             Optional<String> scoped = HcpScope.scope(generated.sql(), id);
             if (scoped.isEmpty()) {
                 return notAboutThisHcp();

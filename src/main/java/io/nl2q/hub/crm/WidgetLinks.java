@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import io.nl2q.hub.security.ApiKeyStore;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
@@ -22,9 +23,11 @@ class WidgetLinks {
     static final String DEV_SECRET = "dev-only-widget-secret-change-me";
     private final CrmProperties properties;
     private final byte[] secret;
+    private final ApiKeyStore keys;
 
-    WidgetLinks(CrmProperties properties, Environment environment) {
+    WidgetLinks(CrmProperties properties, Environment environment, ApiKeyStore keys) {
         this.properties = properties;
+        this.keys = keys;
         String configured = properties.widget().secret();
         if (environment.acceptsProfiles(Profiles.of("prod")) && (configured == null || configured.equals(DEV_SECRET)
                 || configured.length() < 32)) {
@@ -34,7 +37,10 @@ class WidgetLinks {
         this.secret = configured.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** What a valid link grants: one HCP of one tenant, until it expires. */
+    /**
+     * What a valid link grants: one HCP of one tenant, until it expires or the API key that issued it
+     * ({@code subject} {@code key:<id>}) is revoked.
+     */
     record Grant(String tenant, String crmAccountId, String subject, Instant expiresAt) {
     }
 
@@ -64,11 +70,16 @@ class WidgetLinks {
             String[] f = payload.split("\\|");
             Grant grant = new Grant(f[1], f[2], f[3], Instant.ofEpochSecond(Long.parseLong(f[4])));
             boolean valid = f[0].equals("v1") && grant.expiresAt().isAfter(Instant.now())
-                    && grant.crmAccountId().equals(crmAccountId);
+                    && grant.crmAccountId().equals(crmAccountId) && issuerActive(grant.subject());
             return valid ? Optional.of(grant) : Optional.empty();
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             return Optional.empty();
         }
+    }
+
+    /** A link issued with an API key lives only as long as the key; a token's links expire with their TTL. */
+    private boolean issuerActive(String subject) {
+        return !subject.startsWith("key:") || keys.isActive(subject.substring("key:".length()));
     }
 
     private byte[] mac(String payload) {

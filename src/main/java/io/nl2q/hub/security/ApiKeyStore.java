@@ -97,6 +97,13 @@ public class ApiKeyStore {
                 instant(rs.getTimestamp("revoked_at")), instant(rs.getTimestamp("last_used_at"))), tenantId);
     }
 
+    /** True while the key with this id exists, is not revoked and has not expired (what a widget link needs). */
+    public boolean isActive(String keyId) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM api_key WHERE key_id = ? AND revoked_at IS NULL"
+                + " AND (expires_at IS NULL OR expires_at > ?)", Integer.class, keyId, Timestamp.from(clock.instant()));
+        return n != null && n > 0;
+    }
+
     /** Revokes a key of this tenant; false when the tenant has no such active key (another tenant's key included). */
     public boolean revoke(String tenantId, String keyId) {
         return jdbc.update("UPDATE api_key SET revoked_at = ? WHERE key_id = ? AND tenant_id = ? AND revoked_at IS NULL",

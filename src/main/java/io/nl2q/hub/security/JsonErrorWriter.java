@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /** 401 and 403 in the public error contract, written before a request reaches any route. */
 @Component
-class JsonErrorWriter implements AuthenticationEntryPoint, AccessDeniedHandler {
+public class JsonErrorWriter implements AuthenticationEntryPoint, AccessDeniedHandler {
     private final ObjectMapper json;
     private final SecurityEvents events;
 
@@ -41,7 +41,7 @@ class JsonErrorWriter implements AuthenticationEntryPoint, AccessDeniedHandler {
         write(response, ErrorCode.FORBIDDEN, "your roles do not allow this operation", request);
     }
 
-    void rateLimited(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds, String message)
+    public void rateLimited(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds, String message)
             throws IOException {
         response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
         write(response, ErrorCode.RATE_LIMITED, message, request);

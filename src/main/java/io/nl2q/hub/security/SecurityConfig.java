@@ -68,6 +68,8 @@ class SecurityConfig {
                         .hasAnyAuthority(Role.OPERATOR.authority(), PlatformOperatorAuthentication.AUTHORITY)
                         .requestMatchers("/api/v1/sql").hasRole(Role.ANALYST.name())
                         .requestMatchers("/api/v1/query").hasAnyRole(Role.VIEWER.name(), Role.INTEGRATION.name())
+                        // every other path that reads warehouse data: viewer+ (an operator-only key is refused)
+                        .requestMatchers(DataPaths.READING).hasAnyRole(Role.VIEWER.name(), Role.INTEGRATION.name())
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/audit/verify").hasAnyRole(Role.ADMIN.name(), Role.OPERATOR.name())
                         .requestMatchers("/api/v1/audit/**").hasRole(Role.ADMIN.name())

@@ -81,10 +81,43 @@ class WarehouseRegistryTest {
     }
 
     @Test
-    void aCorruptDemoFileIsNotReused() throws Exception {
-        Files.writeString(dataDir.resolve("warehouse-globex.duckdb"), "not a database");
-        try (var registry = registry(List.of(demoTenant(0.01, 7)), false)) {
+    void aDemoFileThatCannotBeReadStopsTheStartAndIsLeftAsItIs() throws Exception {
+        Path file = dataDir.resolve("warehouse-globex.duckdb");
+        Files.writeString(file, "not a database");
+        assertThatThrownBy(() -> registry(List.of(demoTenant(0.01, 7)), false))
+                .hasMessageContaining("cannot read the demo warehouse " + file.toAbsolutePath())
+                .hasMessageContaining("hub.demo.regenerate=true");
+        assertThat(Files.readString(file)).isEqualTo("not a database");
+
+        // asked for: regenerated, and the unreadable file is kept beside it, not deleted
+        try (var registry = registry(List.of(demoTenant(0.01, 7)), true)) {
             assertThat(registry.forTenant("globex").tables()).hasSize(8);
+        }
+        assertThat(asideFiles()).hasSize(1);
+        assertThat(Files.readString(asideFiles().get(0))).isEqualTo("not a database");
+    }
+
+    @Test
+    void aVersionChangeKeepsTheOldFileAndItsRowsAside() throws Exception {
+        try (var registry = registry(List.of(demoTenant(0.01, 7)), false);
+             var c = registry.forTenant("globex").writer().getConnection(); var s = c.createStatement()) {
+            s.execute("CREATE TABLE globex.loaded_by_boast AS SELECT 42 AS answer");
+        }
+        try (var registry = registry(List.of(demoTenant(0.01, 8)), false)) {
+            assertThat(registry.forTenant("globex").tables()).doesNotContain("loaded_by_boast");
+        }
+        assertThat(asideFiles()).hasSize(1);
+        try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + asideFiles().get(0).toAbsolutePath());
+             var s = c.createStatement(); var rs = s.executeQuery("SELECT answer FROM globex.loaded_by_boast")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(42);
+        }
+    }
+
+    private List<Path> asideFiles() throws java.io.IOException {
+        try (var files = Files.list(dataDir)) {
+            return files.filter(f -> f.getFileName().toString().matches("warehouse-globex\\.duckdb\\.replaced-[^.]+"))
+                    .toList();
         }
     }
 
