@@ -18,9 +18,4 @@ public record RunOrder(long runId, Schedule schedule, SavedQuestionEntry savedQu
     public String destinationType() {
         return schedule.destinationType();
     }
-
-    /** The answer route it asks, the same as the public API's. */
-    public String answerUri() {
-        return savedQuestion.question() != null ? "direct:query-ask" : "direct:query-run-sql";
-    }
 }
