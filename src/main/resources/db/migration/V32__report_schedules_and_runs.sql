@@ -31,6 +31,7 @@ CREATE TABLE report_run (
     sql_text          TEXT,
     row_count         INTEGER,
     bytes             BIGINT,
+    result_hash       VARCHAR(64),
     started_at        TIMESTAMP     NOT NULL,
     finished_at       TIMESTAMP,
     error             VARCHAR(2000)

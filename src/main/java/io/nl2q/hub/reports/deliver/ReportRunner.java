@@ -59,8 +59,8 @@ public class ReportRunner {
             throw new ReportFailure("the result has more rows than the report's row cap (" + answer.rows().size()
                     + ", hub.warehouse.max-rows): nothing was sent rather than a cut report");
         }
-        runs.read(order.runId(), answer.sql(), answer.rows().size(), 0);
         String hash = hash(answer);
+        runs.read(order.runId(), answer.sql(), answer.rows().size(), 0, hash);
         if (order.schedule().onlyWhenChanged()
                 && hash.equals(schedules.lastResultHash(order.schedule().id()).orElse(null))) {
             runs.end(order.runId(), ReportRun.SKIPPED, null);
@@ -73,14 +73,10 @@ public class ReportRunner {
         runs.end(order.runId(), ReportRun.FAILED, cause == null ? "failed" : cause.getMessage());
     }
 
-    /** After the delivery route returned: delivered (the result remembered) or parked. */
-    public String settle(RunOrder order, Answered answered, Rendered rendered) {
-        runs.read(order.runId(), answered.answer().sql(), rendered.rows(), rendered.content().length);
-        String status = runs.settle(order.runId());
-        if (status.equals(ReportRun.DELIVERED)) {
-            schedules.rememberResultHash(order.schedule().id(), answered.hash());
-        }
-        return status;
+    /** Before the delivery: the size of what is sent. */
+    public void rendered(RunOrder order, Answered answered, Rendered rendered) {
+        runs.read(order.runId(), answered.answer().sql(), rendered.rows(), rendered.content().length,
+                answered.hash());
     }
 
     private String hash(QueryAnswer answer) {

@@ -27,8 +27,11 @@ public class ReportJob implements Job {
     private final ReportRuns runs;
     private final TenantDirectory tenants;
     private final ProducerTemplate producer;
+    private final ScheduleTriggers triggers;
 
-    public ReportJob(Schedules schedules, ReportRuns runs, TenantDirectory tenants, ProducerTemplate producer) {
+    public ReportJob(Schedules schedules, ReportRuns runs, TenantDirectory tenants, ProducerTemplate producer,
+                     ScheduleTriggers triggers) {
+        this.triggers = triggers;
         this.schedules = schedules;
         this.runs = runs;
         this.tenants = tenants;
@@ -44,10 +47,14 @@ public class ReportJob implements Job {
             return;
         }
         Schedule s = schedule.get();
+        String firedBy = data.containsKey(ScheduleTriggers.FIRED_BY) ? data.getString(ScheduleTriggers.FIRED_BY)
+                : "cron";
+        if (firedBy.equals("cron") && !s.paused()) {
+            triggers.scheduleNext(s, context.getScheduledFireTime().toInstant());
+        }
         String given = data.containsKey(ScheduleTriggers.RUN_ID) ? data.getString(ScheduleTriggers.RUN_ID) : "0";
         long runId = Long.parseLong(given) > 0 ? Long.parseLong(given)
-                : runs.start(s, data.containsKey(ScheduleTriggers.FIRED_BY) ? data.getString(ScheduleTriggers.FIRED_BY)
-                : "cron");
+                : runs.start(s, firedBy);
         var tenant = tenants.find(s.tenantId()).orElse(null);
         if (tenant == null) {
             runs.end(runId, ReportRun.FAILED, "the tenant " + s.tenantId() + " is no longer configured");
@@ -57,6 +64,7 @@ public class ReportJob implements Job {
         SecurityContextHolder.setContext(new SecurityContextImpl(new CallerAuthentication(caller)));
         try {
             producer.sendBody("direct:reports-run", runId);
+            runs.settle(runId);
         } catch (RuntimeException e) {
             log.warn("report run {} of schedule {} failed", runId, scheduleId, e);
             runs.end(runId, ReportRun.FAILED, e.getMessage());

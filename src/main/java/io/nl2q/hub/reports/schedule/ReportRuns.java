@@ -53,14 +53,17 @@ public class ReportRuns {
         return jdbc.query("SELECT * FROM report_run WHERE run_id = ?", ReportRuns::row, runId).stream().findFirst();
     }
 
-    public void read(long runId, String sql, int rows, long bytes) {
-        jdbc.update("UPDATE report_run SET sql_text = ?, row_count = ?, bytes = ? WHERE run_id = ?", sql, rows, bytes,
-                runId);
+    /** What the run read and is about to deliver; the hash becomes the schedule's last result once delivered. */
+    public void read(long runId, String sql, int rows, long bytes, String resultHash) {
+        jdbc.update("UPDATE report_run SET sql_text = ?, row_count = ?, bytes = ?, result_hash = ? WHERE run_id = ?",
+                sql, rows, bytes, resultHash, runId);
     }
 
-    /** The last step of every delivery route (and of a replayed one). */
+    /** The last step of every delivery route (and so of a replayed one). */
     public void delivered(long runId) {
         end(runId, ReportRun.DELIVERED, null);
+        jdbc.update("UPDATE report_schedule SET last_result_hash = (SELECT result_hash FROM report_run WHERE run_id = ?)"
+                + " WHERE schedule_id = (SELECT schedule_id FROM report_run WHERE run_id = ?)", runId, runId);
     }
 
     public void end(long runId, String status, String error) {
@@ -79,10 +82,13 @@ public class ReportRuns {
         }
     }
 
-    /** After the delivery route returned: delivered, or parked with the cause the dead-letter store kept. */
+    /**
+     * After route reports-run returned: a run still running was parked by its delivery route (the dead-letter
+     * channel ends the exchange's routing there), with the cause the dead-letter store kept.
+     */
     public String settle(long runId) {
         ReportRun run = find(runId).orElseThrow();
-        if (run.status().equals(ReportRun.DELIVERED)) {
+        if (!run.status().equals(ReportRun.RUNNING)) {
             return run.status();
         }
         List<String> causes = jdbc.queryForList("SELECT cause_message FROM dead_letter WHERE headers_json LIKE ?"

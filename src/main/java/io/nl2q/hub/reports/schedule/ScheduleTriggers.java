@@ -3,13 +3,12 @@ package io.nl2q.hub.reports.schedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.TimeZone;
-import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobKey;
 import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
@@ -17,8 +16,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * A schedule's Quartz job and triggers, in the clustered JDBC job store: a cron fires on one replica only, and so do
- * run-now and data-change triggers. A schedule's job is durable; its triggers come and go.
+ * A schedule's Quartz job and triggers, in the clustered JDBC job store: a cron firing runs on one replica only, and
+ * so do run-now and data-change triggers. A schedule's job is durable; its triggers come and go.
  */
 @Component
 class ScheduleTriggers {
@@ -44,20 +43,42 @@ class ScheduleTriggers {
         }
     }
 
-    /** Sets its cron trigger again (after a change of cron or a pause/resume). */
+    /**
+     * Sets its next cron firing again (after a change of cron or a pause/resume): a one-shot trigger at the time
+     * {@link CronTimes} gives, which the job replaces by the next one when it fires (so DST gaps lose no run).
+     */
     void reschedule(Schedule s) {
         try {
             scheduler.unscheduleJob(cronKey(s.id()));
             if (Schedule.CRON.equals(s.trigger()) && !s.paused()) {
-                scheduler.scheduleJob(TriggerBuilder.newTrigger().withIdentity(cronKey(s.id())).forJob(job(s.id()))
-                        .usingJobData(FIRED_BY, "cron")
-                        .withSchedule(CronScheduleBuilder.cronSchedule(s.cron())
-                                .inTimeZone(TimeZone.getTimeZone(s.timeZone()))
-                                .withMisfireHandlingInstructionFireAndProceed())
-                        .build());
+                scheduleNext(s, Instant.now());
             }
         } catch (SchedulerException e) {
             throw new IllegalStateException("could not schedule " + s.id(), e);
+        }
+    }
+
+    /** The cron firing after {@code after} (its scheduled time when the job fires), replacing the last one. */
+    void scheduleNext(Schedule s, Instant after) {
+        Instant next = new CronTimes(s.cron(), java.time.ZoneId.of(s.timeZone())).next(after);
+        if (next == null) {
+            return;
+        }
+        if (next.isBefore(Instant.now())) { // the hub was down: one late run now, then on time again
+            next = new CronTimes(s.cron(), java.time.ZoneId.of(s.timeZone())).next(Instant.now());
+        }
+        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(cronKey(s.id())).forJob(job(s.id()))
+                .usingJobData(FIRED_BY, "cron").usingJobData(RUN_ID, "0").startAt(Date.from(next))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build();
+        try {
+            if (scheduler.checkExists(cronKey(s.id()))) {
+                scheduler.rescheduleJob(cronKey(s.id()), trigger);
+            } else {
+                scheduler.scheduleJob(trigger);
+            }
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("could not schedule the next run of " + s.id(), e);
         }
     }
 

@@ -86,10 +86,6 @@ public class Schedules {
                 + " schedule_id = ?", String.class, id));
     }
 
-    public void rememberResultHash(long id, String hash) {
-        jdbc.update("UPDATE report_schedule SET last_result_hash = ? WHERE schedule_id = ?", hash, id);
-    }
-
     private Schedule row(ResultSet rs, int i) throws SQLException {
         return new Schedule(rs.getLong("schedule_id"), rs.getString("tenant_id"), rs.getLong("saved_question_id"),
                 rs.getString("trigger_kind"), rs.getString("cron"), rs.getString("time_zone"), rs.getString("format"),
