@@ -37,6 +37,17 @@ public final class HubHttp {
         return send(b.build());
     }
 
+    /** Any method (PATCH, DELETE, ...), with a JSON body or none. */
+    public Reply request(String method, String path, String apiKey, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (apiKey != null) {
+            b.header("X-API-Key", apiKey);
+        }
+        return send(b.build());
+    }
+
     public Reply getBasic(String path, String user, String password) {
         String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic " + token).GET().build());

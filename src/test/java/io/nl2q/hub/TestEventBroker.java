@@ -29,7 +29,8 @@ public class TestEventBroker implements AutoCloseable {
         environment.getPropertySources().addFirst(new MapPropertySource("test-event-broker", Map.of(
                 "hub.events.publish-uri", "kafka:" + TOPIC + "?brokers=" + brokers,
                 "hub.query.cache.events-uri", "kafka:" + TOPIC + "?brokers=" + brokers
-                        + "&groupId=nl2q-cache-test&autoOffsetReset=earliest")));
+                        + "&groupId=nl2q-cache-test&autoOffsetReset=earliest",
+                "hub.reports.kafka.brokers", brokers)));
     }
 
     public String brokers() {

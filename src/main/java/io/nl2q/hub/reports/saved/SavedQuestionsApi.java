@@ -1,0 +1,151 @@
+package io.nl2q.hub.reports.saved;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nl2q.hub.errors.ErrorCode;
+import io.nl2q.hub.errors.HubException;
+import io.nl2q.hub.errors.Phase;
+import io.nl2q.hub.query.GuardStep;
+import io.nl2q.hub.query.QueryGenerator;
+import io.nl2q.hub.query.Question;
+import io.nl2q.hub.reports.SavedQuestion;
+import io.nl2q.hub.security.Caller;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code /api/v1/saved-questions}: saves a question, SQL, or the answer just given ({@code queryId}), compiled and
+ * guarded now so a question that cannot be answered is refused when it is saved, not when its schedule fires.
+ */
+@Component("savedQuestionsApi")
+public class SavedQuestionsApi {
+    private static final int MAX_TEXT = 20_000;
+    private final ObjectMapper json;
+    private final SavedQuestionCatalog catalog;
+    private final QueryGenerator generator;
+    private final GuardStep guard;
+    private final JdbcTemplate jdbc;
+
+    SavedQuestionsApi(ObjectMapper json, SavedQuestionCatalog catalog,
+                      @Qualifier("compositeQueryGenerator") QueryGenerator generator, GuardStep guard,
+                      JdbcTemplate jdbc) {
+        this.json = json;
+        this.catalog = catalog;
+        this.generator = generator;
+        this.guard = guard;
+        this.jdbc = jdbc;
+    }
+
+    public SavedQuestionEntry create(String body, Caller caller) {
+        JsonNode root = object(body);
+        String name = text(root, "name");
+        if (name == null || !SavedQuestion.NAME.matcher(name).matches()) {
+            throw bad("name", "must be an identifier of letters, digits and '_' starting with a letter (at most 100)");
+        }
+        String tenant = caller.tenant().id();
+        if (catalog.nameTaken(tenant, name)) {
+            throw bad("name", "a saved question named " + name + " already exists in your tenant");
+        }
+        String question = text(root, "question");
+        String sql = text(root, "sql");
+        String queryId = text(root, "queryId");
+        int given = (question != null ? 1 : 0) + (sql != null ? 1 : 0) + (queryId != null ? 1 : 0);
+        if (given != 1) {
+            throw new HubException(ErrorCode.BAD_REQUEST, Phase.REQUEST,
+                    "send exactly one of the fields \"question\", \"sql\" and \"queryId\"");
+        }
+        if (queryId != null) {
+            Answered answered = answered(queryId, tenant);
+            question = answered.question();
+            sql = answered.sql();
+        }
+        String compiled;
+        if (question != null) {
+            check("question", question);
+            compiled = guard.guard(generator.generate(new Question(question), caller).sql(), caller).sql();
+            sql = null;
+        } else {
+            check("sql", sql);
+            compiled = guard.guard(sql, caller).sql();
+        }
+        long id = catalog.insert(tenant, name, question, sql, compiled, caller.subject());
+        return catalog.get(tenant, id);
+    }
+
+    public List<SavedQuestionEntry> list(Caller caller) {
+        return catalog.list(caller.tenant().id());
+    }
+
+    public SavedQuestionEntry get(String id, Caller caller) {
+        return catalog.get(caller.tenant().id(), id(id));
+    }
+
+    public String delete(String id, Caller caller) {
+        catalog.delete(caller.tenant().id(), id(id));
+        return null;
+    }
+
+    /** The question of an answer this tenant was given (or the SQL of an analyst's request), from the audit rows. */
+    private Answered answered(String queryId, String tenant) {
+        if (queryId.length() > 64) {
+            throw bad("queryId", "must be the queryId of an answer");
+        }
+        List<Answered> rows = jdbc.query("""
+                SELECT kind, question, sql_text FROM query_audit
+                WHERE correlation_id = ? AND tenant_id = ? AND outcome = 'ANSWERED' ORDER BY audit_id DESC""",
+                (rs, n) -> "sql".equals(rs.getString(1)) ? new Answered(null, rs.getString(3))
+                        : new Answered(rs.getString(2), null), queryId, tenant);
+        if (rows.isEmpty()) {
+            throw new HubException(ErrorCode.NOT_FOUND, Phase.REQUEST,
+                    "no answer with queryId " + queryId + " in your tenant");
+        }
+        return rows.get(0);
+    }
+
+    private record Answered(String question, String sql) {
+    }
+
+    static long id(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new HubException(ErrorCode.NOT_FOUND, Phase.REQUEST, "no such id " + id);
+        }
+    }
+
+    private static void check(String field, String value) {
+        if (value.isBlank() || value.length() > MAX_TEXT) {
+            throw bad(field, "must be non-empty text of at most " + MAX_TEXT + " characters");
+        }
+    }
+
+    private JsonNode object(String body) {
+        try {
+            JsonNode root = body == null || body.isBlank() ? null : json.readTree(body);
+            if (root == null || !root.isObject()) {
+                throw new HubException(ErrorCode.BAD_REQUEST, Phase.REQUEST, "the request body must be a JSON object");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            throw new HubException(ErrorCode.BAD_REQUEST, Phase.REQUEST, "the request body is not valid JSON");
+        }
+    }
+
+    private static String text(JsonNode root, String field) {
+        JsonNode v = root.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw bad(field, "must be a string");
+        }
+        return v.asText();
+    }
+
+    static HubException bad(String field, String message) {
+        return new HubException(ErrorCode.BAD_REQUEST, Phase.REQUEST, "the field \"" + field + "\" " + message);
+    }
+}
