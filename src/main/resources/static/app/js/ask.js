@@ -28,6 +28,7 @@ export async function ask(question) {
   $('ask-button').disabled = true;
   const reply = await api.ask(text);
   $('ask-button').disabled = false;
+  const replied = performance.now();
   const target = clear($('answer'));
   if (reply.ok) {
     remember(text, reply.body.engine);
@@ -38,6 +39,8 @@ export async function ask(question) {
     target.append(renderRefusal(reply.body));
     status('The hub could not answer this question.');
   }
+  // how long the answer took to be on the page after the API's reply (the budget is 100 ms)
+  target.dataset.renderMs = String(Math.round(performance.now() - replied));
   const heading = target.querySelector('h3');
   if (heading) heading.focus();
 }

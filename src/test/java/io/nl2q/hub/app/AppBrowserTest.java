@@ -87,6 +87,8 @@ class AppBrowserTest {
         assertThat(browser.find("#chart").getAttribute("data-type")).isEqualTo("bar");
         assertThat(browser.find("#chart canvas").isDisplayed()).isTrue();
         assertThat(browser.find("#explanation").getText()).isNotBlank();
+        assertThat(Integer.parseInt(browser.find("#answer").getAttribute("data-render-ms")))
+                .as("on screen within 100 ms of the API's reply").isLessThan(100);
         assertThat(browser.find("#engine").getAttribute("data-engine")).isIn("semantic", "verified", "llm");
         assertThat(browser.find("#as-of").getText()).isNotBlank();
         assertThat(browser.find("#sql").isDisplayed()).as("SQL starts collapsed").isFalse();
