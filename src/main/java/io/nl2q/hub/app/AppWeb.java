@@ -3,7 +3,6 @@ package io.nl2q.hub.app;
 import io.nl2q.hub.security.OidcProperties;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -38,9 +37,9 @@ class AppWeb implements WebMvcConfigurer {
         private final OidcProperties oidc;
         private final String clientId;
 
-        SignInOptions(OidcProperties oidc, @Value("${hub.app.oidc-client-id:nl2q-web}") String clientId) {
+        SignInOptions(OidcProperties oidc, AppProperties app) {
             this.oidc = oidc;
-            this.clientId = clientId;
+            this.clientId = app.oidcClientId();
         }
 
         @GetMapping(path = "/app/config.json", produces = MediaType.APPLICATION_JSON_VALUE)

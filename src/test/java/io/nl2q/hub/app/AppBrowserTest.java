@@ -117,6 +117,9 @@ class AppBrowserTest {
         List<WebElement> suggestions = browser.driver.findElements(By.cssSelector("#refusal button.suggestion"));
         assertThat(suggestions).isNotEmpty();
         browser.screenshot("refusal");
+        List<String> offered = browser.driver.findElements(By.cssSelector("#question-suggestions option")).stream()
+                .map(o -> o.getAttribute("value")).toList();
+        assertThat(offered).as("suggestions while typing").contains(suggestions.get(0).getText());
         String suggestion = suggestions.get(0).getText();
         String before = browser.answerMarker();
         suggestions.get(0).click();
@@ -208,6 +211,33 @@ class AppBrowserTest {
         keys.activeElement().sendKeys(Keys.SHIFT, Keys.TAB);
         assertThat(keys.activeElement().getAttribute("data-column")).isNotNull();
         assertThat(browser.find("#explanation").getText()).isNotBlank();
+    }
+
+    @Test
+    void historyListsRecentQuestionsAndAsksOneAgainAndTheLayoutFitsALaptop() {
+        browser.signInWithKey("globex-demo-key");
+        browser.ask("how many prescribers are there");
+        browser.ask("list the reps in the West");
+        browser.find("#nav a[data-page=history]").click();
+        List<WebElement> items = browser.driver.findElements(By.cssSelector("#history-list button"));
+        assertThat(items.stream().map(WebElement::getText).toList())
+                .startsWith("list the reps in the West", "how many prescribers are there");
+        String before = browser.answerMarker();
+        items.get(1).click();
+        browser.waitForNewAnswer(before);
+        assertThat(browser.find("#page-ask").isDisplayed()).isTrue();
+        assertThat(browser.find("#answer-card h3").getText()).isEqualTo("how many prescribers are there");
+
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1024, 768));
+        try {
+            browser.ask("TRx by region for Flector in 2025");
+            Object overflow = ((JavascriptExecutor) browser.driver).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(((Number) overflow).intValue()).as("no sideways scrolling at 1024 px").isLessThanOrEqualTo(0);
+            browser.screenshot("laptop-1024");
+        } finally {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+        }
     }
 
     @Test
