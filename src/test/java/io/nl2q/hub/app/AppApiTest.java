@@ -1,0 +1,85 @@
+package io.nl2q.hub.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nl2q.hub.HubHttp;
+import io.nl2q.hub.HubTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** What the web app relies on over plain HTTP: its files and their CSP, who-am-I, and PII removed for viewers. */
+@HubTest
+class AppApiTest {
+    private static final String TOP_PRESCRIBERS = "top 10 prescribers by TRx for Tirosint in Q4 2024";
+    private final HttpClient client = HttpClient.newHttpClient();
+    @LocalServerPort
+    int port;
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theAppIsServedWithoutACredentialUnderAStrictScriptPolicy() throws Exception {
+        HttpResponse<String> page = get("/app/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<script type=\"module\" src=\"js/main.js\"></script>")
+                .doesNotContain("http://", "https://");
+        String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        String scripts = csp.substring(csp.indexOf("script-src"), csp.indexOf(';', csp.indexOf("script-src")));
+        assertThat(scripts).isEqualTo("script-src 'self'");
+        assertThat(csp).contains("connect-src 'self' http://127.0.0.1:").contains("frame-ancestors 'none'");
+        assertThat(get("/app/js/main.js").statusCode()).isEqualTo(200);
+        HttpResponse<String> echarts = get("/app/lib/echarts/echarts.esm.min.js");
+        assertThat(echarts.statusCode()).isEqualTo(200);
+        assertThat(echarts.body()).contains("export");
+        assertThat(get("/app").statusCode()).isEqualTo(302);
+        HubHttp.Reply options = new HubHttp(port).get("/app/config.json", null);
+        assertThat(options.json().path("oidc").path("clientId").asText()).isEqualTo("nl2q-web");
+        // the API behind it still needs a caller
+        assertThat(new HubHttp(port).get("/api/v1/me", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void whoAmITellsTenantSubjectAndRolesWithTheIncludedOnes() {
+        JsonNode viewer = new HubHttp(port).get("/api/v1/me", "acme-viewer-key").json();
+        assertThat(viewer.path("tenant").asText()).isEqualTo("acme");
+        assertThat(viewer.path("subject").asText()).startsWith("key:");
+        assertThat(names(viewer.path("roles"))).containsExactly("viewer");
+        JsonNode admin = new HubHttp(port).get("/api/v1/me", "globex-demo-key").json();
+        assertThat(admin.path("tenant").asText()).isEqualTo("globex");
+        assertThat(names(admin.path("roles"))).contains("admin", "analyst", "viewer", "operator", "integration");
+    }
+
+    @Test
+    void aViewersAnswerHasNoPiiColumnsEvenWhenAnAnalystsAnswerIsCached() {
+        HubHttp http = new HubHttp(port);
+        JsonNode analyst = http.ask("acme-demo-key", TOP_PRESCRIBERS).json();
+        assertThat(names(analyst.path("columns"), "name")).contains("full_name");
+        JsonNode viewer = http.ask("acme-viewer-key", TOP_PRESCRIBERS).json();
+        assertThat(names(viewer.path("columns"), "name")).contains("hcp_id", "trx").doesNotContain("full_name");
+        assertThat(viewer.path("rows").get(0).size()).isEqualTo(viewer.path("columns").size());
+        assertThat(viewer.path("rows").toString()).doesNotContain(analyst.path("rows").get(0).get(1).asText());
+        assertThat(viewer.path("explanation").asText()).contains("hidden for your role: full_name");
+    }
+
+    private static List<String> names(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static List<String> names(JsonNode array, String field) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.path(field).asText()));
+        return out;
+    }
+}
