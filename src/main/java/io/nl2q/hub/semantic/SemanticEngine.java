@@ -78,7 +78,8 @@ public final class SemanticEngine {
         TenantIndex index = TenantIndex.read(model, warehouse);
         Lexicon lexicon = new Lexicon(model, index.values());
         LocalDate asOf = index.asOf() == null ? LocalDate.now() : index.asOf();
-        return new TenantContext(index, new QuestionReader(lexicon, new TimeParser(asOf)),
+        return new TenantContext(index, new QuestionReader(lexicon,
+                new TimeParser(asOf, index.dataFrom() == null ? asOf.minusYears(2) : index.dataFrom().withDayOfYear(1))),
                 new Suggestions(lexicon.display(), model));
     }
 

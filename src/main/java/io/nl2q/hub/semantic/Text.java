@@ -32,7 +32,7 @@ final class Text {
 
     /** Tokens as written (case kept, punctuation dropped), used where case carries meaning (state codes). */
     static List<String> rawTokens(String text) {
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        String s = Spelling.rewrite(Normalizer.normalize(text, Normalizer.Form.NFKC));
         s = NOT.matcher(s).replaceAll(" not");
         s = POSSESSIVE.matcher(s).replaceAll("").replace("&", " and ");
         s = GLUED.matcher(s).replaceAll("$1 $2");
