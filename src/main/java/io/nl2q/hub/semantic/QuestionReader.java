@@ -98,7 +98,10 @@ final class QuestionReader {
             }
             if (lexicon.isShortCode(key)) {
                 // codes like IN, OR, CO are English words too: only an upper-case code in a mixed-case question counts
-                boolean upper = raw.subList(i, i + len).stream().allMatch(t -> t.equals(t.toUpperCase(Locale.ROOT)));
+                // "NPs", "GPs": a code in capitals with a plural s is still written as a code
+                boolean upper = raw.subList(i, i + len).stream().allMatch(t -> t.equals(t.toUpperCase(Locale.ROOT))
+                        || t.length() > 2 && t.endsWith("s") && t.substring(0, t.length() - 1)
+                        .equals(t.substring(0, t.length() - 1).toUpperCase(Locale.ROOT)));
                 if (!upper || shouting) {
                     meanings = meanings.stream().filter(m -> m.type() != Meaning.Type.VALUE).toList();
                 }
