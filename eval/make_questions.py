@@ -473,8 +473,7 @@ def by_hand():
     add("trend", "Calls on endocrinologists by month in 2025", call_sql(
         "CAST(DATE_TRUNC('month', c.call_date) AS DATE), COUNT(*)", ["h.specialty = 'Endocrinology'",
         call_period("2025-01-01", "2025-12-31")], " GROUP BY 1", " ORDER BY 1"), True)
-    add("breakdown", "Tirosint new-to-brand scripts by region", rx_sql("t.region, SUM(r.nrx)", [
-        "p.product_name = 'Tirosint'"], " GROUP BY t.region"))
+    refuse("Tirosint new-to-brand scripts by region", "new to brand (NBRx) is not NRx and the data do not hold it")
     add("total", "Tirosint TRx from January to March 2025", rx_sql("SUM(r.trx)", ["p.product_name = 'Tirosint'",
         rx_period("2025-01-01", "2025-03-31")]))
     add("breakdown", "Email calls vs in-person calls by region in 2025", call_sql("t.region, c.channel, COUNT(*)", [

@@ -19,7 +19,8 @@ final class QuestionReader {
     }
 
     /** The terms of a question and the words nothing accounts for, with the corrections made on the way. */
-    record Reading(List<Term> terms, List<String> unknown, List<String> corrections) {
+    record Reading(List<Term> terms, List<String> unknown, List<String> corrections, List<String> ignored,
+                   List<String> light) {
     }
 
     Reading read(String question) {
@@ -31,6 +32,8 @@ final class QuestionReader {
         List<TimeParser.Span> spans = time.parse(lower);
         List<Term> terms = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
+        List<String> light = new ArrayList<>();
         String[] stems = new String[lower.size()];
         for (int i = 0; i < lower.size(); i++) {
             stems[i] = Text.stem(lower.get(i));
@@ -57,17 +60,24 @@ final class QuestionReader {
                 terms.add(new Term(i, i + 1, lower.get(i), List.of(), Integer.parseInt(lower.get(i).length() > 9
                         ? "999999999" : lower.get(i)), null, false));
                 i++;
+            } else if (English.isFunction(lower.get(i))) {
+                ignored.add(raw.get(i));
+                i++;
+            } else if (English.isLight(lower.get(i))) {
+                light.add(raw.get(i));
+                i++;
             } else {
                 unknown.add(raw.get(i));
                 i++;
             }
         }
-        return new Reading(terms, unknown, corrections);
+        return new Reading(terms, unknown, corrections, ignored, light);
     }
 
     /** A typo of a time word ("quater") is corrected before the time parser reads the question. */
     private String timeWord(String token, List<String> corrections) {
-        if (TimeParser.WORDS.contains(token) || lexicon.knows(Text.stem(token)) || Text.isNumber(token)) {
+        if (TimeParser.WORDS.contains(token) || lexicon.knows(Text.stem(token)) || Text.isNumber(token)
+                || English.knows(token)) {
             return token;
         }
         Optional<String> fixed = Fuzzy.correct(token, TimeParser.WORDS);
@@ -77,7 +87,7 @@ final class QuestionReader {
 
     private void correctTypos(String[] stems, List<String> lower, boolean[] inTime, List<String> corrections) {
         for (int k = 0; k < stems.length; k++) {
-            if (inTime[k] || lexicon.knows(stems[k]) || Text.isNumber(stems[k])) {
+            if (inTime[k] || lexicon.knows(stems[k]) || Text.isNumber(stems[k]) || English.knows(lower.get(k))) {
                 continue;
             }
             Optional<String> fixed = Fuzzy.correct(stems[k], lexicon.vocabulary());
@@ -98,7 +108,10 @@ final class QuestionReader {
             }
             if (lexicon.isShortCode(key)) {
                 // codes like IN, OR, CO are English words too: only an upper-case code in a mixed-case question counts
-                boolean upper = raw.subList(i, i + len).stream().allMatch(t -> t.equals(t.toUpperCase(Locale.ROOT)));
+                // "NPs", "GPs": a code in capitals with a plural s is still written as a code
+                boolean upper = raw.subList(i, i + len).stream().allMatch(t -> t.equals(t.toUpperCase(Locale.ROOT))
+                        || t.length() > 2 && t.endsWith("s") && t.substring(0, t.length() - 1)
+                        .equals(t.substring(0, t.length() - 1).toUpperCase(Locale.ROOT)));
                 if (!upper || shouting) {
                     meanings = meanings.stream().filter(m -> m.type() != Meaning.Type.VALUE).toList();
                 }

@@ -55,12 +55,23 @@ public final class SemanticEngine {
             Mentions mentions = MentionScanner.scan(reading.terms());
             mentions.asOf = ctx.index().asOf() == null ? LocalDate.now() : ctx.index().asOf();
             Intent intent = resolver.resolve(mentions);
+            if (!reading.light().isEmpty() && mentions.metrics.isEmpty() && (intent.shape() == Intent.Shape.AGGREGATE
+                    || intent.shape() == Intent.Shape.SHARE || intent.shape() == Intent.Shape.GROWTH)) {
+                // "how much was paid": the verb is the only word saying what to compute, so no default measure
+                throw new Unanswerable("I do not know what " + quoted(reading.light()) + " measures in this model; "
+                        + "name a measure, for example " + model.defaultMetric().spokenName() + ".",
+                        ctx.suggestions().forWords(reading.light()));
+            }
             checkCovered(intent.period(), ctx.index());
             checkCovered(intent.base(), ctx.index());
             Compiled c = intent.shape() == Intent.Shape.COUNT || intent.shape() == Intent.Shape.MEMBERS
                     ? members.compile(intent, warehouse.dialect()) : aggregates.compile(intent, warehouse.dialect());
+            List<String> dropped = new ArrayList<>(reading.ignored());
+            dropped.addAll(reading.light());
             String explanation = c.explanation() + (reading.corrections().isEmpty() ? ""
-                    : " (Read " + String.join(", ", reading.corrections()) + ".)");
+                    : " (Read " + String.join(", ", reading.corrections()) + ".)")
+                    + (dropped.isEmpty() ? "" : " (Ignored as carrying no data meaning: " + String.join(", ", dropped)
+                    + ".)");
             return new GeneratedQuery(c.sql(), ENGINE, explanation, c.chart());
         } catch (Unanswerable e) {
             List<String> suggestions = e.suggestions().isEmpty() ? ctx.suggestions().withExamples(List.of())
@@ -78,7 +89,8 @@ public final class SemanticEngine {
         TenantIndex index = TenantIndex.read(model, warehouse);
         Lexicon lexicon = new Lexicon(model, index.values());
         LocalDate asOf = index.asOf() == null ? LocalDate.now() : index.asOf();
-        return new TenantContext(index, new QuestionReader(lexicon, new TimeParser(asOf)),
+        return new TenantContext(index, new QuestionReader(lexicon,
+                new TimeParser(asOf, index.dataFrom() == null ? asOf.minusYears(2) : index.dataFrom().withDayOfYear(1))),
                 new Suggestions(lexicon.display(), model));
     }
 

@@ -22,6 +22,9 @@ final class Text {
             Map.entry("yr", "year"), Map.entry("yrs", "years"), Map.entry("mth", "month"), Map.entry("mths", "months"));
 
     private static final java.util.regex.Pattern NOT = java.util.regex.Pattern.compile("(?i)n['’]t\\b");
+    /** "I'm", "we'd", "you're", "I've", "we'll": the verb carries no data meaning. */
+    private static final java.util.regex.Pattern CONTRACTION = java.util.regex.Pattern.compile(
+            "(?i)(?<=\\b(?:i|we|you|they|he|she|it|that|there))['’](?:m|re|ve|ll|d)\\b");
     private static final java.util.regex.Pattern POSSESSIVE = java.util.regex.Pattern.compile("['’]s\\b");
     private static final java.util.regex.Pattern GLUED = java.util.regex.Pattern.compile(
             "(?i)\\b(top|bottom|last|past|first|next|cy|fy|q[1-4])(\\d+)\\b");
@@ -32,8 +35,9 @@ final class Text {
 
     /** Tokens as written (case kept, punctuation dropped), used where case carries meaning (state codes). */
     static List<String> rawTokens(String text) {
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        String s = Spelling.rewrite(Normalizer.normalize(text, Normalizer.Form.NFKC));
         s = NOT.matcher(s).replaceAll(" not");
+        s = CONTRACTION.matcher(s).replaceAll("");
         s = POSSESSIVE.matcher(s).replaceAll("").replace("&", " and ");
         s = GLUED.matcher(s).replaceAll("$1 $2");
         s = PUNCTUATION.matcher(s).replaceAll(" ").strip();

@@ -19,7 +19,14 @@ final class TimeParser {
             + "|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
     private static final String YEAR = "(?:(?:calendar year|cy|full year|year) )?20\\d\\d";
     private static final String ORDINAL = "first|second|third|fourth|1st|2nd|3rd|4th|final|last";
-    private static final String SINGLE = "(?:q[1-4] (?:of )?" + YEAR + "|20\\d\\d q[1-4]"
+    /** A month alone; "may" only after a preposition, since it is a verb too. */
+    private static final String BARE_MONTH = "(?:january|february|march|april|june|july|august|september|october"
+            + "|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+            + "|(?<=\\b(?:in|since|of|during|for|from|to|through|until|and|vs|versus|than) )may)";
+    private static final String DAY = "(?:d20\\d{6}|md\\d{4})";
+    private static final String SINGLE = "(?:(?:the )?week (?:ending|ended|end|of) (?:on )?" + DAY
+            + "|(?:the )?(?:first|last|final) (?:\\d+ )?(?:week|month)s? (?:of )?(?:" + YEAR + ")"
+            + "|q[1-4] (?:of )?" + YEAR + "|20\\d\\d q[1-4]"
             + "|(?:" + ORDINAL + ") quarter (?:of )?" + YEAR
             + "|(?:h1|h2|first half|second half|1st half|2nd half) (?:of )?" + YEAR
             + "|(?:" + MONTHS + ") (?:of )?" + YEAR + "|20\\d\\d (?:" + MONTHS + ")"
@@ -27,13 +34,17 @@ final class TimeParser {
             + "|(?:the )?(?:last|latest|most recent|past|previous|prior) (?:week|month|quarter|year)"
             + "|(?:the )?(?:this|current) (?:week|month|quarter|year)(?: to date)?"
             + "|ytd|year to date|qtd|quarter to date|mtd|month to date"
-            + "|" + YEAR + ")";
+            + "|" + YEAR + "|" + DAY + "|q[1-4]|h[12]|" + BARE_MONTH + ")";
     private static final Pattern PAIR = Pattern.compile("\\b(?:(between|from) )?(" + SINGLE
             + ") (and|to|through|thru|until|till|vs|versus|compared to|compared with|against) (" + SINGLE + ")\\b");
     /** "from January to March 2025", "between Jan and Jun 2024": two months of one year. */
     private static final Pattern MONTH_RANGE = Pattern.compile("\\b(?:(?:between|from) )?(" + MONTHS
             + ") (?:to|through|thru|until|till|and) (" + MONTHS + ") (?:of )?(20\\d\\d)\\b");
-    private static final Pattern ONE = Pattern.compile("\\b(?:(since|after) )?(" + SINGLE + ")\\b");
+    private static final Pattern ONE = Pattern.compile("\\b(?:(since|after|from(?= " + DAY + ")|before|prior to"
+            + "|until|till|through|thru|up to|up until|as of) )?(" + SINGLE + ")\\b");
+    private static final Pattern WEEK_OF = Pattern.compile("(?:the )?week (ending|ended|end|of) (?:on )?(" + DAY + ")");
+    private static final Pattern FIRST_N = Pattern.compile("(?:the )?(first|last|final) (?:(\\d+) )?(week|month)s? (?:of )?"
+            + "(?:calendar year |cy |full year |year )?(20\\d\\d)");
 
     private static final Pattern QUARTER = Pattern.compile("q([1-4]) (?:of )?(\\d{4})|(\\d{4}) q([1-4])");
     private static final Pattern ORDINAL_QUARTER = Pattern.compile("(" + ORDINAL + ") quarter (?:of )?(\\d{4})");
@@ -45,9 +56,16 @@ final class TimeParser {
             "weeks", "year", "years", "january", "february", "march", "april", "june", "july", "august",
             "september", "october", "november", "december", "previous", "trailing", "current", "between", "through");
     private final LocalDate asOf;
+    /** The data's first day, where an open period ("before 2025") starts. */
+    private final LocalDate first;
 
     TimeParser(LocalDate asOf) {
+        this(asOf, asOf.withDayOfYear(1).minusYears(2));
+    }
+
+    TimeParser(LocalDate asOf, LocalDate first) {
         this.asOf = asOf;
+        this.first = first;
     }
 
     /**
@@ -92,12 +110,23 @@ final class TimeParser {
             }
             Period p = single(m.group(2));
             if (m.group(1) != null) {
-                p = Period.of(p.from(), asOf, "since " + p.label());
+                p = bounded(m.group(1), p);
             }
             spans.add(new Span(tokenAt[m.start()], tokenAt[m.end() - 1] + 1, p, null));
         }
         spans.sort(java.util.Comparator.comparingInt(Span::start));
         return spans;
+    }
+
+    /** "since May 1st": to the as-of date; "before 2025": from the data's first day; "through Q3": its end too. */
+    private Period bounded(String word, Period p) {
+        return switch (word) {
+            case "since", "from", "after" -> Period.of(word.equals("after") ? p.to().plusDays(1) : p.from(), asOf,
+                    word + " " + p.label());
+            case "as of" -> p;
+            case "before", "prior to" -> Period.of(first, p.from().minusDays(1), "before " + p.label());
+            default -> Period.of(first, p.to(), "up to " + p.label());
+        };
     }
 
     private static void mark(boolean[] used, int from, int to) {
@@ -123,6 +152,40 @@ final class TimeParser {
     Period single(String phrase) {
         String p = PREFIX.matcher(phrase.startsWith("the ") ? phrase.substring(4) : phrase).replaceAll("$2");
         Matcher m;
+        if ((m = WEEK_OF.matcher(p)).matches()) {
+            LocalDate d = day(m.group(2));
+            LocalDate end = m.group(1).equals("of") ? d.plusDays(6) : d;
+            return new Period(end.minusDays(6), end, "the week " + (m.group(1).equals("of") ? "of " : "ending ") + d,
+                    ChronoUnit.WEEKS, 1);
+        }
+        if ((m = FIRST_N.matcher(p)).matches()) {
+            int n = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
+            int y = Integer.parseInt(m.group(4));
+            boolean weeks = m.group(3).equals("week");
+            boolean firstOnes = m.group(1).equals("first");
+            LocalDate from = firstOnes ? LocalDate.of(y, 1, 1) : weeks ? LocalDate.of(y, 12, 31).minusDays(7L * n - 1)
+                    : LocalDate.of(y, 12, 1).minusMonths(n - 1L);
+            LocalDate to = weeks ? from.plusDays(7L * n - 1) : from.plusMonths(n).minusDays(1);
+            return new Period(from, to, "the " + m.group(1) + " " + n + " " + m.group(3) + (n == 1 ? "" : "s") + " of "
+                    + y, weeks ? ChronoUnit.WEEKS : ChronoUnit.MONTHS, n);
+        }
+        if (p.matches(DAY)) {
+            LocalDate d = day(p);
+            return Period.of(d, d, d.toString());
+        }
+        if (p.matches("q[1-4]")) {
+            int q = p.charAt(1) - '0';
+            Period inYear = quarter(asOf.getYear(), q);
+            return inYear.from().isAfter(asOf) ? quarter(asOf.getYear() - 1, q) : inYear;
+        }
+        if (p.matches("h[12]")) {
+            return single(p + " " + (p.equals("h2") && asOf.getMonthValue() < 7 ? asOf.getYear() - 1 : asOf.getYear()));
+        }
+        if (p.matches(BARE_MONTH.replace("(?<=\\b(?:in|since|of|during|for|from|to|through|until|and|vs|versus|than) )",
+                ""))) {
+            LocalDate inYear = LocalDate.of(asOf.getYear(), monthNumber(p), 1);
+            return month(inYear.isAfter(asOf) ? inYear.minusYears(1) : inYear);
+        }
         if ((m = QUARTER.matcher(p)).matches()) {
             int q = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(4));
             int y = Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(3));
@@ -160,6 +223,22 @@ final class TimeParser {
     static Period month(LocalDate first) {
         String name = first.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
         return new Period(first, first.plusMonths(1).minusDays(1), name + " " + first.getYear(), ChronoUnit.MONTHS, 1);
+    }
+
+    /** A date token of {@link Spelling}: d20250307, or md0307 for the latest such day up to the as-of date. */
+    private LocalDate day(String token) {
+        if (token.startsWith("md")) {
+            LocalDate d = LocalDate.of(asOf.getYear(), Integer.parseInt(token.substring(2, 4)),
+                    Math.min(28, Integer.parseInt(token.substring(4, 6))));
+            d = d.withDayOfMonth(Math.min(Integer.parseInt(token.substring(4, 6)), d.lengthOfMonth()));
+            return d.isAfter(asOf) ? d.minusYears(1) : d;
+        }
+        try {
+            return LocalDate.of(Integer.parseInt(token.substring(1, 5)), Integer.parseInt(token.substring(5, 7)),
+                    Integer.parseInt(token.substring(7, 9)));
+        } catch (java.time.DateTimeException e) {
+            throw new Unanswerable("\"" + token.substring(1) + "\" is not a date.");
+        }
     }
 
     private static int monthNumber(String name) {

@@ -27,7 +27,8 @@ public final class EvalCommand {
         if (!o.containsKey("warehouse") || !Files.exists(warehouse)) {
             ensureWarehouse(warehouse, o.get("schema"), o.get("scale"), o.get("seed"));
         }
-        EvalReport report = run(Path.of(o.get("questions")), Path.of(o.get("model")), warehouse, o.get("schema"));
+        EvalReport report = run(Path.of(o.get("questions")), Path.of(o.get("model")), warehouse, o.get("schema"),
+                "values".equals(o.get("compare")));
         System.out.println(report.text(true));
         boolean met = report.executionAccuracy() >= 0.95 && report.refusalRecall() >= 1.0 && report.answeredRight() >= 0.99;
         System.out.println(met ? "targets met" : "TARGETS MISSED");
@@ -45,9 +46,14 @@ public final class EvalCommand {
     }
 
     static EvalReport run(Path questions, Path model, Path warehouseFile, String schema) throws Exception {
+        return run(questions, model, warehouseFile, schema, false);
+    }
+
+    static EvalReport run(Path questions, Path model, Path warehouseFile, String schema, boolean byValues)
+            throws Exception {
         List<EvalItem> items = EvalRunner.load(questions);
         try (DuckDbWarehouse warehouse = new DuckDbWarehouse(warehouseFile, schema)) {
-            return EvalReport.of(new EvalRunner(SemanticEngine.load(model), warehouse).run(items));
+            return EvalReport.of(new EvalRunner(SemanticEngine.load(model), warehouse, byValues).run(items));
         }
     }
 }

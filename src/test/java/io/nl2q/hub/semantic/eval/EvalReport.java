@@ -56,6 +56,9 @@ record EvalReport(int answerable, int right, int answeredAnswerable, int mustRef
         s.append(String.format("%nquestions %d (answerable %d, must refuse %d)%n", outcomes.size(), answerable, mustRefuse));
         s.append(String.format("execution accuracy      %6.1f%%  (%d/%d right)%n", 100 * executionAccuracy(), right, answerable));
         s.append(String.format("answered and right      %6.1f%%  (%d/%d answered)%n", 100 * answeredRight(), right, answeredAnswerable));
+        int wrong = answeredAnswerable - right;
+        s.append(String.format("answered but wrong      %6.1f%%  (%d/%d answerable)%n", 100.0 * wrong
+                / Math.max(1, answerable), wrong, answerable));
         s.append(String.format("refusal recall          %6.1f%%  (%d/%d must-refuse refused)%n", 100 * refusalRecall(),
                 refusedMustRefuse, mustRefuse));
         s.append(String.format("refusal precision       %6.1f%%  (%d/%d refusals were must-refuse)%n",

@@ -27,10 +27,17 @@ final class EvalRunner {
     private final SemanticEngine engine;
     private final DuckDbWarehouse warehouse;
     private final SqlGuard guard = new SqlGuard();
+    private final boolean byValues;
 
     EvalRunner(SemanticEngine engine, DuckDbWarehouse warehouse) {
+        this(engine, warehouse, false);
+    }
+
+    /** {@code byValues}: compare with column names and extra answer columns ignored (see ResultSets.sameByValues). */
+    EvalRunner(SemanticEngine engine, DuckDbWarehouse warehouse, boolean byValues) {
         this.engine = engine;
         this.warehouse = warehouse;
+        this.byValues = byValues;
     }
 
     @SuppressWarnings("unchecked")
@@ -69,10 +76,17 @@ final class EvalRunner {
             String sql = guard.check(generated.sql(), new GuardContext(warehouse.tenant(), warehouse.tables(),
                     warehouse.dialect(), MAX_ROWS)).sql();
             QueryResult actual = warehouse.query(sql, TIMEOUT, MAX_ROWS);
-            QueryResult gold = warehouse.query(item.sql(), TIMEOUT, MAX_ROWS);
-            boolean right = ResultSets.same(gold.rows(), actual.rows(), item.ordered());
+            QueryResult gold;
+            try {
+                gold = warehouse.query(item.sql(), TIMEOUT, MAX_ROWS);
+            } catch (RuntimeException e) {
+                return new Outcome(item, Outcome.Kind.ERROR, "gold SQL failed: " + e, micros);
+            }
+            boolean right = byValues ? ResultSets.sameByValues(gold.rows(), actual.rows(), item.ordered())
+                    : ResultSets.same(gold.rows(), actual.rows(), item.ordered());
             return new Outcome(item, right ? Outcome.Kind.RIGHT : Outcome.Kind.WRONG, right ? generated.sql()
-                    : "rows differ: gold " + preview(gold) + " engine " + preview(actual) + " SQL: " + generated.sql(),
+                    : "rows differ: gold " + preview(gold) + " engine " + preview(actual) + " SQL: " + generated.sql()
+                    + " READ AS: " + generated.explanation(),
                     micros);
         } catch (RuntimeException e) {
             return new Outcome(item, Outcome.Kind.ERROR, e + " SQL: " + generated.sql(), micros);

@@ -1,0 +1,70 @@
+package io.nl2q.hub.semantic;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The general English under the model: words that carry no data meaning once the rest of a question is understood.
+ * Two kinds. Function words, greetings, politeness and discourse markers ("hello", "plz", "real quick", "I'm")
+ * never name data and are always dropped. Light verbs and adverbs ("come from", "generated", "driven by", "paid",
+ * "nationally") relate what the model names; they are dropped only when the question names its measure or asks for
+ * members, so a sentence whose only data word is such a verb ("how much was paid") is refused rather than answered
+ * with the default measure. Nouns and adjectives are never here: an unknown one may name data and is refused.
+ * Domain-free; a word the model declares is read by the model first.
+ */
+final class English {
+    private static final Set<String> FUNCTION = words("""
+            hello hi hey hiya howdy greetings morning afternoon evening thanks thank thx ty tia cheers please plz pls
+            kindly appreciate appreciated appreciate sorry ok okay okey alright cool great awesome perfect
+            quick quickly real really just actually basically maybe perhaps possibly again now asap urgent urgently
+            folks team guys everyone anyone somebody someone hmm um uh btw fyi anyway anyhow well also too very
+            quite rather pretty bit lot lots kind sort etc ie eg via per thru through along alongside upon onto off
+            toward towards together respective respectively exactly roughly approximately around approx
+            im ive youre your yours he she his her him myself ourselves yourself mine ours
+            if then whether either neither nor such own which whats hows wheres whos one ones
+            wondering wonder curious interested interest question quick q help helps helping
+            deck slide slides presentation meeting heads database db system systems dataset warehouse records record entries
+            """);
+    private static final Set<String> LIGHT = words("""
+            generate generates generated generating drive drives drove driven driving
+            belong belongs belonged belonging contribute contributes contributed contributing perform performs
+            performed performing performance obtain obtains obtained obtaining get gets got gotten getting receive
+            receives received receiving bring brings brought produce produces produced account accounts accounted
+            deliver delivers delivered achieve achieves achieved go goes went gone going do does did done doing
+            run runs ran running provide provides provided return returns returned put puts pull pulls pulled
+            pulling check checks checked confirm think try look looks looking happen happens
+            happened occur occurs occurred register registered post posted land landed clock clocked rack racked
+            fare fared stack stacks stand stands stood sit sits sat include includes included including involve
+            involved involving use uses used using take takes took taken hold holds held holding
+            spend spends spent spending pay pays paid paying fill fills filled filling dispense dispenses
+            dispensed dispensing log logs record recorded book booked hit hits see sees saw seen tally tallied
+            capture captured captures show shows showing shown
+            nationally national nationwide overall altogether total totals totaled totalled whole entire full
+            currently presently today recently lately overall respectively approximately
+            """);
+
+    private English() {
+    }
+
+    private static Set<String> words(String text) {
+        Set<String> out = new HashSet<>();
+        for (String w : text.strip().split("\\s+")) {
+            out.add(w);
+        }
+        return out;
+    }
+
+    /** Always dropped: function words, greetings, politeness, discourse markers. */
+    static boolean isFunction(String lower) {
+        return FUNCTION.contains(lower);
+    }
+
+    /** Dropped only when the question names its measure or asks for members. */
+    static boolean isLight(String lower) {
+        return LIGHT.contains(lower);
+    }
+
+    static boolean knows(String lower) {
+        return isFunction(lower) || isLight(lower);
+    }
+}

@@ -1,0 +1,129 @@
+package io.nl2q.hub.semantic;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The written forms of English a question may use before it is cut into words, rewritten to one spoken form the
+ * time parser and the lexicon read: dates (2025-03-07, 3/7/25, May 1st, the 1st of May) become one token, numbers
+ * lose their separators and suffixes (3,000, 100k, 1.5M), and the abbreviations of periods are spelt out (LY, TY,
+ * L12M, TTM, Q3 '24, 3Q24, 1H 2024, Jan-Mar, 2023-2024). Holds no domain words.
+ */
+final class Spelling {
+    private static final String MONTHS = "january|february|march|april|may|june|july|august|september|october"
+            + "|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
+    private static final String UNITS = "week|month|quarter|year";
+    private static final List<Rule> RULES = List.of(
+            // dates first, while their punctuation is still there
+            rule("\\b(20\\d\\d)-(\\d{1,2})-(\\d{1,2})\\b", m -> date(m.group(1), m.group(2), m.group(3))),
+            rule("\\b(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})\\b", m -> date(m.group(3), m.group(1), m.group(2))),
+            rule("\\b(\\d{1,2})/(\\d{1,2})\\b", m -> monthDay(Integer.parseInt(m.group(1)), m.group(2))),
+            rule("\\b(" + MONTHS + ")\\.? (\\d{1,2})(?:st|nd|rd|th)?,? (20\\d\\d)\\b",
+                    m -> date(m.group(3), String.valueOf(month(m.group(1))), m.group(2))),
+            rule("\\b(\\d{1,2})(?:(?:st|nd|rd|th) (?:of )?| of )(" + MONTHS + ")(?:,? (20\\d\\d))?\\b", m -> m.group(3) == null
+                    ? monthDay(month(m.group(2)), m.group(1)) : date(m.group(3), String.valueOf(month(m.group(2))),
+                    m.group(1))),
+            rule("\\b(" + MONTHS + ")\\.? (\\d{1,2})(?:st|nd|rd|th)?\\b(?! ?\\d)", m -> monthDay(month(m.group(1)),
+                    m.group(2))),
+            // numbers: separators, then thousand and million suffixes
+            rule("\\b(\\d{1,3})(?:,(\\d{3}))(?:,(\\d{3}))?\\b", m -> m.group(1) + m.group(2)
+                    + (m.group(3) == null ? "" : m.group(3))),
+            rule("\\b(?:last|past|trailing|rolling|prior|previous) (\\d+) ?m\\b", m -> "last " + m.group(1) + " months"),
+            rule("\\b[lrt](\\d{1,2})([wmqy])\\b", m -> "last " + m.group(1) + " " + unit(m.group(2)) + "s"),
+            rule("\\bttm\\b|\\bltm\\b", m -> "last 12 months"),
+            rule("\\b(\\d+(?:\\.\\d+)?) ?(k|thousand)\\b", m -> scaled(m.group(1), 1_000)),
+            rule("\\b(\\d+\\.\\d+) ?(m|mm|mn|million)\\b|\\b(\\d+) ?(mm|mn|million)\\b",
+                    m -> scaled(m.group(1) != null ? m.group(1) : m.group(3), 1_000_000)),
+            // abbreviations of periods
+            rule("\\bly\\b", m -> "last year"), rule("\\bty\\b", m -> "this year"), rule("\\bpy\\b", m -> "prior year"),
+            rule("\\blq\\b", m -> "last quarter"), rule("\\bpq\\b", m -> "prior quarter"),
+            rule("\\bcq\\b", m -> "this quarter"), rule("\\blm\\b", m -> "last month"),
+            rule("\\bcm\\b", m -> "this month"), rule("\\blw\\b", m -> "last week"),
+            rule("\\b([1-4])q ?['’]?(\\d{4}|\\d{2})\\b", m -> "q" + m.group(1) + " " + year(m.group(2))),
+            rule("\\b([12])h ?['’]?(\\d{4}|\\d{2})\\b", m -> "h" + m.group(1) + " " + year(m.group(2))),
+            rule("\\b(q[1-4]|h[12])[ '’-]*['’]?(\\d{2})\\b(?!\\d)", m -> m.group(1) + " 20" + m.group(2)),
+            rule("\\b(q[1-4]|h[12])(20\\d\\d)\\b", m -> m.group(1) + " " + m.group(2)),
+            rule("\\b(" + MONTHS + ")(?:[ -]?['’]|-)(\\d{2})\\b", m -> m.group(1) + " 20" + m.group(2)),
+            rule("\\b(in|of|since|for|during|from|to|vs|and|year|cy) ['’](\\d{2})\\b", m -> m.group(1) + " 20" + m.group(2)),
+            // ranges written with a dash, and a period named once for two parts of one year
+            rule("\\b(" + MONTHS + "|q[1-4]|h[12]|20\\d\\d) ?[-–] ?(" + MONTHS + "|q[1-4]|h[12]|20\\d\\d)\\b",
+                    m -> m.group(1) + " to " + m.group(2)),
+            rule("\\b(q[1-4]|h[12]) (and|to|vs|versus|through|thru|against|compared to|compared with) (q[1-4]|h[12])"
+                    + " (?:of )?(20\\d\\d)\\b", m -> m.group(1) + " " + m.group(4) + " " + m.group(2) + " " + m.group(3)
+                    + " " + m.group(4)),
+            rule("\\b(" + MONTHS + ") (vs|versus|against|compared to|compared with) (" + MONTHS + ") (?:of )?(20\\d\\d)\\b",
+                    m -> m.group(1) + " " + m.group(4) + " " + m.group(2) + " " + m.group(3) + " " + m.group(4)),
+            // "since the start of the year" is the year to date; "from the beginning of 2024" is since 2024
+            rule("\\b(?:since|from) (?:the )?(?:beginning|start) of (?:the|this) (" + UNITS + ")\\b",
+                    m -> m.group(1) + " to date"),
+            rule("\\b(?:since|from) (?:the )?(?:beginning|start) of\\b", m -> "since"),
+            rule("\\b(" + UNITS + ")( .{1,40}?)\\b(prior|previous|preceding|last) one\\b",
+                    m -> m.group(1) + m.group(2) + m.group(3) + " " + m.group(1)),
+            rule("\\b(preceding|prior) (\\d+ )?(" + UNITS + ")", m -> "previous " + (m.group(2) == null ? ""
+                    : m.group(2)) + m.group(3)),
+            rule("\\brolling (\\d+) (" + UNITS + ")", m -> "last " + m.group(1) + " " + m.group(2)));
+
+    private record Rule(Pattern pattern, Function<java.util.regex.MatchResult, String> replacement) {
+    }
+
+    private Spelling() {
+    }
+
+    private static Rule rule(String regex, Function<java.util.regex.MatchResult, String> replacement) {
+        return new Rule(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), replacement);
+    }
+
+    static String rewrite(String text) {
+        String s = text;
+        for (Rule r : RULES) {
+            Matcher m = r.pattern().matcher(s);
+            if (m.find()) {
+                s = m.replaceAll(x -> Matcher.quoteReplacement(r.replacement().apply(x)));
+            }
+        }
+        return s;
+    }
+
+    private static String date(String year, String month, String day) {
+        int y = Integer.parseInt(year.length() == 2 ? "20" + year : year);
+        int mo = Integer.parseInt(month);
+        int d = Integer.parseInt(day);
+        if (mo < 1 || mo > 12 || d < 1 || d > 31) {
+            return year + " " + month + " " + day;
+        }
+        return String.format(Locale.ROOT, " d%04d%02d%02d ", y, mo, d);
+    }
+
+    private static String monthDay(int month, String day) {
+        int d = Integer.parseInt(day);
+        if (month < 1 || month > 12 || d < 1 || d > 31) {
+            return month + " " + day;
+        }
+        return String.format(Locale.ROOT, " md%02d%02d ", month, d);
+    }
+
+    private static int month(String name) {
+        return List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+                .indexOf(name.substring(0, 3).toLowerCase(Locale.ROOT)) + 1;
+    }
+
+    private static String year(String y) {
+        return y.length() == 2 ? "20" + y : y;
+    }
+
+    private static String unit(String letter) {
+        return switch (letter.toLowerCase(Locale.ROOT)) {
+            case "w" -> "week";
+            case "m" -> "month";
+            case "q" -> "quarter";
+            default -> "year";
+        };
+    }
+
+    private static String scaled(String number, long factor) {
+        return new java.math.BigDecimal(number).multiply(java.math.BigDecimal.valueOf(factor)).toBigInteger().toString();
+    }
+}
