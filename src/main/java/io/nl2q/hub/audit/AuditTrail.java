@@ -5,9 +5,11 @@ import io.nl2q.hub.guard.GuardedSql;
 import io.nl2q.hub.query.QueryAnswer;
 import io.nl2q.hub.security.Caller;
 import io.nl2q.hub.security.ClientInfo;
+import io.nl2q.hub.security.PlatformOperatorAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.Date;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +22,12 @@ public class AuditTrail {
     private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
     private final AuditChain chain;
     private final PiiColumns pii;
+    private final PlatformAudit platform;
 
-    AuditTrail(AuditChain chain, PiiColumns pii) {
+    AuditTrail(AuditChain chain, PiiColumns pii, PlatformAudit platform) {
         this.chain = chain;
         this.pii = pii;
+        this.platform = platform;
     }
 
     public void answered(Caller caller, String kind, QueryAnswer answer, GuardedSql guarded, ClientInfo client) {
@@ -41,10 +45,19 @@ public class AuditTrail {
      */
     public void refused(Caller caller, String kind, String question, GuardedSql guarded, ApiError error,
                         ClientInfo client, Date startedAt) {
+        ApiError.Body body = error.payload().get("error");
         if (caller == null) {
+            // a platform operator's refusal (on the ops routes) goes to the platform's chain
+            if (SecurityContextHolder.getContext().getAuthentication() instanceof PlatformOperatorAuthentication op) {
+                try {
+                    platform.record(op.getPrincipal(), kind == null ? "request" : kind, "REFUSED",
+                            body.code() + ": " + body.message(), body.correlationId(), client);
+                } catch (RuntimeException e) {
+                    log.error("could not audit refusal {} [{}]", body.code(), body.correlationId(), e);
+                }
+            }
             return;
         }
-        ApiError.Body body = error.payload().get("error");
         String verdict = guarded != null ? verdict(guarded)
                 : "guard".equals(body.phase()) ? "REJECTED: " + body.message() : null;
         ClientInfo from = client == null ? ClientInfo.UNKNOWN : client;

@@ -9,6 +9,14 @@ public enum ErrorCode {
     UNAUTHORIZED(401),
     FORBIDDEN(403),
     NOT_FOUND(404),
+    /** A method the path does not answer (GET on a POST-only endpoint). */
+    METHOD_NOT_ALLOWED(405),
+    /** The request body is larger than hub.api.max-body-size. */
+    PAYLOAD_TOO_LARGE(413),
+    /** The body declares a charset other than UTF-8, or a content type the endpoint does not read. */
+    UNSUPPORTED_MEDIA_TYPE(415),
+    /** The body is not valid UTF-8. */
+    INVALID_ENCODING(400),
     UNANSWERABLE(422),
     RATE_LIMITED(429),
     INTERNAL(500),

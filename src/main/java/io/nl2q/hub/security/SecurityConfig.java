@@ -43,8 +43,8 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain api(HttpSecurity http, ApiKeyStore keys, JsonErrorWriter errors, RateLimiter limiter,
                             SecurityEvents events, ObjectProvider<JwtDecoder> jwt, OidcProperties oidc,
-                            TenantDirectory tenants, WebSecurityProperties web, PlatformOperators platform)
-            throws Exception {
+                            TenantDirectory tenants, WebSecurityProperties web, PlatformOperators platform,
+                            CallerConcurrencyProperties concurrency) throws Exception {
         http
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -54,6 +54,7 @@ class SecurityConfig {
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, platform, errors),
                         BasicAuthenticationFilter.class)
                 .addFilterAfter(new CallerContextFilter(limiter, errors, events), BasicAuthenticationFilter.class)
+                .addFilterAfter(new CallerConcurrencyFilter(concurrency, errors, events), CallerContextFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(errors).accessDeniedHandler(errors))
                 .authorizeHttpRequests(a -> a
                         // Camel answers on an async dispatch of a request already authorized on its way in

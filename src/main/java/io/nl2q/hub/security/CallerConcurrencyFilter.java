@@ -1,0 +1,137 @@
+package io.nl2q.hub.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * At most {@code hub.api.max-concurrent-per-caller} requests of one caller to the data paths (questions, SQL, the
+ * Power BI query and the OData feed) are in flight at once; one more is answered 429 RATE_LIMITED with Retry-After
+ * at once, so a caller's slow queries cannot take every warehouse connection of the tenant and make everyone else
+ * wait for a 503. A request counts until its response is complete, including Camel's asynchronous answer. The first
+ * refusal a minute per caller is a security event.
+ */
+final class CallerConcurrencyFilter extends OncePerRequestFilter {
+    private static final String[] DATA_PREFIXES = {"/api/v1/query", "/api/v1/sql", "/api/powerbi/query", "/odata/"};
+    private final CallerConcurrencyProperties limits;
+    private final JsonErrorWriter errors;
+    private final SecurityEvents events;
+    private final ConcurrentHashMap<String, Integer> inFlight = new ConcurrentHashMap<>();
+    private final Cache<String, Boolean> recentlyRecorded = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(10_000).build();
+
+    CallerConcurrencyFilter(CallerConcurrencyProperties limits, JsonErrorWriter errors, SecurityEvents events) {
+        this.limits = limits;
+        this.errors = errors;
+        this.events = events;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        for (String prefix : DATA_PREFIXES) {
+            if (path.startsWith(prefix)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication auth)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Caller caller = auth.getPrincipal();
+        String key = caller.tenant().id() + "|" + caller.subject();
+        if (!tryEnter(key)) {
+            refuse(request, response, caller, key);
+            return;
+        }
+        AtomicBoolean released = new AtomicBoolean();
+        Runnable release = () -> {
+            if (released.compareAndSet(false, true)) {
+                leave(key);
+            }
+        };
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            if (request.isAsyncStarted()) {
+                request.getAsyncContext().addListener(new Release(release));
+            } else {
+                release.run();
+            }
+        }
+    }
+
+    /** Requests of this caller now in flight (for tests and the log). */
+    int inFlight(String tenant, String subject) {
+        return inFlight.getOrDefault(tenant + "|" + subject, 0);
+    }
+
+    private boolean tryEnter(String key) {
+        AtomicBoolean entered = new AtomicBoolean();
+        inFlight.compute(key, (k, n) -> {
+            int now = n == null ? 0 : n;
+            if (now >= limits.maxConcurrentPerCaller()) {
+                return now;
+            }
+            entered.set(true);
+            return now + 1;
+        });
+        return entered.get();
+    }
+
+    private void leave(String key) {
+        inFlight.computeIfPresent(key, (k, n) -> n <= 1 ? null : n - 1);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, Caller caller, String key)
+            throws IOException {
+        long seconds = Math.max(1, (limits.concurrencyRetryAfter().toMillis() + 999) / 1000);
+        String message = "you have " + limits.maxConcurrentPerCaller()
+                + " requests in flight, the most one caller may; retry after " + seconds + " s";
+        if (recentlyRecorded.asMap().putIfAbsent(key, true) == null) {
+            events.record(caller, "CONCURRENCY_LIMITED", CorrelationIds.of(request),
+                    message + " on " + request.getRequestURI(), SecurityEvents.currentClient());
+        }
+        errors.rateLimited(request, response, seconds, message);
+    }
+
+    /** Releases the caller's slot once an asynchronous answer is complete, failed or timed out. */
+    private record Release(Runnable release) implements AsyncListener {
+        @Override
+        public void onComplete(AsyncEvent event) {
+            release.run();
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            release.run();
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            release.run();
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            event.getAsyncContext().addListener(this);
+        }
+    }
+}
