@@ -601,6 +601,9 @@ def main():
     for text, why in REFUSALS:
         refuse(text, why)
     partner()
+    import sys
+    import general_questions
+    general_questions.general(sys.modules[__name__])
     import yaml
     items = []
     n = {"answer": 0, "refuse": 0}

@@ -103,10 +103,15 @@ final class IntentResolver {
         Restriction restriction = Restriction.of(m, base, facts.size(), model, resolve);
         TimeGrain grain = m.grain != null ? m.grain : m.trend ? TimeGrain.MONTH : null;
         List<Intent.Target> groups = new ArrayList<>();
+        if (m.growth && m.changeGrain && !m.periods.isEmpty()) {
+            grain = null; // "Q4 2025 vs Q4 2024 (YoY)", "YoY growth for 2025": the periods are given, YoY names the change
+        }
         for (Mentions.Slot s : m.dimensions) {
             Field f = resolve.field(s, base, Meaning.Type.DIMENSION);
             if (f.kind() == Field.Kind.TIME_DIMENSION) {
                 grain = grain == null ? TimeGrain.WEEK : grain;
+            } else if (onlyQualifies(m, s)) {
+                continue; // "the Denver rep": whose activity, not a grouping
             } else {
                 addGroup(groups, new Intent.Target(null, f));
             }
@@ -115,6 +120,10 @@ final class IntentResolver {
             ModelTable t = s.candidates().get(0).table();
             if (!resolve.reaches(base, s.candidates().get(0))) {
                 throw new Unanswerable("The model has no join from " + base.name() + " to " + t.name() + ".");
+            }
+            if (!m.grouped.contains(s.position()) && metrics.stream().anyMatch(f -> resolve.countedEntity(f) == t)
+                    || onlyQualifies(m, s)) {
+                continue; // "how many HCPs did we reach": the measure counts them; "Commercial payers": which ones
             }
             addGroup(groups, new Intent.Target(t, null));
         }
@@ -129,8 +138,9 @@ final class IntentResolver {
                                 + ", so the measures cannot be set side by side; ask for them separately.");
                     });
         }
+        contradiction(filters);
         for (Intent.Filter f : filters) {
-            if (!f.negated() && f.values().size() > 1 && !m.share) {
+            if (!f.negated() && f.values().size() > 1 && !m.share && !m.combined) {
                 addGroup(groups, new Intent.Target(null, f.field()));
             }
         }
@@ -151,6 +161,30 @@ final class IntentResolver {
         }
         return new Intent(shape, metrics, groups, grain, filters, periods.period(), periods.base(), rank,
                 restriction.member(), restriction.clauses(), partition);
+    }
+
+    /**
+     * A table or dimension named beside a value ("Commercial payers", "decile 10 HCPs", "the Denver rep") only says
+     * whose rows are meant, unless the question groups by it, ranks, lists or asks "which"; in a count question
+     * any table or dimension named without by/per/each is so.
+     */
+    private static boolean onlyQualifies(Mentions m, Mentions.Slot s) {
+        // "how many HCPs did reps reach": a count asks for one number; only by/per/each would split it
+        return (m.qualified.contains(s.position()) || m.count) && !m.grouped.contains(s.position())
+                && m.descending == null && !m.list && !m.which;
+    }
+
+    /** "excluding generics (manufacturer Generic)": one field kept and left out at once answers nothing. */
+    private static void contradiction(List<Intent.Filter> filters) {
+        for (Intent.Filter a : filters) {
+            for (Intent.Filter b : filters) {
+                if (a.field() == b.field() && a.negated() != b.negated() && a.values().stream()
+                        .anyMatch(b.values()::contains)) {
+                    throw new Unanswerable("I read " + a.field().spokenName() + " " + String.join(", ", a.values())
+                            + " both kept and left out; say which one you mean.");
+                }
+            }
+        }
     }
 
     /**

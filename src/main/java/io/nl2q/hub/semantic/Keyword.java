@@ -11,7 +11,7 @@ import java.util.Set;
  */
 enum Keyword {
     TOP, BOTTOM, MOST, LEAST, GROUP, WHICH, TREND, WEEKLY, MONTHLY, QUARTERLY, YEARLY, SHARE, GROWTH, VERSUS, COUNT,
-    LIST, NEGATION, EXCEPT, STOP;
+    LIST, NEGATION, EXCEPT, COMBINED, STOP;
 
     private static final Map<String, Keyword> PHRASES = new HashMap<>();
 
@@ -40,6 +40,7 @@ enum Keyword {
         put(NEGATION, "no", "not", "never", "without", "zero", "none", "didn", "haven", "hasn", "did not",
                 "have not", "has not", "do not", "does not", "non");
         put(EXCEPT, "except", "excluding", "exclude", "other than", "besides", "apart from", "outside");
+        put(COMBINED, "combined", "together", "altogether", "jointly", "as one", "taken together", "pooled");
         put(STOP, "show", "me", "give", "tell", "get", "find", "display", "pull", "see", "view", "want", "need",
                 "like", "would", "could", "can", "please", "i", "we", "us", "our", "my", "you", "the", "a", "an",
                 "of", "for", "in", "on", "at", "to", "with", "and", "or", "is", "are", "was", "were", "be", "been",
@@ -48,7 +49,7 @@ enum Keyword {
                 "during", "over", "within", "from", "as", "so", "far", "about", "value", "values", "number",
                 "numbers", "figure", "figures", "data", "metric", "metrics", "kpi", "report", "table", "chart", "but",
                 "make", "made", "makes", "making", "unique", "distinct", "teh", "recorded", "logged",
-                "made by", "manufactured by", "produced by", "marketed by", "owned by", "belonging to",
+                "different", "made by", "manufactured by", "produced by", "marketed by", "owned by", "belonging to",
                 "breakdown of", "what is", "what are", "what was", "what were", "how", "much", "many", "than",
                 "so far", "up", "down", "into", "any", "some", "currently", "current", "also",
                 "both", "let", "know", "look", "at", "just", "only", "the same", "overview", "summary", "level",

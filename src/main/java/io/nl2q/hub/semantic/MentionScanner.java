@@ -76,6 +76,9 @@ final class MentionScanner {
                 if (previousKeyword(i) == Keyword.GROUP) {
                     m.grouped.add(i);
                 }
+                if (besideValue(i)) {
+                    m.qualified.add(i);
+                }
                 (t.meaning().table().isFact() ? m.facts : m.entities).add(slot(i, t));
             }
             case FILTER -> m.namedFilters.add(slot(i, t));
@@ -122,7 +125,30 @@ final class MentionScanner {
         if (previousKeyword(i) == Keyword.GROUP) {
             m.grouped.add(i);
         }
+        if (besideValue(i)) {
+            m.qualified.add(i);
+        }
         m.dimensions.add(slot(i, t));
+    }
+
+    /** The nearest non-stop term on either side is a value or a number ("Commercial payers", "HCPs in the West"). */
+    private boolean besideValue(int i) {
+        for (int step : new int[] {-1, 1}) {
+            for (int j = i + step; j >= 0 && j < terms.size(); j += step) {
+                Term t = terms.get(j);
+                if (t.isStop()) {
+                    if (t.words().equals("both")) {
+                        break;
+                    }
+                    continue;
+                }
+                if (t.number() != null || t.time() == null && t.is(Meaning.Type.VALUE)) {
+                    return true;
+                }
+                break;
+            }
+        }
+        return false;
     }
 
     private Keyword previousKeyword(int i) {
@@ -163,18 +189,23 @@ final class MentionScanner {
                     default -> TimeGrain.YEAR;
                 };
                 m.grainSingular |= t.words().startsWith("which ") || t.words().startsWith("what ");
+                m.changeGrain |= t.words().matches("(yoy|qoq|mom|wow|.* over .*)");
             }
             case SHARE -> m.share = true;
             case GROWTH -> {
                 m.growth = true;
+                m.changeGrain |= t.words().matches(".*\\b(yoy|qoq|mom|wow|over)\\b.*");
                 m.declining |= t.words().matches(".*\\b(declin|decreas|drop|fell|lost|los).*");
             }
             case VERSUS -> m.versus = true;
             case COUNT -> m.count = true;
+            case WHICH -> m.which = true;
+            case COMBINED -> m.combined = true;
             case LIST -> m.list = true;
             case NEGATION, EXCEPT -> negate = true;
+            case STOP -> m.both |= t.words().equals("both");
             default -> {
-                // GROUP, WHICH and stop words shape nothing on their own: a dimension after them is a grouping anyway
+                // GROUP and stop words shape nothing on their own: a dimension after them is a grouping anyway
             }
         }
     }

@@ -39,6 +39,19 @@ final class Mentions {
     boolean versus;
     boolean count;
     boolean list;
+    /** "which payers": members asked for, so a table named beside a value is still what rows are made of. */
+    boolean which;
+    /** "wrote both A and B": each listed member must hold on its own. */
+    boolean both;
+    /** "A and B combined", "together": listed members summed into one figure. */
+    boolean combined;
+    /** "YoY", "quarter over quarter": a grain word that only names the kind of change. */
+    boolean changeGrain;
+    /**
+     * Positions of tables and dimensions named beside a value or number ("Commercial payers", "decile 10 HCPs",
+     * "the Denver rep"): they say whose rows are meant, not how to group them.
+     */
+    final java.util.Set<Integer> qualified = new java.util.HashSet<>();
     Boolean descending;
     Integer limit;
     int rankPosition = -1;

@@ -1,0 +1,52 @@
+"""Classes of language met on blind sets, written afresh here (own wording, other entities), never copied from them.
+
+Each function adds items through the generator's own helpers (passed in as `q`), after the partner items, so the
+ids of the earlier items do not move.
+"""
+
+def general(q):
+    counted_members(q)
+    qualified_members(q)
+    growth_directions(q)
+    each_member(q)
+
+def counted_members(q):
+    """A distinct-count measure counts members: naming them again asks for the one number, not a list of them."""
+    q.add("count", "How many different HCPs did reps reach in 2024?", q.call_sql("COUNT(DISTINCT c.hcp_id)", [
+        q.call_period("2024-01-01", "2024-12-31")]))
+    q.add("count", "how many doctors did the Chicago rep reach last quarter", q.call_sql("COUNT(DISTINCT c.hcp_id)", [
+        "t.territory_name = 'Chicago'", q.call_period("2025-07-01", "2025-09-30")]))
+    q.add("breakdown", "count of Flector target prescribers per tier", "SELECT ht.tier, COUNT(DISTINCT ht.hcp_id) FROM "
+        "hcp_target ht JOIN product p ON p.product_id = ht.product_id WHERE p.product_name = 'Flector' GROUP BY ht.tier")
+
+def qualified_members(q):
+    """"Commercial payers", "decile 9 HCPs", "HCPs in the Southwest": whose rows are meant, not a grouping."""
+    q.add("total", "Synthroid TRx paid by Commercial payers in 2024", q.rx_sql("SUM(r.trx)", [
+        "p.product_name = 'Synthroid'", "y.channel = 'Commercial'", q.rx_period("2024-01-01", "2024-12-31")]))
+    q.add("total", "Cytomel NRx from decile 9 HCPs in 2025", q.rx_sql("SUM(r.nrx)", ["p.product_name = 'Cytomel'",
+        "h.decile = 9", q.rx_period("2025-01-01", "2025-12-31")]))
+    q.add("restricted", "Virtual Flector calls to decile 7 HCPs in the Midwest in 2024", q.call_sql("COUNT(*)", [
+        "c.channel = 'Virtual'", "p.product_name = 'Flector'", "t.region = 'Midwest'", "h.decile = 7",
+        q.call_period("2024-01-01", "2024-12-31")]))
+    q.add("total", "Licart units from HCPs in the Southwest in 2025", q.rx_sql("SUM(r.units)", [
+        "p.product_name = 'Licart'", "t.region = 'Southwest'", q.rx_period("2025-01-01", "2025-12-31")]))
+    q.add("total", "calls made by the Seattle rep in Q2 2025", q.call_sql("COUNT(*)", [
+        "t.territory_name = 'Seattle'", q.call_period("2025-04-01", "2025-06-30")]))
+
+def growth_directions(q):
+    """YoY beside given periods names the change only; "A over B" measures A against B."""
+    A = lambda col, a, b: f"SUM(CASE WHEN r.week_ending BETWEEN DATE '{a}' AND DATE '{b}' THEN r.{col} ELSE 0 END)"
+    g = lambda col, a1, b1, a2, b2: (f"{A(col, a1, b1)}, {A(col, a2, b2)}, ({A(col, a2, b2)} - {A(col, a1, b1)}) * 1.0"
+                                     f" / {A(col, a1, b1)}")
+    q.add("growth", "Flector TRx growth Q2 2025 vs Q2 2024 YoY", q.rx_sql(g("trx", "2024-04-01", "2024-06-30",
+        "2025-04-01", "2025-06-30"), ["p.product_name = 'Flector'"], joins=("product",)))
+    q.add("growth", "YoY NRx growth for Licart in 2024", q.rx_sql(g("nrx", "2023-01-01", "2023-12-31", "2024-01-01",
+        "2024-12-31"), ["p.product_name = 'Licart'"], joins=("product",)))
+    q.add("growth", "Topical NSAID market TRx growth, 2024 over 2023", q.rx_sql(g("trx", "2023-01-01", "2023-12-31",
+        "2024-01-01", "2024-12-31"), ["p.market = 'Topical NSAID'"], joins=("product",)))
+
+def each_member(q):
+    """"both A and B": each listed member must hold on its own."""
+    q.add("count", "How many prescribers wrote both Synthroid and Cytomel in 2024?", "SELECT COUNT(*) FROM hcp h WHERE "
+        + q.rx_exists("Synthroid", "2024-01-01", "2024-12-31") + " AND " + q.rx_exists("Cytomel", "2024-01-01",
+        "2024-12-31"))
