@@ -9,6 +9,8 @@ def general(q):
     qualified_members(q)
     growth_directions(q)
     each_member(q)
+    number_ranges(q)
+    rank_words(q)
 
 def counted_members(q):
     """A distinct-count measure counts members: naming them again asks for the one number, not a list of them."""
@@ -50,3 +52,22 @@ def each_member(q):
     q.add("count", "How many prescribers wrote both Synthroid and Cytomel in 2024?", "SELECT COUNT(*) FROM hcp h WHERE "
         + q.rx_exists("Synthroid", "2024-01-01", "2024-12-31") + " AND " + q.rx_exists("Cytomel", "2024-01-01",
         "2024-12-31"))
+
+def number_ranges(q):
+    """A numeric attribute given as a range: "7+", "5 to 8", "9-10", "6 or higher"."""
+    q.add("total", "Synthroid NRx from decile 7+ prescribers in 2024", q.rx_sql("SUM(r.nrx)", [
+        "p.product_name = 'Synthroid'", "h.decile >= 7", q.rx_period("2024-01-01", "2024-12-31")]))
+    q.add("total", "Cytomel TRx for deciles 5 to 8 in 2025", q.rx_sql("SUM(r.trx)", ["p.product_name = 'Cytomel'",
+        "h.decile BETWEEN 5 AND 8", q.rx_period("2025-01-01", "2025-12-31")]))
+    q.add("total", "units of Pennsaid from decile 9-10 HCPs last year", q.rx_sql("SUM(r.units)", [
+        "p.product_name = 'Pennsaid'", "h.decile BETWEEN 9 AND 10", q.rx_period("2024-01-01", "2024-12-31")]))
+    q.add("restricted", "Flector calls to decile 6 or higher HCPs in Q1 2025", q.call_sql("COUNT(*)", [
+        "p.product_name = 'Flector'", "h.decile >= 6", q.call_period("2025-01-01", "2025-03-31")]))
+
+def rank_words(q):
+    """"rank X by M" ranks every X; a stop phrase ending in "by" ("visits I made by channel") still groups."""
+    q.add("ranking", "Rank the IBSA products by units in 2024", q.rx_sql("p.product_id, p.product_name, SUM(r.units) AS v",
+        ["p.manufacturer = 'IBSA'", q.rx_period("2024-01-01", "2024-12-31")], " GROUP BY p.product_id, p.product_name",
+        " ORDER BY v DESC, p.product_id"), True)
+    q.add("breakdown", "visits I made by channel as the Miami rep in Q1 2025", q.call_sql("c.channel, COUNT(*)", [
+        "t.territory_name = 'Miami'", q.call_period("2025-01-01", "2025-03-31")], " GROUP BY c.channel"))

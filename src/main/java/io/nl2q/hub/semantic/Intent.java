@@ -33,10 +33,22 @@ record Intent(Shape shape, List<Field> metrics, List<Target> groups, TimeGrain g
         }
     }
 
-    /** A dimension restricted to values (or a numeric value), or a named model filter; negated for except/not. */
-    record Filter(Field field, List<String> values, Integer number, boolean negated) {
+    /**
+     * A dimension restricted to values (or a number, or numbers from {@code number} to {@code upTo}, which is
+     * {@link Integer#MAX_VALUE} for "or more"), or a named model filter; negated for except/not.
+     */
+    record Filter(Field field, List<String> values, Integer number, boolean negated, Integer upTo) {
         Filter {
             values = List.copyOf(values);
+        }
+
+        Filter(Field field, List<String> values, Integer number, boolean negated) {
+            this(field, values, number, negated, null);
+        }
+
+        /** "deciles 7 to 10", "decile 8 or more": a number range rather than one number. */
+        boolean range() {
+            return number != null && upTo != null && !upTo.equals(number);
         }
     }
 

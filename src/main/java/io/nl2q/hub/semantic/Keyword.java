@@ -16,7 +16,7 @@ enum Keyword {
     private static final Map<String, Keyword> PHRASES = new HashMap<>();
 
     static {
-        put(TOP, "top", "leading", "best", "biggest", "largest", "highest", "greatest");
+        put(TOP, "top", "rank", "ranked", "ranking", "rankings", "rank order", "leading", "best", "biggest", "largest", "highest", "greatest");
         put(BOTTOM, "bottom", "lowest", "smallest", "worst", "weakest");
         put(MOST, "most", "the most", "more", "max", "maximum", "strongest", "fastest");
         put(LEAST, "least", "the least", "fewest", "min", "minimum", "slowest");
@@ -53,8 +53,7 @@ enum Keyword {
                 "breakdown of", "what is", "what are", "what was", "what were", "how", "much", "many", "than",
                 "so far", "up", "down", "into", "any", "some", "currently", "current", "also",
                 "both", "let", "know", "look", "at", "just", "only", "the same", "overview", "summary", "level",
-                "s", "here", "where", "when", "under", "by the", "out", "amount", "amounts", "rank", "ranked",
-                "ranking", "rankings", "sorted", "order", "ordered", "result", "results", "among", "between");
+                "s", "here", "where", "when", "under", "by the", "out", "amount", "amounts", "sorted", "order", "ordered", "result", "results", "among", "between");
     }
 
     private static void put(Keyword k, String... phrases) {

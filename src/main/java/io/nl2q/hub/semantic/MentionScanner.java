@@ -73,7 +73,7 @@ final class MentionScanner {
             }
             case DIMENSION -> dimension(i, t);
             case TABLE -> {
-                if (previousKeyword(i) == Keyword.GROUP) {
+                if (previousKeyword(i) == Keyword.GROUP || afterBy(i)) {
                     m.grouped.add(i);
                 }
                 if (besideValue(i)) {
@@ -105,6 +105,7 @@ final class MentionScanner {
             m.numericFilters.add(new Mentions.Slot(i, t.meanings(), negate, false, terms.get(i + 1).number()));
             negate = false;
             qualifier[i + 1] = true;
+            range(i, i + 2);
             return;
         }
         if (m.share && m.partition == null && previousKeyword(i) == Keyword.SHARE
@@ -122,7 +123,7 @@ final class MentionScanner {
                         + v.meaning().field().spokenName() + ", not a " + t.words() + ".");
             }
         }
-        if (previousKeyword(i) == Keyword.GROUP) {
+        if (previousKeyword(i) == Keyword.GROUP || afterBy(i)) {
             m.grouped.add(i);
         }
         if (besideValue(i)) {
@@ -131,11 +132,36 @@ final class MentionScanner {
         m.dimensions.add(slot(i, t));
     }
 
+    /** "deciles 7 to 10", "decile 8 or more", "8 and above": the words after a numeric filter's number. */
+    private void range(int filter, int j) {
+        String next = j < terms.size() ? terms.get(j).words() : "";
+        String after = j + 1 < terms.size() ? terms.get(j + 1).words() : "";
+        if (next.matches("to|through|thru|until|till") && j + 1 < terms.size() && terms.get(j + 1).number() != null) {
+            m.upTo.put(filter, terms.get(j + 1).number());
+        } else if (next.equals("or") && after.equals("more") || next.equals("plus")) {
+            m.upTo.put(filter, Integer.MAX_VALUE);
+        } else {
+            return;
+        }
+        qualifier[j] = true;
+        if (!next.equals("plus")) {
+            qualifier[j + 1] = true;
+        }
+    }
+
+    /** "calls I made by channel": a stop phrase ending in "by" still says what to group by. */
+    private boolean afterBy(int i) {
+        return i > 0 && terms.get(i - 1).isStop() && terms.get(i - 1).words().endsWith(" by");
+    }
+
     /** The nearest non-stop term on either side is a value or a number ("Commercial payers", "HCPs in the West"). */
     private boolean besideValue(int i) {
         for (int step : new int[] {-1, 1}) {
             for (int j = i + step; j >= 0 && j < terms.size(); j += step) {
                 Term t = terms.get(j);
+                if (qualifier[j]) {
+                    return true; // part of a value or number phrase ("decile 8 or more HCPs")
+                }
                 if (t.isStop()) {
                     if (t.words().equals("both")) {
                         break;

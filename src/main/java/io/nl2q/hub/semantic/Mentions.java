@@ -24,6 +24,8 @@ final class Mentions {
     final List<Slot> values = new ArrayList<>();
     final List<Slot> namedFilters = new ArrayList<>();
     final List<Slot> numericFilters = new ArrayList<>();
+    /** The upper end of a numeric filter's range, by the filter's position ("deciles 7 to 10", "8 or more"). */
+    final java.util.Map<Integer, Integer> upTo = new java.util.HashMap<>();
     final List<TimeParser.Span> periods = new ArrayList<>();
     final List<Integer> periodPositions = new ArrayList<>();
     /** Positions of dimensions and tables named after by/per/each: groupings, never the members asked for. */
