@@ -11,6 +11,7 @@ def general(q):
     each_member(q)
     number_ranges(q)
     rank_words(q)
+    listed_members(q)
 
 def counted_members(q):
     """A distinct-count measure counts members: naming them again asks for the one number, not a list of them."""
@@ -71,3 +72,20 @@ def rank_words(q):
         " ORDER BY v DESC, p.product_id"), True)
     q.add("breakdown", "visits I made by channel as the Miami rep in Q1 2025", q.call_sql("c.channel, COUNT(*)", [
         "t.territory_name = 'Miami'", q.call_period("2025-01-01", "2025-03-31")], " GROUP BY c.channel"))
+
+def listed_members(q):
+    """Members listed after the measure restrict it (one sum); listed before it, or compared, each is a row;
+    "combined" / "together" always sums."""
+    q.add("restricted", "Voltaren Gel units from family medicine doctors in Miami and Tampa in 2024", q.rx_sql(
+        "SUM(r.units)", ["p.product_name = 'Voltaren Gel'", "h.specialty = 'Family Medicine'",
+        "t.territory_name IN ('Miami', 'Tampa')", q.rx_period("2024-01-01", "2024-12-31")]))
+    q.add("restricted", "Tirosint NRx under Cigna and Humana Medicare in the Midwest last year", q.rx_sql("SUM(r.nrx)", [
+        "p.product_name = 'Tirosint'", "y.payer_name IN ('Cigna', 'Humana Medicare')", "t.region = 'Midwest'",
+        q.rx_period("2024-01-01", "2024-12-31")]))
+    q.add("breakdown", "Miami and Tampa Flector TRx in 2024", q.rx_sql("t.territory_name, SUM(r.trx)", [
+        "t.territory_name IN ('Miami', 'Tampa')", "p.product_name = 'Flector'", q.rx_period("2024-01-01", "2024-12-31")],
+        " GROUP BY t.territory_name"))
+    q.add("total", "Cigna and Aetna Synthroid TRx combined in 2024", q.rx_sql("SUM(r.trx)", [
+        "y.payer_name IN ('Cigna', 'Aetna')", "p.product_name = 'Synthroid'", q.rx_period("2024-01-01", "2024-12-31")]))
+    q.add("total", "Synthroid and Cytomel NRx together in Q1 2025", q.rx_sql("SUM(r.nrx)", [
+        "p.product_name IN ('Synthroid', 'Cytomel')", q.rx_period("2025-01-01", "2025-03-31")]))

@@ -140,7 +140,7 @@ final class IntentResolver {
         }
         contradiction(filters);
         for (Intent.Filter f : filters) {
-            if (!f.negated() && f.values().size() > 1 && !m.share && !m.combined) {
+            if (!f.negated() && f.values().size() > 1 && !m.share && !m.combined && !restrictsMeasure(m, f)) {
                 addGroup(groups, new Intent.Target(null, f.field()));
             }
         }
@@ -172,6 +172,17 @@ final class IntentResolver {
         // "how many HCPs did reps reach": a count asks for one number; only by/per/each would split it
         return (m.qualified.contains(s.position()) || m.count) && !m.grouped.contains(s.position())
                 && m.descending == null && !m.list && !m.which;
+    }
+
+    /**
+     * "Flector TRx from surgeons in Dallas, Houston and Austin": members listed after the measure, with nothing
+     * compared, say whose activity is summed; listed before it ("Dallas and Austin TRx") or compared, each is a row.
+     */
+    private static boolean restrictsMeasure(Mentions m, Intent.Filter f) {
+        int firstMetric = m.metricSlots.stream().mapToInt(Mentions.Slot::position).min().orElse(Integer.MAX_VALUE);
+        return !m.versus && firstMetric < Integer.MAX_VALUE && m.values.stream()
+                .filter(v -> v.candidates().stream().anyMatch(c -> c.field() == f.field()))
+                .allMatch(v -> v.position() > firstMetric);
     }
 
     /** "excluding generics (manufacturer Generic)": one field kept and left out at once answers nothing. */
