@@ -12,6 +12,7 @@ def general(q):
     number_ranges(q)
     rank_words(q)
     listed_members(q)
+    compared_shares(q)
 
 def counted_members(q):
     """A distinct-count measure counts members: naming them again asks for the one number, not a list of them."""
@@ -45,6 +46,8 @@ def growth_directions(q):
         "2025-04-01", "2025-06-30"), ["p.product_name = 'Flector'"], joins=("product",)))
     q.add("growth", "YoY NRx growth for Licart in 2024", q.rx_sql(g("nrx", "2023-01-01", "2023-12-31", "2024-01-01",
         "2024-12-31"), ["p.product_name = 'Licart'"], joins=("product",)))
+    q.add("growth", "YoY Flector NRx growth for Q2", q.rx_sql(g("nrx", "2024-04-01", "2024-06-30", "2025-04-01",
+        "2025-06-30"), ["p.product_name = 'Flector'"], joins=("product",)))
     q.add("growth", "Topical NSAID market TRx growth, 2024 over 2023", q.rx_sql(g("trx", "2023-01-01", "2023-12-31",
         "2024-01-01", "2024-12-31"), ["p.market = 'Topical NSAID'"], joins=("product",)))
 
@@ -89,3 +92,14 @@ def listed_members(q):
         "y.payer_name IN ('Cigna', 'Aetna')", "p.product_name = 'Synthroid'", q.rx_period("2024-01-01", "2024-12-31")]))
     q.add("total", "Synthroid and Cytomel NRx together in Q1 2025", q.rx_sql("SUM(r.nrx)", [
         "p.product_name IN ('Synthroid', 'Cytomel')", q.rx_period("2025-01-01", "2025-03-31")]))
+
+def compared_shares(q):
+    """A share in A vs B of another dimension: one share in each, never one share of A and B merged."""
+    share = lambda ch: (f"SUM(CASE WHEN p.product_name = 'Synthroid' AND y.channel = '{ch}' THEN r.trx ELSE 0 END) * 1.0"
+                        f" / SUM(CASE WHEN y.channel = '{ch}' THEN r.trx ELSE 0 END)")
+    q.add("share", "Synthroid share in Medicare Part D vs Medicaid for 2024", "SELECT ch, v FROM (SELECT 'Medicare Part D' "
+        "AS ch, " + share("Medicare Part D") + " AS v FROM rx_weekly r JOIN product p ON p.product_id = r.product_id JOIN "
+        "payer y ON y.payer_id = r.payer_id WHERE p.market = 'Hypothyroidism' AND " + q.rx_period("2024-01-01",
+        "2024-12-31") + " UNION ALL SELECT 'Medicaid', " + share("Medicaid") + " FROM rx_weekly r JOIN product p ON "
+        "p.product_id = r.product_id JOIN payer y ON y.payer_id = r.payer_id WHERE p.market = 'Hypothyroidism' AND "
+        + q.rx_period("2024-01-01", "2024-12-31") + ") s")

@@ -104,6 +104,7 @@ final class IntentResolver {
         TimeGrain grain = m.grain != null ? m.grain : m.trend ? TimeGrain.MONTH : null;
         List<Intent.Target> groups = new ArrayList<>();
         if (m.growth && m.changeGrain && !m.periods.isEmpty()) {
+            m.yearAgo = grain == TimeGrain.YEAR;
             grain = null; // "Q4 2025 vs Q4 2024 (YoY)", "YoY growth for 2025": the periods are given, YoY names the change
         }
         for (Mentions.Slot s : m.dimensions) {
@@ -155,6 +156,26 @@ final class IntentResolver {
                 : Intent.Shape.AGGREGATE;
         Field partition = shape == Intent.Shape.SHARE ? new SharePartition(model, resolve).of(m, base, filters, groups)
                 : null;
+        if (shape == Intent.Shape.SHARE && m.versus) {
+            for (Intent.Filter f : filters) {
+                if (f.negated() || f.values().size() < 2) {
+                    continue;
+                }
+                if (model.tableOf(f.field()) == model.tableOf(partition)) {
+                    // "A vs B share": one share each, never one share of A and B merged
+                    throw new Unanswerable("I compute one share at a time: ask for the " + partition.spokenName()
+                            + " share of each of " + String.join(", ", f.values()) + ", or for the share by "
+                            + f.field().spokenName() + ".");
+                }
+                addGroup(groups, new Intent.Target(null, f.field())); // "share in Commercial vs Medicaid": one each
+            }
+        }
+        if (m.count && !m.entities.isEmpty() && m.values.stream().anyMatch(Mentions.Slot::negated)) {
+            // "count of territories with no Licart calls" asks for members without an activity, not other activity
+            String who = m.entities.get(0).candidates().get(0).describe();
+            throw new Unanswerable("Counting " + who + " without an activity is not something I compute yet; ask"
+                    + " for the list of " + who + " without it instead.");
+        }
         Intent.Rank rank = rank(m, groups, grain);
         if (!restriction.clauses().isEmpty() && shape == Intent.Shape.GROWTH) {
             throw new Unanswerable("Growth restricted by another activity is not something I compute yet.");

@@ -49,6 +49,8 @@ final class Mentions {
     boolean combined;
     /** "YoY", "quarter over quarter": a grain word that only names the kind of change. */
     boolean changeGrain;
+    /** "YoY growth for Q3": the one period given is compared with the same period a year before. */
+    boolean yearAgo;
     /**
      * Positions of tables and dimensions named beside a value or number ("Commercial payers", "decile 10 HCPs",
      * "the Denver rep"): they say whose rows are meant, not how to group them.

@@ -42,6 +42,16 @@ record Period(LocalDate from, LocalDate to, String label, ChronoUnit unit, int c
         };
     }
 
+    /** The same dates one year earlier ("YoY growth for Q3": Q3 of the year before). */
+    Period yearEarlier() {
+        boolean whole = unit == ChronoUnit.MONTHS || unit == ChronoUnit.YEARS;
+        LocalDate start = from.minusYears(1);
+        LocalDate end = whole && to.equals(from.plus(count, unit).minusDays(1)) ? start.plus(count, unit).minusDays(1)
+                : to.minusYears(1);
+        return new Period(start, end, whole && end.equals(start.plus(count, unit).minusDays(1))
+                ? wholeLabel(start, unit, count) : "the same dates a year before " + label, unit, count);
+    }
+
     private static String wholeLabel(LocalDate start, ChronoUnit unit, int count) {
         if (unit == ChronoUnit.YEARS && count == 1) {
             return String.valueOf(start.getYear());

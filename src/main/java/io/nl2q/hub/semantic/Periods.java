@@ -30,7 +30,7 @@ record Periods(Period period, Period base) {
             return new Periods(b == null ? a : a.span(b), null);
         }
         if (b == null) {
-            return m.growth ? new Periods(a, a.previous()) : new Periods(a, null);
+            return m.growth ? new Periods(a, m.yearAgo ? a.yearEarlier() : a.previous()) : new Periods(a, null);
         }
         if (!a.to().isBefore(b.from()) && !b.to().isBefore(a.from())) {
             throw new Unanswerable("The two periods overlap (" + a.describe() + ", " + b.describe() + ").");
