@@ -12,7 +12,8 @@ import java.util.List;
 record Intent(Shape shape, List<Field> metrics, List<Target> groups, TimeGrain grain, List<Filter> filters,
               Period period, Period base, Rank rank, List<Target> targets, List<Clause> clauses, Field partition) {
 
-    enum Shape { AGGREGATE, SHARE, GROWTH, COUNT, MEMBERS }
+    /** PERIODS: two periods compared side by side, one row each, with no change computed (none was asked). */
+    enum Shape { AGGREGATE, SHARE, GROWTH, PERIODS, COUNT, MEMBERS }
 
     Intent {
         metrics = List.copyOf(metrics);

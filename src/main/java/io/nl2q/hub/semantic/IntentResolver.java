@@ -152,8 +152,9 @@ final class IntentResolver {
         }
         Periods periods = Periods.of(m, m.growth || m.periods.stream().anyMatch(TimeParser.Span::comparison)
                 || m.versus && m.periods.stream().anyMatch(p -> p.second() != null));
-        Intent.Shape shape = periods.base() != null ? Intent.Shape.GROWTH : m.share ? Intent.Shape.SHARE
-                : Intent.Shape.AGGREGATE;
+        // "Q3 2025 vs Q3 2024" with no change word: the two periods side by side, never an unasked growth
+        Intent.Shape shape = periods.base() != null ? (m.growth || m.share || m.descending != null || grain != null
+                ? Intent.Shape.GROWTH : Intent.Shape.PERIODS) : m.share ? Intent.Shape.SHARE : Intent.Shape.AGGREGATE;
         Field partition = shape == Intent.Shape.SHARE ? new SharePartition(model, resolve).of(m, base, filters, groups)
                 : null;
         if (shape == Intent.Shape.SHARE && m.versus) {
@@ -177,7 +178,7 @@ final class IntentResolver {
                     + " for the list of " + who + " without it instead.");
         }
         Intent.Rank rank = rank(m, groups, grain);
-        if (!restriction.clauses().isEmpty() && shape == Intent.Shape.GROWTH) {
+        if (!restriction.clauses().isEmpty() && (shape == Intent.Shape.GROWTH || shape == Intent.Shape.PERIODS)) {
             throw new Unanswerable("Growth restricted by another activity is not something I compute yet.");
         }
         return new Intent(shape, metrics, groups, grain, filters, periods.period(), periods.base(), rank,

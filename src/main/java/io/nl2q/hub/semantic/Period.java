@@ -62,6 +62,12 @@ record Period(LocalDate from, LocalDate to, String label, ChronoUnit unit, int c
         return count == 1 ? TimeParser.month(start).label() : "the " + count + " months from " + start;
     }
 
+    /** The name alone, as a row label: "Q3 2025" for "last quarter, Q3 2025". */
+    String shortLabel() {
+        int comma = label.lastIndexOf(", ");
+        return comma < 0 ? label : label.substring(comma + 2);
+    }
+
     /** How an explanation states it: the name and the exact dates. */
     String describe() {
         return label + " (" + from + " to " + to + ")";
