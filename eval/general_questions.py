@@ -13,6 +13,7 @@ def general(q):
     rank_words(q)
     listed_members(q)
     compared_shares(q)
+    activity_context(q)
 
 def counted_members(q):
     """A distinct-count measure counts members: naming them again asks for the one number, not a list of them."""
@@ -103,3 +104,15 @@ def compared_shares(q):
         "2024-12-31") + " UNION ALL SELECT 'Medicaid', " + share("Medicaid") + " FROM rx_weekly r JOIN product p ON "
         "p.product_id = r.product_id JOIN payer y ON y.payer_id = r.payer_id WHERE p.market = 'Hypothyroidism' AND "
         + q.rx_period("2024-01-01", "2024-12-31") + ") s")
+
+def activity_context(q):
+    """"minutes in calls": a measure named after in/on beside another measure of the same activity names the activity;
+    "per promoted brand": a named filter after by/per groups by its members."""
+    q.add("ranking", "top 5 territories by minutes spent in calls in 2024", q.call_sql(
+        "t.territory_id, t.territory_name, SUM(c.duration_min) AS v", [q.call_period("2024-01-01", "2024-12-31")],
+        " GROUP BY t.territory_id, t.territory_name", " ORDER BY v DESC, t.territory_id LIMIT 5"), True)
+    q.add("ranking", "Which 2 reps logged the most call minutes on virtual calls in 2024", q.call_sql(
+        "t.rep_name, SUM(c.duration_min) AS v", ["c.channel = 'Virtual'", q.call_period("2024-01-01", "2024-12-31")],
+        " GROUP BY t.rep_name", " ORDER BY v DESC, t.rep_name LIMIT 2"), True)
+    q.add("breakdown", "NRx per promoted brand in Q1 2025", q.rx_sql("p.product_id, p.product_name, SUM(r.nrx)", [
+        "p.is_promoted", q.rx_period("2025-01-01", "2025-03-31")], " GROUP BY p.product_id, p.product_name"))

@@ -141,6 +141,17 @@ final class IntentResolver {
         }
         contradiction(filters);
         for (Intent.Filter f : filters) {
+            if (!f.negated() && !f.values().isEmpty() && m.allOf.contains(model.tableOf(f.field()))) {
+                throw new Unanswerable("I read \"all " + model.tableOf(f.field()).name() + "\" and " + f.field()
+                        .spokenName() + " " + String.join(", ", f.values()) + " in one question; say which measure "
+                        + "each applies to, or ask for them separately.");
+            }
+        }
+        if (m.share && m.shareAndMeasure) {
+            throw new Unanswerable("I compute a share or a measure in one answer, not both; ask for the share and "
+                    + "for the measure separately.");
+        }
+        for (Intent.Filter f : filters) {
             if (!f.negated() && f.values().size() > 1 && !m.share && !m.combined && !restrictsMeasure(m, f)) {
                 addGroup(groups, new Intent.Target(null, f.field()));
             }

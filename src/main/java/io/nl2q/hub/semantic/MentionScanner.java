@@ -10,6 +10,7 @@ final class MentionScanner {
     private final Mentions m = new Mentions();
     private final boolean[] qualifier;
     private boolean negate;
+    private int sharePosition = -1;
 
     private MentionScanner(List<Term> terms) {
         this.terms = new ArrayList<>(terms);
@@ -67,6 +68,10 @@ final class MentionScanner {
         switch (first.type()) {
             case KEYWORD -> keyword(i, first.keyword(), t);
             case METRIC -> {
+                if (namesActivity(i)) {
+                    return; // "minutes in calls", "reached with Licart calls": the activity, not a second measure
+                }
+                m.shareAndMeasure |= m.share && betweenAnd(sharePosition, i);
                 t.meanings().stream().filter(x -> x.type() == Meaning.Type.METRIC).map(Meaning::field)
                         .filter(f -> !m.metrics.contains(f)).findFirst().ifPresent(m.metrics::add);
                 m.metricSlots.add(slot(i, t));
@@ -79,9 +84,20 @@ final class MentionScanner {
                 if (besideValue(i)) {
                     m.qualified.add(i);
                 }
+                if (i > 0 && terms.get(i - 1).isStop() && terms.get(i - 1).words().equals("all")) {
+                    m.allOf.add(t.meaning().table());
+                }
                 (t.meaning().table().isFact() ? m.facts : m.entities).add(slot(i, t));
             }
-            case FILTER -> m.namedFilters.add(slot(i, t));
+            case FILTER -> {
+                if (previousKeyword(i) == Keyword.GROUP && !first.table().isFact()) {
+                    // "per promoted brand": the filter's members are the grouping
+                    m.grouped.add(i);
+                    m.entities.add(new Mentions.Slot(i, List.of(new Meaning(Meaning.Type.TABLE, first.table(), null,
+                            null, null, false)), false, t.singular(), null));
+                }
+                m.namedFilters.add(slot(i, t));
+            }
             case VALUE -> m.values.add(slot(i, t));
         }
     }
@@ -147,6 +163,37 @@ final class MentionScanner {
         if (!next.equals("plus")) {
             qualifier[j + 1] = true;
         }
+    }
+
+    /**
+     * "minutes in calls", "HCPs reached with Licart calls": a measure named after in/with (past values) beside an
+     * earlier measure of the same activity names that activity, not a second figure.
+     */
+    private boolean namesActivity(int i) {
+        int j = i - 1;
+        while (j >= 0 && terms.get(j).time() == null && terms.get(j).is(Meaning.Type.VALUE)) {
+            j--;
+        }
+        if (j < 0 || !terms.get(j).isStop() || !terms.get(j).words().matches("in|with|during|on|through|via")) {
+            return false;
+        }
+        ModelTable table = terms.get(i).meaning().table();
+        for (int k = j - 1; k >= 0; k--) {
+            Term t = terms.get(k);
+            if (t.is(Meaning.Type.METRIC)) {
+                return t.meaning().table() == table;
+            }
+        }
+        return false;
+    }
+
+    private boolean betweenAnd(int from, int to) {
+        for (int k = Math.max(from, 0) + 1; from >= 0 && k < to; k++) {
+            if (terms.get(k).isStop() && terms.get(k).words().equals("and")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "calls I made by channel": a stop phrase ending in "by" still says what to group by. */
@@ -217,7 +264,10 @@ final class MentionScanner {
                 m.grainSingular |= t.words().startsWith("which ") || t.words().startsWith("what ");
                 m.changeGrain |= t.words().matches("(yoy|qoq|mom|wow|.* over .*)");
             }
-            case SHARE -> m.share = true;
+            case SHARE -> {
+                m.share = true;
+                sharePosition = sharePosition < 0 ? i : sharePosition;
+            }
             case GROWTH -> {
                 m.growth = true;
                 m.changeGrain |= t.words().matches(".*\\b(yoy|qoq|mom|wow|over)\\b.*");

@@ -49,6 +49,10 @@ final class Mentions {
     boolean combined;
     /** "YoY", "quarter over quarter": a grain word that only names the kind of change. */
     boolean changeGrain;
+    /** "Tirosint share and Tirosint TRx": a share and a plain measure asked together. */
+    boolean shareAndMeasure;
+    /** Tables named after "all" ("calls (all products)"): no value of theirs may restrict the question. */
+    final java.util.Set<ModelTable> allOf = new java.util.HashSet<>();
     /** "YoY growth for Q3": the one period given is compared with the same period a year before. */
     boolean yearAgo;
     /**
