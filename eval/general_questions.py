@@ -14,6 +14,7 @@ def general(q):
     listed_members(q)
     compared_shares(q)
     activity_context(q)
+    ranked_and_named(q)
 
 def counted_members(q):
     """A distinct-count measure counts members: naming them again asks for the one number, not a list of them."""
@@ -116,3 +117,14 @@ def activity_context(q):
         " GROUP BY t.rep_name", " ORDER BY v DESC, t.rep_name LIMIT 2"), True)
     q.add("breakdown", "NRx per promoted brand in Q1 2025", q.rx_sql("p.product_id, p.product_name, SUM(r.nrx)", [
         "p.is_promoted", q.rx_period("2025-01-01", "2025-03-31")], " GROUP BY p.product_id, p.product_name"))
+
+def ranked_and_named(q):
+    """"which X has the most ... ? ranked" asks for the whole ranking; listing members "with their names" lists the
+    members (names repeat), not the names; "across all our brands" is one total."""
+    q.add("ranking", "Which specialty wrote the most Synthroid TRx in 2024? ranked", q.rx_sql("h.specialty, SUM(r.trx) AS v",
+        ["p.product_name = 'Synthroid'", q.rx_period("2024-01-01", "2024-12-31")], " GROUP BY h.specialty",
+        " ORDER BY v DESC, h.specialty"), True)
+    q.add("list", "List the tier B Tirosint targets in Chicago with their names", q.hcp_list([
+        "t.territory_name = 'Chicago'", q.target_exists("Tirosint", " AND ht.tier = 'B'")]))
+    q.add("total", "Total NRx across all our promoted brands in 2024", q.rx_sql("SUM(r.nrx)", ["p.is_promoted",
+        q.rx_period("2024-01-01", "2024-12-31")]))

@@ -25,6 +25,9 @@ final class IntentResolver {
             throw new Unanswerable("I can apply one named filter (" + m.namedFilters.get(0).candidates().get(0)
                     .describe() + ") at a time, not compare or combine several.");
         }
+        if (namedMembers(m)) {
+            return new MemberResolver(model, resolve).resolve(m, Intent.Shape.MEMBERS);
+        }
         if (aboutMembers(m)) {
             return new MemberResolver(model, resolve).resolve(m, m.count ? Intent.Shape.COUNT : Intent.Shape.MEMBERS);
         }
@@ -113,6 +116,9 @@ final class IntentResolver {
                 grain = grain == null ? TimeGrain.WEEK : grain;
             } else if (onlyQualifies(m, s)) {
                 continue; // "the Denver rep": whose activity, not a grouping
+            } else if (m.list && model.tableOf(f).label().map(l -> l == f).orElse(false)) {
+                // "list the targets with their names": names are not unique; list the members, with their names
+                addGroup(groups, new Intent.Target(model.tableOf(f), null));
             } else {
                 addGroup(groups, new Intent.Target(null, f));
             }
@@ -194,6 +200,31 @@ final class IntentResolver {
         }
         return new Intent(shape, metrics, groups, grain, filters, periods.period(), periods.base(), rank,
                 restriction.member(), restriction.clauses(), partition);
+    }
+
+    /**
+     * "list the tier A targets with their names": a distinct-count measure listed with its members' names asks for
+     * the members, so the measure becomes the activity they have and the names the members themselves.
+     */
+    private boolean namedMembers(Mentions m) {
+        if (!m.list || m.metrics.size() != 1 || m.descending != null || m.share || m.growth || m.dimensions.isEmpty()) {
+            return false;
+        }
+        ModelTable counted = resolve.countedEntity(m.metrics.get(0));
+        Field label = counted == null ? null : counted.label().orElse(null);
+        if (label == null || !m.dimensions.stream().allMatch(d -> d.candidates().stream()
+                .anyMatch(c -> c.field() == label))) {
+            return false;
+        }
+        Mentions.Slot measure = m.metricSlots.get(0);
+        m.dimensions.clear();
+        m.metrics.clear();
+        m.metricSlots.clear();
+        m.entities.add(0, new Mentions.Slot(measure.position(), List.of(new Meaning(Meaning.Type.TABLE, counted, null,
+                null, null, false)), false, false, null));
+        m.facts.add(new Mentions.Slot(measure.position(), List.of(new Meaning(Meaning.Type.TABLE,
+                model.tableOf(measure.candidates().get(0).field()), null, null, null, false)), false, false, null));
+        return true;
     }
 
     /**
@@ -279,7 +310,7 @@ final class IntentResolver {
                     + " grouping, or for the whole breakdown.");
         }
         if (limit == null) {
-            limit = singular(m) ? Integer.valueOf(1) : null;
+            limit = singular(m) && !m.rankAll ? Integer.valueOf(1) : null;
         }
         return new Intent.Rank(limit, m.descending);
     }

@@ -90,8 +90,9 @@ final class MentionScanner {
                 (t.meaning().table().isFact() ? m.facts : m.entities).add(slot(i, t));
             }
             case FILTER -> {
-                if (previousKeyword(i) == Keyword.GROUP && !first.table().isFact()) {
-                    // "per promoted brand": the filter's members are the grouping
+                if (i > 0 && terms.get(i - 1).is(Keyword.GROUP) && !terms.get(i - 1).words().equals("across")
+                        && !first.table().isFact()) {
+                    // "per promoted brand": the filter's members are the grouping; "across all our brands" sums
                     m.grouped.add(i);
                     m.entities.add(new Mentions.Slot(i, List.of(new Meaning(Meaning.Type.TABLE, first.table(), null,
                             null, null, false)), false, t.singular(), null));
@@ -251,7 +252,10 @@ final class MentionScanner {
 
     private void keyword(int i, Keyword k, Term t) {
         switch (k) {
-            case TOP, MOST -> rank(i, true);
+            case TOP, MOST -> {
+                rank(i, true);
+                m.rankAll |= t.words().startsWith("rank");
+            }
             case BOTTOM, LEAST -> rank(i, false);
             case TREND -> m.trend = true;
             case WEEKLY, MONTHLY, QUARTERLY, YEARLY -> {

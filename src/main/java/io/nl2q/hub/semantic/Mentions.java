@@ -49,6 +49,8 @@ final class Mentions {
     boolean combined;
     /** "YoY", "quarter over quarter": a grain word that only names the kind of change. */
     boolean changeGrain;
+    /** "... ? ranked": the whole ranking is asked for, even after "which X has the most". */
+    boolean rankAll;
     /** "Tirosint share and Tirosint TRx": a share and a plain measure asked together. */
     boolean shareAndMeasure;
     /** Tables named after "all" ("calls (all products)"): no value of theirs may restrict the question. */
