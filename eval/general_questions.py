@@ -15,6 +15,8 @@ def general(q):
     compared_shares(q)
     activity_context(q)
     ranked_and_named(q)
+    averages_and_ratios(q)
+    restated_periods(q)
 
 def counted_members(q):
     """A distinct-count measure counts members: naming them again asks for the one number, not a list of them."""
@@ -128,3 +130,26 @@ def ranked_and_named(q):
         "t.territory_name = 'Chicago'", q.target_exists("Tirosint", " AND ht.tier = 'B'")]))
     q.add("total", "Total NRx across all our promoted brands in 2024", q.rx_sql("SUM(r.nrx)", ["p.is_promoted",
         q.rx_period("2024-01-01", "2024-12-31")]))
+
+def averages_and_ratios(q):
+    """"average"/"avg"/"mean"/"ratio": one measure over another of the same activity, over the distinct members it
+    is spread across, or the mean of a summed column."""
+    q.add("breakdown", "average call duration by channel in 2024", q.call_sql("c.channel, AVG(c.duration_min)", [
+        q.call_period("2024-01-01", "2024-12-31")], " GROUP BY c.channel"))
+    q.add("total", "Avg NRx per writer for Synthroid in 2024", q.rx_sql("SUM(r.nrx) * 1.0 / COUNT(DISTINCT r.hcp_id)", [
+        "p.product_name = 'Synthroid'", q.rx_period("2024-01-01", "2024-12-31")], joins=("product",)))
+    q.add("total", "average number of calls per HCP in the Denver territory in 2024", q.call_sql(
+        "COUNT(*) * 1.0 / COUNT(DISTINCT c.hcp_id)", ["t.territory_name = 'Denver'",
+        q.call_period("2024-01-01", "2024-12-31")]))
+    q.add("total", "What was the NRx to TRx ratio for Licart in 2024?", q.rx_sql("SUM(r.nrx) * 1.0 / SUM(r.trx)", [
+        "p.product_name = 'Licart'", q.rx_period("2024-01-01", "2024-12-31")], joins=("product",)))
+    q.add("breakdown", "mean units per TRx by product for the Topical NSAID market last year", q.rx_sql(
+        "p.product_id, p.product_name, SUM(r.units) * 1.0 / SUM(r.trx)", ["p.market = 'Topical NSAID'",
+        q.rx_period("2024-01-01", "2024-12-31")], " GROUP BY p.product_id, p.product_name", joins=("product",)))
+
+def restated_periods(q):
+    """A period restated by a narrower one ("2024 YTD" style, "(QTD)"): the narrower is meant."""
+    q.add("total", "Cytomel NRx in 2025 YTD", q.rx_sql("SUM(r.nrx)", ["p.product_name = 'Cytomel'",
+        q.rx_period("2025-01-01", q.AS_OF)]))
+    q.add("total", "Licart units in Q4 2025 (QTD)", q.rx_sql("SUM(r.units)", ["p.product_name = 'Licart'",
+        q.rx_period("2025-10-01", q.AS_OF)]))

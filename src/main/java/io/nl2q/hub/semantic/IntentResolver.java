@@ -134,6 +134,7 @@ final class IntentResolver {
             }
             addGroup(groups, new Intent.Target(t, null));
         }
+        List<Field> measures = m.ratio ? Ratios.of(model, m, metrics, groups) : metrics;
         List<Intent.Filter> filters = new ArrayList<>(resolve.filters(m.values, base));
         filters.addAll(resolve.namedAndNumeric(m, base));
         for (ModelTable other : facts) {
@@ -195,10 +196,15 @@ final class IntentResolver {
                     + " for the list of " + who + " without it instead.");
         }
         Intent.Rank rank = rank(m, groups, grain);
+        if (!restriction.clauses().isEmpty() && m.versus) {
+            // "HCPs called vs not called": two groups of members compared, which one restriction cannot express
+            throw new Unanswerable("Comparing members with and without an activity is not something I compute yet; "
+                    + "ask for each group separately.");
+        }
         if (!restriction.clauses().isEmpty() && (shape == Intent.Shape.GROWTH || shape == Intent.Shape.PERIODS)) {
             throw new Unanswerable("Growth restricted by another activity is not something I compute yet.");
         }
-        return new Intent(shape, metrics, groups, grain, filters, periods.period(), periods.base(), rank,
+        return new Intent(shape, measures, groups, grain, filters, periods.period(), periods.base(), rank,
                 restriction.member(), restriction.clauses(), partition);
     }
 

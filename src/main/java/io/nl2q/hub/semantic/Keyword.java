@@ -11,7 +11,7 @@ import java.util.Set;
  */
 enum Keyword {
     TOP, BOTTOM, MOST, LEAST, GROUP, WHICH, TREND, WEEKLY, MONTHLY, QUARTERLY, YEARLY, SHARE, GROWTH, VERSUS, COUNT,
-    LIST, NEGATION, EXCEPT, COMBINED, STOP;
+    LIST, NEGATION, EXCEPT, COMBINED, RATIO, STOP;
 
     private static final Map<String, Keyword> PHRASES = new HashMap<>();
 
@@ -40,6 +40,7 @@ enum Keyword {
         put(NEGATION, "no", "not", "never", "without", "zero", "none", "didn", "haven", "hasn", "did not",
                 "have not", "has not", "do not", "does not", "non");
         put(EXCEPT, "except", "excluding", "exclude", "other than", "besides", "apart from", "outside");
+        put(RATIO, "average", "averages", "avg", "mean", "on average", "ratio", "ratio of", "rate per");
         put(COMBINED, "combined", "together", "altogether", "jointly", "as one", "taken together", "pooled");
         put(STOP, "show", "me", "give", "tell", "get", "find", "display", "pull", "see", "view", "want", "need",
                 "like", "would", "could", "can", "please", "i", "we", "us", "our", "my", "you", "the", "a", "an",

@@ -281,6 +281,10 @@ final class MentionScanner {
             case COUNT -> m.count = true;
             case WHICH -> m.which = true;
             case COMBINED -> m.combined = true;
+            case RATIO -> {
+                m.ratio = true;
+                m.ratioPosition = m.ratioPosition < 0 ? i : m.ratioPosition;
+            }
             case LIST -> m.list = true;
             case NEGATION, EXCEPT -> negate = true;
             case STOP -> m.both |= t.words().equals("both");

@@ -49,6 +49,9 @@ final class Mentions {
     boolean combined;
     /** "YoY", "quarter over quarter": a grain word that only names the kind of change. */
     boolean changeGrain;
+    /** "average", "avg", "ratio": a measure over a count of members, or one measure over another. */
+    boolean ratio;
+    int ratioPosition = -1;
     /** "... ? ranked": the whole ranking is asked for, even after "which X has the most". */
     boolean rankAll;
     /** "Tirosint share and Tirosint TRx": a share and a plain measure asked together. */

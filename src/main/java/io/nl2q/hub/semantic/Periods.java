@@ -23,6 +23,12 @@ record Periods(Period period, Period base) {
             b = later;
         }
         if (!comparing) {
+            if (b != null && m.periods.size() == 2 && contains(a, b)) {
+                return new Periods(b, null); // "2025 YTD", "December 2025 (MTD)": the narrower restates the wider
+            }
+            if (b != null && m.periods.size() == 2 && contains(b, a)) {
+                return new Periods(a, null);
+            }
             if (b != null && m.periods.size() == 2) {
                 throw new Unanswerable("Two separate periods: say \"between A and B\" for a range, or \"from A to B\""
                         + " for a change.");
@@ -36,5 +42,9 @@ record Periods(Period period, Period base) {
             throw new Unanswerable("The two periods overlap (" + a.describe() + ", " + b.describe() + ").");
         }
         return new Periods(b, a);
+    }
+
+    private static boolean contains(Period outer, Period inner) {
+        return !inner.from().isBefore(outer.from()) && !inner.to().isAfter(outer.to());
     }
 }
