@@ -17,6 +17,7 @@ def general(q):
     ranked_and_named(q)
     averages_and_ratios(q)
     restated_periods(q)
+    dimension_owners(q)
 
 def counted_members(q):
     """A distinct-count measure counts members: naming them again asks for the one number, not a list of them."""
@@ -153,3 +154,16 @@ def restated_periods(q):
         q.rx_period("2025-01-01", q.AS_OF)]))
     q.add("total", "Licart units in Q4 2025 (QTD)", q.rx_sql("SUM(r.units)", ["p.product_name = 'Licart'",
         q.rx_period("2025-10-01", q.AS_OF)]))
+
+def dimension_owners(q):
+    """"HCP specialties": the table only says whose dimension; "(all products)": no product restriction, no grouping;
+    "proportion"/"percentage" name a share; a share of one member's measure from a segment refuses (not computed)."""
+    q.add("ranking", "top 3 HCP specialties by Cytomel TRx in 2024", q.rx_sql("h.specialty, SUM(r.trx) AS v", [
+        "p.product_name = 'Cytomel'", q.rx_period("2024-01-01", "2024-12-31")], " GROUP BY h.specialty",
+        " ORDER BY v DESC, h.specialty LIMIT 3"), True)
+    q.add("ranking", "top 4 specialties by units (all products) in 2024", q.rx_sql("h.specialty, SUM(r.units) AS v", [
+        q.rx_period("2024-01-01", "2024-12-31")], " GROUP BY h.specialty", " ORDER BY v DESC, h.specialty LIMIT 4"), True)
+    q.add("share", "Licart proportion of the Topical NSAID market in 2024", q.share_sql("Licart", [], "", "trx",
+        "2024-01-01", "2024-12-31"))
+    q.refuse("what share of Synthroid NRx comes from Cigna in 2024", "a segment's part of one member's measure is not"
+             " computed yet")

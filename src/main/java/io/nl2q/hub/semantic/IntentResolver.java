@@ -128,8 +128,8 @@ final class IntentResolver {
             if (!resolve.reaches(base, s.candidates().get(0))) {
                 throw new Unanswerable("The model has no join from " + base.name() + " to " + t.name() + ".");
             }
-            if (!m.grouped.contains(s.position()) && metrics.stream().anyMatch(f -> resolve.countedEntity(f) == t)
-                    || onlyQualifies(m, s)) {
+            if (!m.grouped.contains(s.position()) && (metrics.stream().anyMatch(f -> resolve.countedEntity(f) == t)
+                    || m.allOf.contains(t) || namesDimension(m, s)) || onlyQualifies(m, s)) {
                 continue; // "how many HCPs did we reach": the measure counts them; "Commercial payers": which ones
             }
             addGroup(groups, new Intent.Target(t, null));
@@ -152,6 +152,17 @@ final class IntentResolver {
                 throw new Unanswerable("I read \"all " + model.tableOf(f.field()).name() + "\" and " + f.field()
                         .spokenName() + " " + String.join(", ", f.values()) + " in one question; say which measure "
                         + "each applies to, or ask for them separately.");
+            }
+        }
+        if (m.share && m.shareOfWhole >= 0) {
+            Mentions.Slot whole = m.values.stream().filter(v -> v.position() == m.shareOfWhole).findFirst().orElse(null);
+            ModelTable wholeTable = whole == null ? null : whole.candidates().get(0).table();
+            if (m.values.stream().anyMatch(v -> !v.negated() && v.position() > m.shareOfWhole
+                    && v.candidates().get(0).table() != wholeTable)) {
+                // "share of Tirosint TRx from Commercial payers": a segment's part of one member's measure
+                throw new Unanswerable("A share of one member's measure that comes from a segment (for example a "
+                        + "payer channel or a specialty) is not something I compute yet; ask for the measure by that "
+                        + "segment instead.");
             }
         }
         if (m.share && m.shareAndMeasure) {
@@ -253,6 +264,13 @@ final class IntentResolver {
         return !m.versus && firstMetric < Integer.MAX_VALUE && m.values.stream()
                 .filter(v -> v.candidates().stream().anyMatch(c -> c.field() == f.field()))
                 .allMatch(v -> v.position() > firstMetric);
+    }
+
+    /** "HCP specialties", "payer channels": the table only says whose dimension is meant. */
+    private static boolean namesDimension(Mentions m, Mentions.Slot s) {
+        ModelTable t = s.candidates().get(0).table();
+        return m.dimensions.stream().anyMatch(d -> d.position() == s.position() + 1
+                && d.candidates().stream().anyMatch(c -> c.table() == t));
     }
 
     /** "excluding generics (manufacturer Generic)": one field kept and left out at once answers nothing. */

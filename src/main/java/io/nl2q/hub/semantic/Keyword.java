@@ -30,7 +30,8 @@ enum Keyword {
                 "quarter by quarter");
         put(YEARLY, "which year", "what year", "yearly", "annual", "annually", "year over year", "by year", "per year", "each year", "yoy",
                 "year by year");
-        put(SHARE, "share", "shares", "share of", "percent share", "percentage share");
+        put(SHARE, "share", "shares", "share of", "percent share", "percentage share", "percentage", "percentage of",
+                "percent of", "pct of", "proportion", "proportion of", "fraction", "fraction of", "as a fraction of");
         put(GROWTH, "growth", "grew", "grow", "grown", "growing", "change", "changed", "increase", "increased",
                 "decrease", "decreased", "decline", "declined", "gain", "gained", "gains", "growth rate",
                 "percent change", "pct change");

@@ -99,7 +99,13 @@ final class MentionScanner {
                 }
                 m.namedFilters.add(slot(i, t));
             }
-            case VALUE -> m.values.add(slot(i, t));
+            case VALUE -> {
+                if (i + 1 < terms.size() && terms.get(i + 1).is(Meaning.Type.METRIC) && i > 0
+                        && terms.get(i - 1).is(Keyword.SHARE) && terms.get(i - 1).words().endsWith("of")) {
+                    m.shareOfWhole = i;
+                }
+                m.values.add(slot(i, t));
+            }
         }
     }
 

@@ -56,6 +56,8 @@ final class Mentions {
     boolean rankAll;
     /** "Tirosint share and Tirosint TRx": a share and a plain measure asked together. */
     boolean shareAndMeasure;
+    /** "share of Tirosint TRx (from Commercial)": the value and measure after "share of" name the whole. */
+    int shareOfWhole = -1;
     /** Tables named after "all" ("calls (all products)"): no value of theirs may restrict the question. */
     final java.util.Set<ModelTable> allOf = new java.util.HashSet<>();
     /** "YoY growth for Q3": the one period given is compared with the same period a year before. */
