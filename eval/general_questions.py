@@ -18,6 +18,7 @@ def general(q):
     averages_and_ratios(q)
     restated_periods(q)
     dimension_owners(q)
+    formulary_phrasings(q)
 
 def counted_members(q):
     """A distinct-count measure counts members: naming them again asks for the one number, not a list of them."""
@@ -167,3 +168,9 @@ def dimension_owners(q):
         "2024-01-01", "2024-12-31"))
     q.refuse("what share of Synthroid NRx comes from Cigna in 2024", "a segment's part of one member's measure is not"
              " computed yet")
+
+def formulary_phrasings(q):
+    """Verb forms of a model filter declared as phrasings ("need prior auth", "requiring prior authorization")."""
+    q.add("list", "which products need prior auth at Humana Medicare", "SELECT p.product_id, p.product_name FROM product p "
+        "WHERE EXISTS (SELECT 1 FROM formulary f JOIN payer y ON y.payer_id = f.payer_id WHERE f.product_id = "
+        "p.product_id AND y.payer_name = 'Humana Medicare' AND f.prior_auth)")
