@@ -19,6 +19,7 @@ def general(q):
     restated_periods(q)
     dimension_owners(q)
     formulary_phrasings(q)
+    per_period_averages(q)
 
 def counted_members(q):
     """A distinct-count measure counts members: naming them again asks for the one number, not a list of them."""
@@ -174,3 +175,10 @@ def formulary_phrasings(q):
     q.add("list", "which products need prior auth at Humana Medicare", "SELECT p.product_id, p.product_name FROM product p "
         "WHERE EXISTS (SELECT 1 FROM formulary f JOIN payer y ON y.payer_id = f.payer_id WHERE f.product_id = "
         "p.product_id AND y.payer_name = 'Humana Medicare' AND f.prior_auth)")
+
+def per_period_averages(q):
+    """"average weekly/monthly M" over a period holding a whole number of them: the total over that number."""
+    q.add("total", "average weekly Synthroid NRx over the last 8 weeks", q.rx_sql("SUM(r.nrx) / 8.0", [
+        "p.product_name = 'Synthroid'", q.rx_period("2025-11-07", q.AS_OF)], joins=("product",)))
+    q.add("total", "average monthly calls in 2024 for the Seattle territory", q.call_sql("COUNT(*) / 12.0", [
+        "t.territory_name = 'Seattle'", q.call_period("2024-01-01", "2024-12-31")]))

@@ -134,7 +134,6 @@ final class IntentResolver {
             }
             addGroup(groups, new Intent.Target(t, null));
         }
-        List<Field> measures = m.ratio ? Ratios.of(model, m, metrics, groups) : metrics;
         List<Intent.Filter> filters = new ArrayList<>(resolve.filters(m.values, base));
         filters.addAll(resolve.namedAndNumeric(m, base));
         for (ModelTable other : facts) {
@@ -174,6 +173,11 @@ final class IntentResolver {
                 addGroup(groups, new Intent.Target(null, f.field()));
             }
         }
+        TimeGrain perPeriod = null;
+        if (m.ratio && grain != null && !m.trend && !m.growth) {
+            perPeriod = grain; // "average weekly TRx over the last 13 weeks": per week of the period, not a series
+            grain = null;
+        }
         if (m.growth && m.periods.isEmpty() && grain != null) {
             // "YoY growth", "QoQ growth": the current period against the one before it
             m.periods.add(new TimeParser.Span(0, 0, RelativePeriods.current(grain, m.asOf), null));
@@ -181,6 +185,7 @@ final class IntentResolver {
         }
         Periods periods = Periods.of(m, m.growth || m.periods.stream().anyMatch(TimeParser.Span::comparison)
                 || m.versus && m.periods.stream().anyMatch(p -> p.second() != null));
+        List<Field> measures = m.ratio ? Ratios.of(model, m, metrics, groups, perPeriod, periods.period()) : metrics;
         // "Q3 2025 vs Q3 2024" with no change word: the two periods side by side, never an unasked growth
         Intent.Shape shape = periods.base() != null ? (m.growth || m.share || m.descending != null || grain != null
                 ? Intent.Shape.GROWTH : Intent.Shape.PERIODS) : m.share ? Intent.Shape.SHARE : Intent.Shape.AGGREGATE;

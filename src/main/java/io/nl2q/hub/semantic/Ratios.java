@@ -1,6 +1,9 @@
 package io.nl2q.hub.semantic;
 
+import io.nl2q.hub.warehouse.SqlDialect.TimeGrain;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,7 +20,11 @@ final class Ratios {
     private Ratios() {
     }
 
-    static List<Field> of(SemanticModel model, Mentions m, List<Field> metrics, List<Intent.Target> groups) {
+    static List<Field> of(SemanticModel model, Mentions m, List<Field> metrics, List<Intent.Target> groups,
+                          TimeGrain perPeriod, Period period) {
+        if (perPeriod != null) {
+            return List.of(perPeriod(metrics, perPeriod, period));
+        }
         if (m.grain != null || m.trend || m.share || m.growth) {
             throw new Unanswerable("An average over weeks or months, or beside a share, growth or trend, is not"
                     + " something I compute yet; ask for the total or the breakdown.");
@@ -49,6 +56,35 @@ final class Ratios {
                     + f.spokenName() + " per <member>\".");
         }
         return List.of(derived(f, "avg_" + f.name(), "AVG(" + sum.group(1) + ")"));
+    }
+
+    /**
+     * "average weekly TRx over the last 13 weeks", "average monthly calls in 2024": the total over the number of
+     * such periods the question's period holds; only when that number is whole (13 weeks, 12 months, 4 quarters).
+     */
+    private static Field perPeriod(List<Field> metrics, TimeGrain grain, Period period) {
+        if (metrics.size() != 1 || period == null) {
+            throw new Unanswerable("An average per " + grain.name().toLowerCase(Locale.ROOT) + " needs one measure and"
+                    + " the period it is taken over, for example \"average weekly " + metrics.get(0).spokenName()
+                    + " over the last 13 weeks\".");
+        }
+        int months = period.unit() == ChronoUnit.YEARS ? 12 * period.count()
+                : period.unit() == ChronoUnit.MONTHS ? period.count() : -1;
+        int n = switch (grain) {
+            case WEEK -> period.unit() == ChronoUnit.WEEKS ? period.count() : -1;
+            case MONTH -> months;
+            case QUARTER -> months > 0 && months % 3 == 0 ? months / 3 : -1;
+            case YEAR -> months > 0 && months % 12 == 0 ? months / 12 : -1;
+            default -> -1;
+        };
+        if (n <= 0) {
+            throw new Unanswerable("I can average per " + grain.name().toLowerCase(Locale.ROOT) + " only over a whole"
+                    + " number of them (for example the last 13 weeks, or a year by month); " + period.describe()
+                    + " is not one.");
+        }
+        Field f = metrics.get(0);
+        return derived(f, "avg_" + grain.name().toLowerCase(Locale.ROOT) + "ly_" + f.name(),
+                "(" + f.expr() + ") * 1.0 / " + n);
     }
 
     private static String over(String numerator, String denominator) {
