@@ -444,12 +444,15 @@ def by_hand():
     """Phrasings first met outside the generated templates; kept as regressions."""
     A = lambda a, b: f"SUM(CASE WHEN r.week_ending BETWEEN DATE '{a}' AND DATE '{b}' THEN r.trx ELSE 0 END)"
     g = lambda a1, b1, a2, b2: f"{A(a1, b1)}, {A(a2, b2)}, ({A(a2, b2)} - {A(a1, b1)}) * 1.0 / {A(a1, b1)}"
-    add("growth", "Tirosint TRx Q4 2024 vs Q4 2025", rx_sql(g("2024-10-01", "2024-12-31", "2025-10-01", "2025-12-31"),
-        ["p.product_name = 'Tirosint'"], joins=("product",)))
+    # two periods named with no change word: side by side, one row each (label, first day, value), no growth
+    side = lambda product, *periods: " UNION ALL ".join(rx_sql(f"'{label}', DATE '{a}', SUM(r.trx)", [
+        f"p.product_name = '{product}'", rx_period(a, b)], joins=("product",)) for label, a, b in periods)
+    add("comparison", "Tirosint TRx Q4 2024 vs Q4 2025", side("Tirosint", ("Q4 2024", "2024-10-01", "2024-12-31"),
+        ("Q4 2025", "2025-10-01", "2025-12-31")))
     add("growth", "Licart TRx YoY growth", rx_sql(g("2024-01-01", "2024-12-26", "2025-01-01", "2025-12-26"),
         ["p.product_name = 'Licart'"], joins=("product",)))
-    add("growth", "Tirosint TRx 2024 and 2025", rx_sql(g("2024-01-01", "2024-12-31", "2025-01-01", "2025-12-31"),
-        ["p.product_name = 'Tirosint'"], joins=("product",)))
+    add("comparison", "Tirosint TRx 2024 and 2025", side("Tirosint", ("2024", "2024-01-01", "2024-12-31"),
+        ("2025", "2025-01-01", "2025-12-31")))
     add("negation", "HCPs who prescribed Synthroid but not Tirosint in 2025", hcp_list([
         rx_exists("Synthroid", "2025-01-01", "2025-12-31"), rx_exists("Tirosint", "2025-01-01", "2025-12-31", True)]))
     add("count", "Which region has the most endocrinologists?", "SELECT t.region, COUNT(*) AS n FROM hcp h JOIN territory t "
@@ -507,8 +510,8 @@ def by_hand():
     add("ranking", "which month had the highest Tirosint TRx in 2025", rx_sql(
         "CAST(DATE_TRUNC('month', r.week_ending) AS DATE) AS m, SUM(r.trx) AS v", ["p.product_name = 'Tirosint'",
         rx_period("2025-01-01", "2025-12-31")], " GROUP BY 1", " ORDER BY v DESC, m LIMIT 1"), True)
-    add("growth", "Synthroid TRx in Q4 2025 compared with Q3 2025", rx_sql(g("2025-07-01", "2025-09-30", "2025-10-01",
-        "2025-12-31"), ["p.product_name = 'Synthroid'"], joins=("product",)))
+    add("comparison", "Synthroid TRx in Q4 2025 compared with Q3 2025", side("Synthroid", ("Q3 2025", "2025-07-01",
+        "2025-09-30"), ("Q4 2025", "2025-10-01", "2025-12-31")))
     add("ranking", "calls by rep last quater", call_sql("t.rep_name, COUNT(*)", [call_period("2025-07-01", "2025-09-30")],
         " GROUP BY t.rep_name"))
     add("total", "tirosint nrx last 12 wks", rx_sql("SUM(r.nrx)", ["p.product_name = 'Tirosint'",
@@ -601,6 +604,9 @@ def main():
     for text, why in REFUSALS:
         refuse(text, why)
     partner()
+    import sys
+    import general_questions
+    general_questions.general(sys.modules[__name__])
     import yaml
     items = []
     n = {"answer": 0, "refuse": 0}

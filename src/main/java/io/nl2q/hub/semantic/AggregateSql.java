@@ -75,6 +75,24 @@ final class AggregateSql {
             }
             ex.measure(in.metrics(), "growth from the first to the second period, as (second - first) / first");
             ex.period("first " + in.base().describe() + ", second " + in.period().describe() + " on " + time.name());
+        } else if (in.shape() == Intent.Shape.PERIODS) {
+            // one row per period: its label and first day beside the groups, then the measures
+            where.add("(" + sql.between(timeCol, in.base()) + " OR " + sql.between(timeCol, in.period()) + ")");
+            String earlier = sql.between(timeCol, in.base());
+            groups.exprs.add(0, "CASE WHEN " + earlier + " THEN " + Sql.literal(in.base().shortLabel()) + " ELSE "
+                    + Sql.literal(in.period().shortLabel()) + " END");
+            groups.names.add(0, "period");
+            groups.exprs.add(0, "CASE WHEN " + earlier + " THEN " + dialect.dateLiteral(in.base().from()) + " ELSE "
+                    + dialect.dateLiteral(in.period().from()) + " END");
+            groups.names.add(0, "period_start");
+            groups.described.add(0, "period");
+            grainName = "period_start";
+            for (Field m : in.metrics()) {
+                measures.add(sql.column(m));
+                measureNames.add(m.name());
+            }
+            ex.measure(in.metrics(), null);
+            ex.period(in.base().describe() + " and " + in.period().describe() + ", side by side, on " + time.name());
         } else {
             if (in.period() != null) {
                 where.add(sql.between(timeCol, in.period()));
@@ -171,7 +189,8 @@ final class AggregateSql {
     static Chart chart(Intent in, Selection groups, String grainName, List<String> measures) {
         String y = in.shape() == Intent.Shape.GROWTH ? measures.get(2) : measures.get(0);
         if (grainName != null) {
-            return new Chart(in.rank() == null ? "line" : "bar", grainName, y); // "which month was highest" ranks
+            // "which month was highest" ranks; two periods side by side are two bars
+            return new Chart(in.rank() == null && in.shape() != Intent.Shape.PERIODS ? "line" : "bar", grainName, y);
         }
         if (!groups.names.isEmpty()) {
             return new Chart("bar", groups.axis(), y);

@@ -26,7 +26,7 @@ final class English {
             deck slide slides presentation meeting heads database db system systems dataset warehouse records record entries
             """);
     private static final Set<String> LIGHT = words("""
-            generate generates generated generating drive drives drove driven driving
+            come comes came coming generate generates generated generating drive drives drove driven driving
             belong belongs belonged belonging contribute contributes contributed contributing perform performs
             performed performing performance obtain obtains obtained obtaining get gets got gotten getting receive
             receives received receiving bring brings brought produce produces produced account accounts accounted

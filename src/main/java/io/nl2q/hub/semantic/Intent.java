@@ -12,7 +12,8 @@ import java.util.List;
 record Intent(Shape shape, List<Field> metrics, List<Target> groups, TimeGrain grain, List<Filter> filters,
               Period period, Period base, Rank rank, List<Target> targets, List<Clause> clauses, Field partition) {
 
-    enum Shape { AGGREGATE, SHARE, GROWTH, COUNT, MEMBERS }
+    /** PERIODS: two periods compared side by side, one row each, with no change computed (none was asked). */
+    enum Shape { AGGREGATE, SHARE, GROWTH, PERIODS, COUNT, MEMBERS }
 
     Intent {
         metrics = List.copyOf(metrics);
@@ -33,10 +34,22 @@ record Intent(Shape shape, List<Field> metrics, List<Target> groups, TimeGrain g
         }
     }
 
-    /** A dimension restricted to values (or a numeric value), or a named model filter; negated for except/not. */
-    record Filter(Field field, List<String> values, Integer number, boolean negated) {
+    /**
+     * A dimension restricted to values (or a number, or numbers from {@code number} to {@code upTo}, which is
+     * {@link Integer#MAX_VALUE} for "or more"), or a named model filter; negated for except/not.
+     */
+    record Filter(Field field, List<String> values, Integer number, boolean negated, Integer upTo) {
         Filter {
             values = List.copyOf(values);
+        }
+
+        Filter(Field field, List<String> values, Integer number, boolean negated) {
+            this(field, values, number, negated, null);
+        }
+
+        /** "deciles 7 to 10", "decile 8 or more": a number range rather than one number. */
+        boolean range() {
+            return number != null && upTo != null && !upTo.equals(number);
         }
     }
 

@@ -25,6 +25,9 @@ final class IntentResolver {
             throw new Unanswerable("I can apply one named filter (" + m.namedFilters.get(0).candidates().get(0)
                     .describe() + ") at a time, not compare or combine several.");
         }
+        if (namedMembers(m)) {
+            return new MemberResolver(model, resolve).resolve(m, Intent.Shape.MEMBERS);
+        }
         if (aboutMembers(m)) {
             return new MemberResolver(model, resolve).resolve(m, m.count ? Intent.Shape.COUNT : Intent.Shape.MEMBERS);
         }
@@ -103,10 +106,19 @@ final class IntentResolver {
         Restriction restriction = Restriction.of(m, base, facts.size(), model, resolve);
         TimeGrain grain = m.grain != null ? m.grain : m.trend ? TimeGrain.MONTH : null;
         List<Intent.Target> groups = new ArrayList<>();
+        if (m.growth && m.changeGrain && !m.periods.isEmpty()) {
+            m.yearAgo = grain == TimeGrain.YEAR;
+            grain = null; // "Q4 2025 vs Q4 2024 (YoY)", "YoY growth for 2025": the periods are given, YoY names the change
+        }
         for (Mentions.Slot s : m.dimensions) {
             Field f = resolve.field(s, base, Meaning.Type.DIMENSION);
             if (f.kind() == Field.Kind.TIME_DIMENSION) {
                 grain = grain == null ? TimeGrain.WEEK : grain;
+            } else if (onlyQualifies(m, s)) {
+                continue; // "the Denver rep": whose activity, not a grouping
+            } else if (m.list && model.tableOf(f).label().map(l -> l == f).orElse(false)) {
+                // "list the targets with their names": names are not unique; list the members, with their names
+                addGroup(groups, new Intent.Target(model.tableOf(f), null));
             } else {
                 addGroup(groups, new Intent.Target(null, f));
             }
@@ -115,6 +127,10 @@ final class IntentResolver {
             ModelTable t = s.candidates().get(0).table();
             if (!resolve.reaches(base, s.candidates().get(0))) {
                 throw new Unanswerable("The model has no join from " + base.name() + " to " + t.name() + ".");
+            }
+            if (!m.grouped.contains(s.position()) && (metrics.stream().anyMatch(f -> resolve.countedEntity(f) == t)
+                    || m.allOf.contains(t) || namesDimension(m, s)) || onlyQualifies(m, s)) {
+                continue; // "how many HCPs did we reach": the measure counts them; "Commercial payers": which ones
             }
             addGroup(groups, new Intent.Target(t, null));
         }
@@ -129,10 +145,38 @@ final class IntentResolver {
                                 + ", so the measures cannot be set side by side; ask for them separately.");
                     });
         }
+        contradiction(filters);
         for (Intent.Filter f : filters) {
-            if (!f.negated() && f.values().size() > 1 && !m.share) {
+            if (!f.negated() && !f.values().isEmpty() && m.allOf.contains(model.tableOf(f.field()))) {
+                throw new Unanswerable("I read \"all " + model.tableOf(f.field()).name() + "\" and " + f.field()
+                        .spokenName() + " " + String.join(", ", f.values()) + " in one question; say which measure "
+                        + "each applies to, or ask for them separately.");
+            }
+        }
+        if (m.share && m.shareOfWhole >= 0) {
+            Mentions.Slot whole = m.values.stream().filter(v -> v.position() == m.shareOfWhole).findFirst().orElse(null);
+            ModelTable wholeTable = whole == null ? null : whole.candidates().get(0).table();
+            if (m.values.stream().anyMatch(v -> !v.negated() && v.position() > m.shareOfWhole
+                    && v.candidates().get(0).table() != wholeTable)) {
+                // "share of Tirosint TRx from Commercial payers": a segment's part of one member's measure
+                throw new Unanswerable("A share of one member's measure that comes from a segment (for example a "
+                        + "payer channel or a specialty) is not something I compute yet; ask for the measure by that "
+                        + "segment instead.");
+            }
+        }
+        if (m.share && m.shareAndMeasure) {
+            throw new Unanswerable("I compute a share or a measure in one answer, not both; ask for the share and "
+                    + "for the measure separately.");
+        }
+        for (Intent.Filter f : filters) {
+            if (!f.negated() && f.values().size() > 1 && !m.share && !m.combined && !restrictsMeasure(m, f)) {
                 addGroup(groups, new Intent.Target(null, f.field()));
             }
+        }
+        TimeGrain perPeriod = null;
+        if (m.ratio && grain != null && !m.trend && !m.growth) {
+            perPeriod = grain; // "average weekly TRx over the last 13 weeks": per week of the period, not a series
+            grain = null;
         }
         if (m.growth && m.periods.isEmpty() && grain != null) {
             // "YoY growth", "QoQ growth": the current period against the one before it
@@ -141,16 +185,110 @@ final class IntentResolver {
         }
         Periods periods = Periods.of(m, m.growth || m.periods.stream().anyMatch(TimeParser.Span::comparison)
                 || m.versus && m.periods.stream().anyMatch(p -> p.second() != null));
-        Intent.Shape shape = periods.base() != null ? Intent.Shape.GROWTH : m.share ? Intent.Shape.SHARE
-                : Intent.Shape.AGGREGATE;
+        List<Field> measures = m.ratio ? Ratios.of(model, m, metrics, groups, perPeriod, periods.period()) : metrics;
+        // "Q3 2025 vs Q3 2024" with no change word: the two periods side by side, never an unasked growth
+        Intent.Shape shape = periods.base() != null ? (m.growth || m.share || m.descending != null || grain != null
+                ? Intent.Shape.GROWTH : Intent.Shape.PERIODS) : m.share ? Intent.Shape.SHARE : Intent.Shape.AGGREGATE;
         Field partition = shape == Intent.Shape.SHARE ? new SharePartition(model, resolve).of(m, base, filters, groups)
                 : null;
+        if (shape == Intent.Shape.SHARE && m.versus) {
+            for (Intent.Filter f : filters) {
+                if (f.negated() || f.values().size() < 2) {
+                    continue;
+                }
+                if (model.tableOf(f.field()) == model.tableOf(partition)) {
+                    // "A vs B share": one share each, never one share of A and B merged
+                    throw new Unanswerable("I compute one share at a time: ask for the " + partition.spokenName()
+                            + " share of each of " + String.join(", ", f.values()) + ", or for the share by "
+                            + f.field().spokenName() + ".");
+                }
+                addGroup(groups, new Intent.Target(null, f.field())); // "share in Commercial vs Medicaid": one each
+            }
+        }
+        if (m.count && !m.entities.isEmpty() && m.values.stream().anyMatch(Mentions.Slot::negated)) {
+            // "count of territories with no Licart calls" asks for members without an activity, not other activity
+            String who = m.entities.get(0).candidates().get(0).describe();
+            throw new Unanswerable("Counting " + who + " without an activity is not something I compute yet; ask"
+                    + " for the list of " + who + " without it instead.");
+        }
         Intent.Rank rank = rank(m, groups, grain);
-        if (!restriction.clauses().isEmpty() && shape == Intent.Shape.GROWTH) {
+        if (!restriction.clauses().isEmpty() && m.versus) {
+            // "HCPs called vs not called": two groups of members compared, which one restriction cannot express
+            throw new Unanswerable("Comparing members with and without an activity is not something I compute yet; "
+                    + "ask for each group separately.");
+        }
+        if (!restriction.clauses().isEmpty() && (shape == Intent.Shape.GROWTH || shape == Intent.Shape.PERIODS)) {
             throw new Unanswerable("Growth restricted by another activity is not something I compute yet.");
         }
-        return new Intent(shape, metrics, groups, grain, filters, periods.period(), periods.base(), rank,
+        return new Intent(shape, measures, groups, grain, filters, periods.period(), periods.base(), rank,
                 restriction.member(), restriction.clauses(), partition);
+    }
+
+    /**
+     * "list the tier A targets with their names": a distinct-count measure listed with its members' names asks for
+     * the members, so the measure becomes the activity they have and the names the members themselves.
+     */
+    private boolean namedMembers(Mentions m) {
+        if (!m.list || m.metrics.size() != 1 || m.descending != null || m.share || m.growth || m.dimensions.isEmpty()) {
+            return false;
+        }
+        ModelTable counted = resolve.countedEntity(m.metrics.get(0));
+        Field label = counted == null ? null : counted.label().orElse(null);
+        if (label == null || !m.dimensions.stream().allMatch(d -> d.candidates().stream()
+                .anyMatch(c -> c.field() == label))) {
+            return false;
+        }
+        Mentions.Slot measure = m.metricSlots.get(0);
+        m.dimensions.clear();
+        m.metrics.clear();
+        m.metricSlots.clear();
+        m.entities.add(0, new Mentions.Slot(measure.position(), List.of(new Meaning(Meaning.Type.TABLE, counted, null,
+                null, null, false)), false, false, null));
+        m.facts.add(new Mentions.Slot(measure.position(), List.of(new Meaning(Meaning.Type.TABLE,
+                model.tableOf(measure.candidates().get(0).field()), null, null, null, false)), false, false, null));
+        return true;
+    }
+
+    /**
+     * A table or dimension named beside a value ("Commercial payers", "decile 10 HCPs", "the Denver rep") only says
+     * whose rows are meant, unless the question groups by it, ranks, lists or asks "which"; in a count question
+     * any table or dimension named without by/per/each is so.
+     */
+    private static boolean onlyQualifies(Mentions m, Mentions.Slot s) {
+        // "how many HCPs did reps reach": a count asks for one number; only by/per/each would split it
+        return (m.qualified.contains(s.position()) || m.count) && !m.grouped.contains(s.position())
+                && m.descending == null && !m.list && !m.which;
+    }
+
+    /**
+     * "Flector TRx from surgeons in Dallas, Houston and Austin": members listed after the measure, with nothing
+     * compared, say whose activity is summed; listed before it ("Dallas and Austin TRx") or compared, each is a row.
+     */
+    private static boolean restrictsMeasure(Mentions m, Intent.Filter f) {
+        int firstMetric = m.metricSlots.stream().mapToInt(Mentions.Slot::position).min().orElse(Integer.MAX_VALUE);
+        return !m.versus && firstMetric < Integer.MAX_VALUE && m.values.stream()
+                .filter(v -> v.candidates().stream().anyMatch(c -> c.field() == f.field()))
+                .allMatch(v -> v.position() > firstMetric);
+    }
+
+    /** "HCP specialties", "payer channels": the table only says whose dimension is meant. */
+    private static boolean namesDimension(Mentions m, Mentions.Slot s) {
+        ModelTable t = s.candidates().get(0).table();
+        return m.dimensions.stream().anyMatch(d -> d.position() == s.position() + 1
+                && d.candidates().stream().anyMatch(c -> c.table() == t));
+    }
+
+    /** "excluding generics (manufacturer Generic)": one field kept and left out at once answers nothing. */
+    private static void contradiction(List<Intent.Filter> filters) {
+        for (Intent.Filter a : filters) {
+            for (Intent.Filter b : filters) {
+                if (a.field() == b.field() && a.negated() != b.negated() && a.values().stream()
+                        .anyMatch(b.values()::contains)) {
+                    throw new Unanswerable("I read " + a.field().spokenName() + " " + String.join(", ", a.values())
+                            + " both kept and left out; say which one you mean.");
+                }
+            }
+        }
     }
 
     /**
@@ -201,7 +339,7 @@ final class IntentResolver {
                     + " grouping, or for the whole breakdown.");
         }
         if (limit == null) {
-            limit = singular(m) ? Integer.valueOf(1) : null;
+            limit = singular(m) && !m.rankAll ? Integer.valueOf(1) : null;
         }
         return new Intent.Rank(limit, m.descending);
     }

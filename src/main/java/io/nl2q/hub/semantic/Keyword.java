@@ -11,12 +11,12 @@ import java.util.Set;
  */
 enum Keyword {
     TOP, BOTTOM, MOST, LEAST, GROUP, WHICH, TREND, WEEKLY, MONTHLY, QUARTERLY, YEARLY, SHARE, GROWTH, VERSUS, COUNT,
-    LIST, NEGATION, EXCEPT, STOP;
+    LIST, NEGATION, EXCEPT, COMBINED, RATIO, STOP;
 
     private static final Map<String, Keyword> PHRASES = new HashMap<>();
 
     static {
-        put(TOP, "top", "leading", "best", "biggest", "largest", "highest", "greatest");
+        put(TOP, "top", "rank", "ranked", "ranking", "rankings", "rank order", "leading", "best", "biggest", "largest", "highest", "greatest");
         put(BOTTOM, "bottom", "lowest", "smallest", "worst", "weakest");
         put(MOST, "most", "the most", "more", "max", "maximum", "strongest", "fastest");
         put(LEAST, "least", "the least", "fewest", "min", "minimum", "slowest");
@@ -30,7 +30,8 @@ enum Keyword {
                 "quarter by quarter");
         put(YEARLY, "which year", "what year", "yearly", "annual", "annually", "year over year", "by year", "per year", "each year", "yoy",
                 "year by year");
-        put(SHARE, "share", "shares", "share of", "percent share", "percentage share");
+        put(SHARE, "share", "shares", "share of", "percent share", "percentage share", "percentage", "percentage of",
+                "percent of", "pct of", "proportion", "proportion of", "fraction", "fraction of", "as a fraction of");
         put(GROWTH, "growth", "grew", "grow", "grown", "growing", "change", "changed", "increase", "increased",
                 "decrease", "decreased", "decline", "declined", "gain", "gained", "gains", "growth rate",
                 "percent change", "pct change");
@@ -40,6 +41,8 @@ enum Keyword {
         put(NEGATION, "no", "not", "never", "without", "zero", "none", "didn", "haven", "hasn", "did not",
                 "have not", "has not", "do not", "does not", "non");
         put(EXCEPT, "except", "excluding", "exclude", "other than", "besides", "apart from", "outside");
+        put(RATIO, "average", "averages", "avg", "mean", "on average", "ratio", "ratio of", "rate per");
+        put(COMBINED, "combined", "together", "altogether", "jointly", "as one", "taken together", "pooled");
         put(STOP, "show", "me", "give", "tell", "get", "find", "display", "pull", "see", "view", "want", "need",
                 "like", "would", "could", "can", "please", "i", "we", "us", "our", "my", "you", "the", "a", "an",
                 "of", "for", "in", "on", "at", "to", "with", "and", "or", "is", "are", "was", "were", "be", "been",
@@ -48,12 +51,11 @@ enum Keyword {
                 "during", "over", "within", "from", "as", "so", "far", "about", "value", "values", "number",
                 "numbers", "figure", "figures", "data", "metric", "metrics", "kpi", "report", "table", "chart", "but",
                 "make", "made", "makes", "making", "unique", "distinct", "teh", "recorded", "logged",
-                "made by", "manufactured by", "produced by", "marketed by", "owned by", "belonging to",
+                "different", "made by", "manufactured by", "produced by", "marketed by", "owned by", "belonging to",
                 "breakdown of", "what is", "what are", "what was", "what were", "how", "much", "many", "than",
                 "so far", "up", "down", "into", "any", "some", "currently", "current", "also",
                 "both", "let", "know", "look", "at", "just", "only", "the same", "overview", "summary", "level",
-                "s", "here", "where", "when", "under", "by the", "out", "amount", "amounts", "rank", "ranked",
-                "ranking", "rankings", "sorted", "order", "ordered", "result", "results", "among", "between");
+                "s", "here", "where", "when", "under", "by the", "out", "amount", "amounts", "sorted", "order", "ordered", "result", "results", "among", "between");
     }
 
     private static void put(Keyword k, String... phrases) {

@@ -69,6 +69,9 @@ final class MemberResolver {
             }
         }
         List<Intent.Clause> clauses = new ClauseBuilder(model, resolve).clauses(m, base);
+        if (m.both) {
+            clauses = eachOnItsOwn(clauses);
+        }
         Periods periods = m.periods.size() > 1 && clauses.size() > 1 ? new Periods(null, null) : Periods.of(m, false);
         if (periods.period() != null && clauses.isEmpty()) {
             throw new Unanswerable("A period needs an activity or a measure: for example \""
@@ -108,5 +111,24 @@ final class MemberResolver {
     static List<Mentions.Slot> own(Resolve resolve, List<Mentions.Slot> values, ModelTable base, boolean own) {
         return values.stream().filter(v -> v.candidates().stream().anyMatch(c -> resolve.reaches(base, c)) == own)
                 .toList();
+    }
+
+    /** "wrote both Tirosint and Flector": one clause per listed member, so each must hold, not either. */
+    private static List<Intent.Clause> eachOnItsOwn(List<Intent.Clause> clauses) {
+        List<Intent.Clause> out = new java.util.ArrayList<>();
+        for (Intent.Clause c : clauses) {
+            Intent.Filter listed = c.negated() ? null : c.filters().stream()
+                    .filter(f -> !f.negated() && f.values().size() > 1).findFirst().orElse(null);
+            if (listed == null) {
+                out.add(c);
+                continue;
+            }
+            for (String v : listed.values()) {
+                List<Intent.Filter> filters = new java.util.ArrayList<>(c.filters());
+                filters.set(filters.indexOf(listed), new Intent.Filter(listed.field(), List.of(v), listed.number(), false));
+                out.add(new Intent.Clause(c.fact(), false, filters, c.period()));
+            }
+        }
+        return out;
     }
 }

@@ -10,6 +10,7 @@ final class MentionScanner {
     private final Mentions m = new Mentions();
     private final boolean[] qualifier;
     private boolean negate;
+    private int sharePosition = -1;
 
     private MentionScanner(List<Term> terms) {
         this.terms = new ArrayList<>(terms);
@@ -67,19 +68,44 @@ final class MentionScanner {
         switch (first.type()) {
             case KEYWORD -> keyword(i, first.keyword(), t);
             case METRIC -> {
+                if (namesActivity(i)) {
+                    return; // "minutes in calls", "reached with Licart calls": the activity, not a second measure
+                }
+                m.shareAndMeasure |= m.share && betweenAnd(sharePosition, i);
                 t.meanings().stream().filter(x -> x.type() == Meaning.Type.METRIC).map(Meaning::field)
                         .filter(f -> !m.metrics.contains(f)).findFirst().ifPresent(m.metrics::add);
                 m.metricSlots.add(slot(i, t));
             }
             case DIMENSION -> dimension(i, t);
             case TABLE -> {
-                if (previousKeyword(i) == Keyword.GROUP) {
+                if (previousKeyword(i) == Keyword.GROUP || afterBy(i)) {
                     m.grouped.add(i);
+                }
+                if (besideValue(i)) {
+                    m.qualified.add(i);
+                }
+                if (i > 0 && terms.get(i - 1).isStop() && terms.get(i - 1).words().equals("all")) {
+                    m.allOf.add(t.meaning().table());
                 }
                 (t.meaning().table().isFact() ? m.facts : m.entities).add(slot(i, t));
             }
-            case FILTER -> m.namedFilters.add(slot(i, t));
-            case VALUE -> m.values.add(slot(i, t));
+            case FILTER -> {
+                if (i > 0 && terms.get(i - 1).is(Keyword.GROUP) && !terms.get(i - 1).words().equals("across")
+                        && !first.table().isFact()) {
+                    // "per promoted brand": the filter's members are the grouping; "across all our brands" sums
+                    m.grouped.add(i);
+                    m.entities.add(new Mentions.Slot(i, List.of(new Meaning(Meaning.Type.TABLE, first.table(), null,
+                            null, null, false)), false, t.singular(), null));
+                }
+                m.namedFilters.add(slot(i, t));
+            }
+            case VALUE -> {
+                if (i + 1 < terms.size() && terms.get(i + 1).is(Meaning.Type.METRIC) && i > 0
+                        && terms.get(i - 1).is(Keyword.SHARE) && terms.get(i - 1).words().endsWith("of")) {
+                    m.shareOfWhole = i;
+                }
+                m.values.add(slot(i, t));
+            }
         }
     }
 
@@ -102,6 +128,7 @@ final class MentionScanner {
             m.numericFilters.add(new Mentions.Slot(i, t.meanings(), negate, false, terms.get(i + 1).number()));
             negate = false;
             qualifier[i + 1] = true;
+            range(i, i + 2);
             return;
         }
         if (m.share && m.partition == null && previousKeyword(i) == Keyword.SHARE
@@ -119,10 +146,89 @@ final class MentionScanner {
                         + v.meaning().field().spokenName() + ", not a " + t.words() + ".");
             }
         }
-        if (previousKeyword(i) == Keyword.GROUP) {
+        if (previousKeyword(i) == Keyword.GROUP || afterBy(i)) {
             m.grouped.add(i);
         }
+        if (besideValue(i)) {
+            m.qualified.add(i);
+        }
         m.dimensions.add(slot(i, t));
+    }
+
+    /** "deciles 7 to 10", "decile 8 or more", "8 and above": the words after a numeric filter's number. */
+    private void range(int filter, int j) {
+        String next = j < terms.size() ? terms.get(j).words() : "";
+        String after = j + 1 < terms.size() ? terms.get(j + 1).words() : "";
+        if (next.matches("to|through|thru|until|till") && j + 1 < terms.size() && terms.get(j + 1).number() != null) {
+            m.upTo.put(filter, terms.get(j + 1).number());
+        } else if (next.equals("or") && after.equals("more") || next.equals("plus")) {
+            m.upTo.put(filter, Integer.MAX_VALUE);
+        } else {
+            return;
+        }
+        qualifier[j] = true;
+        if (!next.equals("plus")) {
+            qualifier[j + 1] = true;
+        }
+    }
+
+    /**
+     * "minutes in calls", "HCPs reached with Licart calls": a measure named after in/with (past values) beside an
+     * earlier measure of the same activity names that activity, not a second figure.
+     */
+    private boolean namesActivity(int i) {
+        int j = i - 1;
+        while (j >= 0 && terms.get(j).time() == null && terms.get(j).is(Meaning.Type.VALUE)) {
+            j--;
+        }
+        if (j < 0 || !terms.get(j).isStop() || !terms.get(j).words().matches("in|with|during|on|through|via")) {
+            return false;
+        }
+        ModelTable table = terms.get(i).meaning().table();
+        for (int k = j - 1; k >= 0; k--) {
+            Term t = terms.get(k);
+            if (t.is(Meaning.Type.METRIC)) {
+                return t.meaning().table() == table;
+            }
+        }
+        return false;
+    }
+
+    private boolean betweenAnd(int from, int to) {
+        for (int k = Math.max(from, 0) + 1; from >= 0 && k < to; k++) {
+            if (terms.get(k).isStop() && terms.get(k).words().equals("and")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "calls I made by channel": a stop phrase ending in "by" still says what to group by. */
+    private boolean afterBy(int i) {
+        return i > 0 && terms.get(i - 1).isStop() && terms.get(i - 1).words().endsWith(" by");
+    }
+
+    /** The nearest non-stop term on either side is a value or a number ("Commercial payers", "HCPs in the West"). */
+    private boolean besideValue(int i) {
+        for (int step : new int[] {-1, 1}) {
+            for (int j = i + step; j >= 0 && j < terms.size(); j += step) {
+                Term t = terms.get(j);
+                if (qualifier[j]) {
+                    return true; // part of a value or number phrase ("decile 8 or more HCPs")
+                }
+                if (t.isStop()) {
+                    if (t.words().equals("both")) {
+                        break;
+                    }
+                    continue;
+                }
+                if (t.number() != null || t.time() == null && t.is(Meaning.Type.VALUE)) {
+                    return true;
+                }
+                break;
+            }
+        }
+        return false;
     }
 
     private Keyword previousKeyword(int i) {
@@ -152,7 +258,10 @@ final class MentionScanner {
 
     private void keyword(int i, Keyword k, Term t) {
         switch (k) {
-            case TOP, MOST -> rank(i, true);
+            case TOP, MOST -> {
+                rank(i, true);
+                m.rankAll |= t.words().startsWith("rank");
+            }
             case BOTTOM, LEAST -> rank(i, false);
             case TREND -> m.trend = true;
             case WEEKLY, MONTHLY, QUARTERLY, YEARLY -> {
@@ -163,18 +272,30 @@ final class MentionScanner {
                     default -> TimeGrain.YEAR;
                 };
                 m.grainSingular |= t.words().startsWith("which ") || t.words().startsWith("what ");
+                m.changeGrain |= t.words().matches("(yoy|qoq|mom|wow|.* over .*)");
             }
-            case SHARE -> m.share = true;
+            case SHARE -> {
+                m.share = true;
+                sharePosition = sharePosition < 0 ? i : sharePosition;
+            }
             case GROWTH -> {
                 m.growth = true;
+                m.changeGrain |= t.words().matches(".*\\b(yoy|qoq|mom|wow|over)\\b.*");
                 m.declining |= t.words().matches(".*\\b(declin|decreas|drop|fell|lost|los).*");
             }
             case VERSUS -> m.versus = true;
             case COUNT -> m.count = true;
+            case WHICH -> m.which = true;
+            case COMBINED -> m.combined = true;
+            case RATIO -> {
+                m.ratio = true;
+                m.ratioPosition = m.ratioPosition < 0 ? i : m.ratioPosition;
+            }
             case LIST -> m.list = true;
             case NEGATION, EXCEPT -> negate = true;
+            case STOP -> m.both |= t.words().equals("both");
             default -> {
-                // GROUP, WHICH and stop words shape nothing on their own: a dimension after them is a grouping anyway
+                // GROUP and stop words shape nothing on their own: a dimension after them is a grouping anyway
             }
         }
     }

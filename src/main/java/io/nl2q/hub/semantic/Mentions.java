@@ -24,6 +24,8 @@ final class Mentions {
     final List<Slot> values = new ArrayList<>();
     final List<Slot> namedFilters = new ArrayList<>();
     final List<Slot> numericFilters = new ArrayList<>();
+    /** The upper end of a numeric filter's range, by the filter's position ("deciles 7 to 10", "8 or more"). */
+    final java.util.Map<Integer, Integer> upTo = new java.util.HashMap<>();
     final List<TimeParser.Span> periods = new ArrayList<>();
     final List<Integer> periodPositions = new ArrayList<>();
     /** Positions of dimensions and tables named after by/per/each: groupings, never the members asked for. */
@@ -39,6 +41,32 @@ final class Mentions {
     boolean versus;
     boolean count;
     boolean list;
+    /** "which payers": members asked for, so a table named beside a value is still what rows are made of. */
+    boolean which;
+    /** "wrote both A and B": each listed member must hold on its own. */
+    boolean both;
+    /** "A and B combined", "together": listed members summed into one figure. */
+    boolean combined;
+    /** "YoY", "quarter over quarter": a grain word that only names the kind of change. */
+    boolean changeGrain;
+    /** "average", "avg", "ratio": a measure over a count of members, or one measure over another. */
+    boolean ratio;
+    int ratioPosition = -1;
+    /** "... ? ranked": the whole ranking is asked for, even after "which X has the most". */
+    boolean rankAll;
+    /** "Tirosint share and Tirosint TRx": a share and a plain measure asked together. */
+    boolean shareAndMeasure;
+    /** "share of Tirosint TRx (from Commercial)": the value and measure after "share of" name the whole. */
+    int shareOfWhole = -1;
+    /** Tables named after "all" ("calls (all products)"): no value of theirs may restrict the question. */
+    final java.util.Set<ModelTable> allOf = new java.util.HashSet<>();
+    /** "YoY growth for Q3": the one period given is compared with the same period a year before. */
+    boolean yearAgo;
+    /**
+     * Positions of tables and dimensions named beside a value or number ("Commercial payers", "decile 10 HCPs",
+     * "the Denver rep"): they say whose rows are meant, not how to group them.
+     */
+    final java.util.Set<Integer> qualified = new java.util.HashSet<>();
     Boolean descending;
     Integer limit;
     int rankPosition = -1;

@@ -42,6 +42,16 @@ record Period(LocalDate from, LocalDate to, String label, ChronoUnit unit, int c
         };
     }
 
+    /** The same dates one year earlier ("YoY growth for Q3": Q3 of the year before). */
+    Period yearEarlier() {
+        boolean whole = unit == ChronoUnit.MONTHS || unit == ChronoUnit.YEARS;
+        LocalDate start = from.minusYears(1);
+        LocalDate end = whole && to.equals(from.plus(count, unit).minusDays(1)) ? start.plus(count, unit).minusDays(1)
+                : to.minusYears(1);
+        return new Period(start, end, whole && end.equals(start.plus(count, unit).minusDays(1))
+                ? wholeLabel(start, unit, count) : "the same dates a year before " + label, unit, count);
+    }
+
     private static String wholeLabel(LocalDate start, ChronoUnit unit, int count) {
         if (unit == ChronoUnit.YEARS && count == 1) {
             return String.valueOf(start.getYear());
@@ -50,6 +60,12 @@ record Period(LocalDate from, LocalDate to, String label, ChronoUnit unit, int c
             return TimeParser.quarter(start.getYear(), (start.getMonthValue() + 2) / 3).label();
         }
         return count == 1 ? TimeParser.month(start).label() : "the " + count + " months from " + start;
+    }
+
+    /** The name alone, as a row label: "Q3 2025" for "last quarter, Q3 2025". */
+    String shortLabel() {
+        int comma = label.lastIndexOf(", ");
+        return comma < 0 ? label : label.substring(comma + 2);
     }
 
     /** How an explanation states it: the name and the exact dates. */

@@ -17,12 +17,18 @@ record Periods(Period period, Period base) {
         }
         Period a = first.first();
         Period b = first.second() != null ? first.second() : m.periods.size() == 2 ? m.periods.get(1).first() : null;
-        if (b != null && first.comparison() && b.from().isBefore(a.from())) {
-            Period later = a; // "Q4 compared with Q3": a change is told from the earlier period to the later one
+        if (b != null && comparing && b.from().isBefore(a.from())) {
+            Period later = a; // "Q4 compared with Q3", "2025 over 2024": a change is told from the earlier period to the later one
             a = b;
             b = later;
         }
         if (!comparing) {
+            if (b != null && m.periods.size() == 2 && contains(a, b)) {
+                return new Periods(b, null); // "2025 YTD", "December 2025 (MTD)": the narrower restates the wider
+            }
+            if (b != null && m.periods.size() == 2 && contains(b, a)) {
+                return new Periods(a, null);
+            }
             if (b != null && m.periods.size() == 2) {
                 throw new Unanswerable("Two separate periods: say \"between A and B\" for a range, or \"from A to B\""
                         + " for a change.");
@@ -30,11 +36,15 @@ record Periods(Period period, Period base) {
             return new Periods(b == null ? a : a.span(b), null);
         }
         if (b == null) {
-            return m.growth ? new Periods(a, a.previous()) : new Periods(a, null);
+            return m.growth ? new Periods(a, m.yearAgo ? a.yearEarlier() : a.previous()) : new Periods(a, null);
         }
         if (!a.to().isBefore(b.from()) && !b.to().isBefore(a.from())) {
             throw new Unanswerable("The two periods overlap (" + a.describe() + ", " + b.describe() + ").");
         }
         return new Periods(b, a);
+    }
+
+    private static boolean contains(Period outer, Period inner) {
+        return !inner.from().isBefore(outer.from()) && !inner.to().isAfter(outer.to());
     }
 }

@@ -91,7 +91,7 @@ final class Resolve {
         m.namedFilters.forEach(s -> out.add(new Intent.Filter(field(s, base, Meaning.Type.FILTER), List.of(), null,
                 s.negated())));
         m.numericFilters.forEach(s -> out.add(new Intent.Filter(field(s, base, Meaning.Type.DIMENSION), List.of(),
-                s.number(), s.negated())));
+                s.number(), s.negated(), m.upTo.get(s.position()))));
         return out;
     }
 

@@ -56,7 +56,8 @@ public final class SemanticEngine {
             mentions.asOf = ctx.index().asOf() == null ? LocalDate.now() : ctx.index().asOf();
             Intent intent = resolver.resolve(mentions);
             if (!reading.light().isEmpty() && mentions.metrics.isEmpty() && (intent.shape() == Intent.Shape.AGGREGATE
-                    || intent.shape() == Intent.Shape.SHARE || intent.shape() == Intent.Shape.GROWTH)) {
+                    || intent.shape() == Intent.Shape.SHARE || intent.shape() == Intent.Shape.GROWTH
+                    || intent.shape() == Intent.Shape.PERIODS)) {
                 // "how much was paid": the verb is the only word saying what to compute, so no default measure
                 throw new Unanswerable("I do not know what " + quoted(reading.light()) + " measures in this model; "
                         + "name a measure, for example " + model.defaultMetric().spokenName() + ".",

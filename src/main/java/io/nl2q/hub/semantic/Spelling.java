@@ -28,6 +28,10 @@ final class Spelling {
                     m.group(1))),
             rule("\\b(" + MONTHS + ")\\.? (\\d{1,2})(?:st|nd|rd|th)?\\b(?! ?\\d)", m -> monthDay(month(m.group(1)),
                     m.group(2))),
+            // small number ranges: "8+", "8-10" (years and dates are read above)
+            rule("\\b(\\d{1,2}) ?\\+", m -> m.group(1) + " or more"),
+            rule("\\b(\\d{1,2}) (?:or|and) (?:higher|above|greater|over|up|better)\\b", m -> m.group(1) + " or more"),
+            rule("\\b(\\d{1,2}) ?- ?(\\d{1,2})\\b", m -> m.group(1) + " to " + m.group(2)),
             // numbers: separators, then thousand and million suffixes
             rule("\\b(\\d{1,3})(?:,(\\d{3}))(?:,(\\d{3}))?\\b", m -> m.group(1) + m.group(2)
                     + (m.group(3) == null ? "" : m.group(3))),

@@ -76,6 +76,11 @@ final class Sql {
         if (f.field().kind() == Field.Kind.FILTER) {
             return f.negated() ? "NOT (" + col + ")" : col;
         }
+        if (f.range()) {
+            String range = f.upTo() == Integer.MAX_VALUE ? col + " >= " + f.number()
+                    : col + " BETWEEN " + f.number() + " AND " + f.upTo();
+            return f.negated() ? "NOT (" + range + ")" : range;
+        }
         if (f.number() != null) {
             return col + (f.negated() ? " <> " : " = ") + f.number();
         }
@@ -101,6 +106,10 @@ final class Sql {
     static String describe(Intent.Filter f) {
         if (f.field().kind() == Field.Kind.FILTER) {
             return (f.negated() ? "not " : "") + f.field().spokenName() + " (" + f.field().expr() + ")";
+        }
+        if (f.range()) {
+            return f.field().name() + (f.negated() ? " not" : "") + (f.upTo() == Integer.MAX_VALUE
+                    ? " at least " + f.number() : " from " + f.number() + " to " + f.upTo());
         }
         String values = f.number() != null ? String.valueOf(f.number()) : f.values().size() == 1 ? f.values().get(0)
                 : "(" + String.join(", ", f.values()) + ")";

@@ -1,0 +1,184 @@
+"""Classes of language met on blind sets, written afresh here (own wording, other entities), never copied from them.
+
+Each function adds items through the generator's own helpers (passed in as `q`), after the partner items, so the
+ids of the earlier items do not move.
+"""
+
+def general(q):
+    counted_members(q)
+    qualified_members(q)
+    growth_directions(q)
+    each_member(q)
+    number_ranges(q)
+    rank_words(q)
+    listed_members(q)
+    compared_shares(q)
+    activity_context(q)
+    ranked_and_named(q)
+    averages_and_ratios(q)
+    restated_periods(q)
+    dimension_owners(q)
+    formulary_phrasings(q)
+    per_period_averages(q)
+
+def counted_members(q):
+    """A distinct-count measure counts members: naming them again asks for the one number, not a list of them."""
+    q.add("count", "How many different HCPs did reps reach in 2024?", q.call_sql("COUNT(DISTINCT c.hcp_id)", [
+        q.call_period("2024-01-01", "2024-12-31")]))
+    q.add("count", "how many doctors did the Chicago rep reach last quarter", q.call_sql("COUNT(DISTINCT c.hcp_id)", [
+        "t.territory_name = 'Chicago'", q.call_period("2025-07-01", "2025-09-30")]))
+    q.add("breakdown", "count of Flector target prescribers per tier", "SELECT ht.tier, COUNT(DISTINCT ht.hcp_id) FROM "
+        "hcp_target ht JOIN product p ON p.product_id = ht.product_id WHERE p.product_name = 'Flector' GROUP BY ht.tier")
+
+def qualified_members(q):
+    """"Commercial payers", "decile 9 HCPs", "HCPs in the Southwest": whose rows are meant, not a grouping."""
+    q.add("total", "Synthroid TRx paid by Commercial payers in 2024", q.rx_sql("SUM(r.trx)", [
+        "p.product_name = 'Synthroid'", "y.channel = 'Commercial'", q.rx_period("2024-01-01", "2024-12-31")]))
+    q.add("total", "Cytomel NRx from decile 9 HCPs in 2025", q.rx_sql("SUM(r.nrx)", ["p.product_name = 'Cytomel'",
+        "h.decile = 9", q.rx_period("2025-01-01", "2025-12-31")]))
+    q.add("restricted", "Virtual Flector calls to decile 7 HCPs in the Midwest in 2024", q.call_sql("COUNT(*)", [
+        "c.channel = 'Virtual'", "p.product_name = 'Flector'", "t.region = 'Midwest'", "h.decile = 7",
+        q.call_period("2024-01-01", "2024-12-31")]))
+    q.add("total", "Licart units from HCPs in the Southwest in 2025", q.rx_sql("SUM(r.units)", [
+        "p.product_name = 'Licart'", "t.region = 'Southwest'", q.rx_period("2025-01-01", "2025-12-31")]))
+    q.add("total", "calls made by the Seattle rep in Q2 2025", q.call_sql("COUNT(*)", [
+        "t.territory_name = 'Seattle'", q.call_period("2025-04-01", "2025-06-30")]))
+
+def growth_directions(q):
+    """YoY beside given periods names the change only; "A over B" measures A against B."""
+    A = lambda col, a, b: f"SUM(CASE WHEN r.week_ending BETWEEN DATE '{a}' AND DATE '{b}' THEN r.{col} ELSE 0 END)"
+    g = lambda col, a1, b1, a2, b2: (f"{A(col, a1, b1)}, {A(col, a2, b2)}, ({A(col, a2, b2)} - {A(col, a1, b1)}) * 1.0"
+                                     f" / {A(col, a1, b1)}")
+    q.add("growth", "Flector TRx growth Q2 2025 vs Q2 2024 YoY", q.rx_sql(g("trx", "2024-04-01", "2024-06-30",
+        "2025-04-01", "2025-06-30"), ["p.product_name = 'Flector'"], joins=("product",)))
+    q.add("growth", "YoY NRx growth for Licart in 2024", q.rx_sql(g("nrx", "2023-01-01", "2023-12-31", "2024-01-01",
+        "2024-12-31"), ["p.product_name = 'Licart'"], joins=("product",)))
+    q.add("growth", "YoY Flector NRx growth for Q2", q.rx_sql(g("nrx", "2024-04-01", "2024-06-30", "2025-04-01",
+        "2025-06-30"), ["p.product_name = 'Flector'"], joins=("product",)))
+    q.add("growth", "Topical NSAID market TRx growth, 2024 over 2023", q.rx_sql(g("trx", "2023-01-01", "2023-12-31",
+        "2024-01-01", "2024-12-31"), ["p.market = 'Topical NSAID'"], joins=("product",)))
+
+def each_member(q):
+    """"both A and B": each listed member must hold on its own."""
+    q.add("count", "How many prescribers wrote both Synthroid and Cytomel in 2024?", "SELECT COUNT(*) FROM hcp h WHERE "
+        + q.rx_exists("Synthroid", "2024-01-01", "2024-12-31") + " AND " + q.rx_exists("Cytomel", "2024-01-01",
+        "2024-12-31"))
+
+def number_ranges(q):
+    """A numeric attribute given as a range: "7+", "5 to 8", "9-10", "6 or higher"."""
+    q.add("total", "Synthroid NRx from decile 7+ prescribers in 2024", q.rx_sql("SUM(r.nrx)", [
+        "p.product_name = 'Synthroid'", "h.decile >= 7", q.rx_period("2024-01-01", "2024-12-31")]))
+    q.add("total", "Cytomel TRx for deciles 5 to 8 in 2025", q.rx_sql("SUM(r.trx)", ["p.product_name = 'Cytomel'",
+        "h.decile BETWEEN 5 AND 8", q.rx_period("2025-01-01", "2025-12-31")]))
+    q.add("total", "units of Pennsaid from decile 9-10 HCPs last year", q.rx_sql("SUM(r.units)", [
+        "p.product_name = 'Pennsaid'", "h.decile BETWEEN 9 AND 10", q.rx_period("2024-01-01", "2024-12-31")]))
+    q.add("restricted", "Flector calls to decile 6 or higher HCPs in Q1 2025", q.call_sql("COUNT(*)", [
+        "p.product_name = 'Flector'", "h.decile >= 6", q.call_period("2025-01-01", "2025-03-31")]))
+
+def rank_words(q):
+    """"rank X by M" ranks every X; a stop phrase ending in "by" ("visits I made by channel") still groups."""
+    q.add("ranking", "Rank the IBSA products by units in 2024", q.rx_sql("p.product_id, p.product_name, SUM(r.units) AS v",
+        ["p.manufacturer = 'IBSA'", q.rx_period("2024-01-01", "2024-12-31")], " GROUP BY p.product_id, p.product_name",
+        " ORDER BY v DESC, p.product_id"), True)
+    q.add("breakdown", "visits I made by channel as the Miami rep in Q1 2025", q.call_sql("c.channel, COUNT(*)", [
+        "t.territory_name = 'Miami'", q.call_period("2025-01-01", "2025-03-31")], " GROUP BY c.channel"))
+
+def listed_members(q):
+    """Members listed after the measure restrict it (one sum); listed before it, or compared, each is a row;
+    "combined" / "together" always sums."""
+    q.add("restricted", "Voltaren Gel units from family medicine doctors in Miami and Tampa in 2024", q.rx_sql(
+        "SUM(r.units)", ["p.product_name = 'Voltaren Gel'", "h.specialty = 'Family Medicine'",
+        "t.territory_name IN ('Miami', 'Tampa')", q.rx_period("2024-01-01", "2024-12-31")]))
+    q.add("restricted", "Tirosint NRx under Cigna and Humana Medicare in the Midwest last year", q.rx_sql("SUM(r.nrx)", [
+        "p.product_name = 'Tirosint'", "y.payer_name IN ('Cigna', 'Humana Medicare')", "t.region = 'Midwest'",
+        q.rx_period("2024-01-01", "2024-12-31")]))
+    q.add("breakdown", "Miami and Tampa Flector TRx in 2024", q.rx_sql("t.territory_name, SUM(r.trx)", [
+        "t.territory_name IN ('Miami', 'Tampa')", "p.product_name = 'Flector'", q.rx_period("2024-01-01", "2024-12-31")],
+        " GROUP BY t.territory_name"))
+    q.add("total", "Cigna and Aetna Synthroid TRx combined in 2024", q.rx_sql("SUM(r.trx)", [
+        "y.payer_name IN ('Cigna', 'Aetna')", "p.product_name = 'Synthroid'", q.rx_period("2024-01-01", "2024-12-31")]))
+    q.add("total", "Synthroid and Cytomel NRx together in Q1 2025", q.rx_sql("SUM(r.nrx)", [
+        "p.product_name IN ('Synthroid', 'Cytomel')", q.rx_period("2025-01-01", "2025-03-31")]))
+
+def compared_shares(q):
+    """A share in A vs B of another dimension: one share in each, never one share of A and B merged."""
+    share = lambda ch: (f"SUM(CASE WHEN p.product_name = 'Synthroid' AND y.channel = '{ch}' THEN r.trx ELSE 0 END) * 1.0"
+                        f" / SUM(CASE WHEN y.channel = '{ch}' THEN r.trx ELSE 0 END)")
+    q.add("share", "Synthroid share in Medicare Part D vs Medicaid for 2024", "SELECT ch, v FROM (SELECT 'Medicare Part D' "
+        "AS ch, " + share("Medicare Part D") + " AS v FROM rx_weekly r JOIN product p ON p.product_id = r.product_id JOIN "
+        "payer y ON y.payer_id = r.payer_id WHERE p.market = 'Hypothyroidism' AND " + q.rx_period("2024-01-01",
+        "2024-12-31") + " UNION ALL SELECT 'Medicaid', " + share("Medicaid") + " FROM rx_weekly r JOIN product p ON "
+        "p.product_id = r.product_id JOIN payer y ON y.payer_id = r.payer_id WHERE p.market = 'Hypothyroidism' AND "
+        + q.rx_period("2024-01-01", "2024-12-31") + ") s")
+
+def activity_context(q):
+    """"minutes in calls": a measure named after in/on beside another measure of the same activity names the activity;
+    "per promoted brand": a named filter after by/per groups by its members."""
+    q.add("ranking", "top 5 territories by minutes spent in calls in 2024", q.call_sql(
+        "t.territory_id, t.territory_name, SUM(c.duration_min) AS v", [q.call_period("2024-01-01", "2024-12-31")],
+        " GROUP BY t.territory_id, t.territory_name", " ORDER BY v DESC, t.territory_id LIMIT 5"), True)
+    q.add("ranking", "Which 2 reps logged the most call minutes on virtual calls in 2024", q.call_sql(
+        "t.rep_name, SUM(c.duration_min) AS v", ["c.channel = 'Virtual'", q.call_period("2024-01-01", "2024-12-31")],
+        " GROUP BY t.rep_name", " ORDER BY v DESC, t.rep_name LIMIT 2"), True)
+    q.add("breakdown", "NRx per promoted brand in Q1 2025", q.rx_sql("p.product_id, p.product_name, SUM(r.nrx)", [
+        "p.is_promoted", q.rx_period("2025-01-01", "2025-03-31")], " GROUP BY p.product_id, p.product_name"))
+
+def ranked_and_named(q):
+    """"which X has the most ... ? ranked" asks for the whole ranking; listing members "with their names" lists the
+    members (names repeat), not the names; "across all our brands" is one total."""
+    q.add("ranking", "Which specialty wrote the most Synthroid TRx in 2024? ranked", q.rx_sql("h.specialty, SUM(r.trx) AS v",
+        ["p.product_name = 'Synthroid'", q.rx_period("2024-01-01", "2024-12-31")], " GROUP BY h.specialty",
+        " ORDER BY v DESC, h.specialty"), True)
+    q.add("list", "List the tier B Tirosint targets in Chicago with their names", q.hcp_list([
+        "t.territory_name = 'Chicago'", q.target_exists("Tirosint", " AND ht.tier = 'B'")]))
+    q.add("total", "Total NRx across all our promoted brands in 2024", q.rx_sql("SUM(r.nrx)", ["p.is_promoted",
+        q.rx_period("2024-01-01", "2024-12-31")]))
+
+def averages_and_ratios(q):
+    """"average"/"avg"/"mean"/"ratio": one measure over another of the same activity, over the distinct members it
+    is spread across, or the mean of a summed column."""
+    q.add("breakdown", "average call duration by channel in 2024", q.call_sql("c.channel, AVG(c.duration_min)", [
+        q.call_period("2024-01-01", "2024-12-31")], " GROUP BY c.channel"))
+    q.add("total", "Avg NRx per writer for Synthroid in 2024", q.rx_sql("SUM(r.nrx) * 1.0 / COUNT(DISTINCT r.hcp_id)", [
+        "p.product_name = 'Synthroid'", q.rx_period("2024-01-01", "2024-12-31")], joins=("product",)))
+    q.add("total", "average number of calls per HCP in the Denver territory in 2024", q.call_sql(
+        "COUNT(*) * 1.0 / COUNT(DISTINCT c.hcp_id)", ["t.territory_name = 'Denver'",
+        q.call_period("2024-01-01", "2024-12-31")]))
+    q.add("total", "What was the NRx to TRx ratio for Licart in 2024?", q.rx_sql("SUM(r.nrx) * 1.0 / SUM(r.trx)", [
+        "p.product_name = 'Licart'", q.rx_period("2024-01-01", "2024-12-31")], joins=("product",)))
+    q.add("breakdown", "mean units per TRx by product for the Topical NSAID market last year", q.rx_sql(
+        "p.product_id, p.product_name, SUM(r.units) * 1.0 / SUM(r.trx)", ["p.market = 'Topical NSAID'",
+        q.rx_period("2024-01-01", "2024-12-31")], " GROUP BY p.product_id, p.product_name", joins=("product",)))
+
+def restated_periods(q):
+    """A period restated by a narrower one ("2024 YTD" style, "(QTD)"): the narrower is meant."""
+    q.add("total", "Cytomel NRx in 2025 YTD", q.rx_sql("SUM(r.nrx)", ["p.product_name = 'Cytomel'",
+        q.rx_period("2025-01-01", q.AS_OF)]))
+    q.add("total", "Licart units in Q4 2025 (QTD)", q.rx_sql("SUM(r.units)", ["p.product_name = 'Licart'",
+        q.rx_period("2025-10-01", q.AS_OF)]))
+
+def dimension_owners(q):
+    """"HCP specialties": the table only says whose dimension; "(all products)": no product restriction, no grouping;
+    "proportion"/"percentage" name a share; a share of one member's measure from a segment refuses (not computed)."""
+    q.add("ranking", "top 3 HCP specialties by Cytomel TRx in 2024", q.rx_sql("h.specialty, SUM(r.trx) AS v", [
+        "p.product_name = 'Cytomel'", q.rx_period("2024-01-01", "2024-12-31")], " GROUP BY h.specialty",
+        " ORDER BY v DESC, h.specialty LIMIT 3"), True)
+    q.add("ranking", "top 4 specialties by units (all products) in 2024", q.rx_sql("h.specialty, SUM(r.units) AS v", [
+        q.rx_period("2024-01-01", "2024-12-31")], " GROUP BY h.specialty", " ORDER BY v DESC, h.specialty LIMIT 4"), True)
+    q.add("share", "Licart proportion of the Topical NSAID market in 2024", q.share_sql("Licart", [], "", "trx",
+        "2024-01-01", "2024-12-31"))
+    q.refuse("what share of Synthroid NRx comes from Cigna in 2024", "a segment's part of one member's measure is not"
+             " computed yet")
+
+def formulary_phrasings(q):
+    """Verb forms of a model filter declared as phrasings ("need prior auth", "requiring prior authorization")."""
+    q.add("list", "which products need prior auth at Humana Medicare", "SELECT p.product_id, p.product_name FROM product p "
+        "WHERE EXISTS (SELECT 1 FROM formulary f JOIN payer y ON y.payer_id = f.payer_id WHERE f.product_id = "
+        "p.product_id AND y.payer_name = 'Humana Medicare' AND f.prior_auth)")
+
+def per_period_averages(q):
+    """"average weekly/monthly M" over a period holding a whole number of them: the total over that number."""
+    q.add("total", "average weekly Synthroid NRx over the last 8 weeks", q.rx_sql("SUM(r.nrx) / 8.0", [
+        "p.product_name = 'Synthroid'", q.rx_period("2025-11-07", q.AS_OF)], joins=("product",)))
+    q.add("total", "average monthly calls in 2024 for the Seattle territory", q.call_sql("COUNT(*) / 12.0", [
+        "t.territory_name = 'Seattle'", q.call_period("2024-01-01", "2024-12-31")]))

@@ -1,0 +1,108 @@
+package io.nl2q.hub.semantic;
+
+import io.nl2q.hub.warehouse.SqlDialect.TimeGrain;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Averages and ratios, read from "average", "avg", "mean", "ratio": one measure over another of the same activity
+ * ("TRx per writer", "NRx to TRx ratio"), a measure over the members it is spread across ("calls per HCP": the
+ * distinct members of the activity), or the mean of a summed column ("average call duration": AVG of it). Each is one
+ * new measure over the activity's table, so filters, groups and periods apply as to any other.
+ */
+final class Ratios {
+    private static final Pattern SUM = Pattern.compile("(?i)^SUM\\((.+)\\)$");
+
+    private Ratios() {
+    }
+
+    static List<Field> of(SemanticModel model, Mentions m, List<Field> metrics, List<Intent.Target> groups,
+                          TimeGrain perPeriod, Period period) {
+        if (perPeriod != null) {
+            return List.of(perPeriod(metrics, perPeriod, period));
+        }
+        if (m.grain != null || m.trend || m.share || m.growth) {
+            throw new Unanswerable("An average over weeks or months, or beside a share, growth or trend, is not"
+                    + " something I compute yet; ask for the total or the breakdown.");
+        }
+        if (metrics.size() == 2 && metrics.get(0).table().equals(metrics.get(1).table())) {
+            Field a = metrics.get(0);
+            Field b = metrics.get(1);
+            return List.of(derived(a, a.name() + "_per_" + b.name(), over(a.expr(), b.expr())));
+        }
+        if (metrics.size() != 1) {
+            throw new Unanswerable("An average or ratio takes one measure over another of the same activity.");
+        }
+        Field f = metrics.get(0);
+        ModelTable fact = model.tableOf(f);
+        Mentions.Slot per = m.entities.stream().filter(s -> m.grouped.contains(s.position())
+                && s.position() > m.ratioPosition).findFirst().orElse(null);
+        if (per != null) {
+            ModelTable members = per.candidates().get(0).table();
+            String key = key(model, fact, members);
+            if (key == null) {
+                throw new Unanswerable("I cannot tell how " + fact.name() + " counts " + members.name() + ".");
+            }
+            groups.remove(new Intent.Target(members, null)); // the members are the denominator, not a grouping
+            return List.of(derived(f, f.name() + "_per_" + members.name(), over(f.expr(), "COUNT(DISTINCT " + key + ")")));
+        }
+        Matcher sum = SUM.matcher(f.expr().strip());
+        if (!sum.matches()) {
+            throw new Unanswerable("An average of " + f.spokenName() + " needs what it is per: say for example \""
+                    + f.spokenName() + " per <member>\".");
+        }
+        return List.of(derived(f, "avg_" + f.name(), "AVG(" + sum.group(1) + ")"));
+    }
+
+    /**
+     * "average weekly TRx over the last 13 weeks", "average monthly calls in 2024": the total over the number of
+     * such periods the question's period holds; only when that number is whole (13 weeks, 12 months, 4 quarters).
+     */
+    private static Field perPeriod(List<Field> metrics, TimeGrain grain, Period period) {
+        if (metrics.size() != 1 || period == null) {
+            throw new Unanswerable("An average per " + grain.name().toLowerCase(Locale.ROOT) + " needs one measure and"
+                    + " the period it is taken over, for example \"average weekly " + metrics.get(0).spokenName()
+                    + " over the last 13 weeks\".");
+        }
+        int months = period.unit() == ChronoUnit.YEARS ? 12 * period.count()
+                : period.unit() == ChronoUnit.MONTHS ? period.count() : -1;
+        int n = switch (grain) {
+            case WEEK -> period.unit() == ChronoUnit.WEEKS ? period.count() : -1;
+            case MONTH -> months;
+            case QUARTER -> months > 0 && months % 3 == 0 ? months / 3 : -1;
+            case YEAR -> months > 0 && months % 12 == 0 ? months / 12 : -1;
+            default -> -1;
+        };
+        if (n <= 0) {
+            throw new Unanswerable("I can average per " + grain.name().toLowerCase(Locale.ROOT) + " only over a whole"
+                    + " number of them (for example the last 13 weeks, or a year by month); " + period.describe()
+                    + " is not one.");
+        }
+        Field f = metrics.get(0);
+        return derived(f, "avg_" + grain.name().toLowerCase(Locale.ROOT) + "ly_" + f.name(),
+                "(" + f.expr() + ") * 1.0 / " + n);
+    }
+
+    private static String over(String numerator, String denominator) {
+        return "(" + numerator + ") * 1.0 / NULLIF(" + denominator + ", 0)";
+    }
+
+    /** The activity's column that joins to the members' table. */
+    private static String key(SemanticModel model, ModelTable fact, ModelTable members) {
+        for (Relationship r : model.relationships()) {
+            if (r.leftTable().equals(fact.name()) && r.rightTable().equals(members.name()) && r.columns().size() == 1) {
+                return r.columns().get(0).left();
+            }
+        }
+        return null;
+    }
+
+    private static Field derived(Field from, String name, String expr) {
+        return new Field(Field.Kind.METRIC, from.table(), name, List.of(), "", expr, "number", List.of(), false,
+                Map.of(), null);
+    }
+}
