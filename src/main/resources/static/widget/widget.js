@@ -41,7 +41,7 @@
     if (!r.ok) { throw new Error('refused'); }
     return r.json();
   }).then(function (data) {
-    text('name', data.hcp.full_name);
+    text('name', data.hcp.full_name || 'HCP (name hidden for your role)');
     text('meta', data.hcp.specialty + ' · ' + data.hcp.city + ', ' + data.hcp.state);
     chart(data.trend);
     var calls = document.getElementById('calls');

@@ -36,10 +36,19 @@ class AuditChain {
         this.clock = clock;
     }
 
-    /** What a caller records; the chain adds number, time and hashes. */
+    /** What a caller records; the chain adds number, time and hashes. {@code queryId} only for answers. */
     record NewEntry(String tenantId, String correlationId, String subject, String kind, String question,
                     String sqlText, String engine, String outcome, Integer rowCount, long elapsedMs, String clientIp,
-                    String userAgent, String guardVerdict, String errorCode, String piiColumns, String detail) {
+                    String userAgent, String guardVerdict, String errorCode, String piiColumns, String detail,
+                    String queryId) {
+
+        /** An entry that answers nothing by queryId (a refusal, a security event). */
+        NewEntry(String tenantId, String correlationId, String subject, String kind, String question, String sqlText,
+                 String engine, String outcome, Integer rowCount, long elapsedMs, String clientIp, String userAgent,
+                 String guardVerdict, String errorCode, String piiColumns, String detail) {
+            this(tenantId, correlationId, subject, kind, question, sqlText, engine, outcome, rowCount, elapsedMs,
+                    clientIp, userAgent, guardVerdict, errorCode, piiColumns, detail, null);
+        }
     }
 
     /** @return the chained entry as stored */
@@ -56,17 +65,19 @@ class AuditChain {
                 long now = clock.millis();
                 AuditEntry entry = new AuditEntry(seq, e.tenantId(), e.correlationId(), e.subject(), e.kind(),
                         e.question(), e.sqlText(), e.engine(), e.outcome(), e.rowCount(), e.elapsedMs(), now,
-                        e.clientIp(), e.userAgent(), e.guardVerdict(), e.errorCode(), e.piiColumns(), e.detail());
+                        e.clientIp(), e.userAgent(), e.guardVerdict(), e.errorCode(), e.piiColumns(), e.detail(),
+                        e.queryId());
                 String hash = entry.hash(previous);
                 jdbc.update("""
                         INSERT INTO query_audit (tenant_seq, correlation_id, tenant_id, subject, kind, question, sql_text,
                                engine, outcome, row_count, elapsed_ms, created_at, client_ip, user_agent, guard_verdict,
-                               error_code, pii_columns, detail, prev_hash, entry_hash)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               error_code, pii_columns, detail, prev_hash, entry_hash, query_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """, seq, entry.correlationId(), entry.tenantId(), entry.subject(), entry.kind(),
                         entry.question(), entry.sqlText(), entry.engine(), entry.outcome(), entry.rowCount(),
                         entry.elapsedMs(), utc(now), entry.clientIp(), entry.userAgent(),
-                        entry.guardVerdict(), entry.errorCode(), entry.piiColumns(), entry.detail(), previous, hash);
+                        entry.guardVerdict(), entry.errorCode(), entry.piiColumns(), entry.detail(), previous, hash,
+                        entry.queryId());
                 jdbc.update("UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE tenant_id = ?",
                         seq, hash, e.tenantId());
                 return entry;

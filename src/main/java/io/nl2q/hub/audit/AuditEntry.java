@@ -9,13 +9,24 @@ import java.util.Objects;
 /**
  * One audit row as it is chained. Its hash is SHA-256 over the previous entry's hash and the canonical content: every
  * field in a fixed order, each written as {@code <length>:<value>;} (null as {@code -;}), so no two different rows
- * share a canonical form. {@code createdAtMillis} is the stored time in epoch milliseconds.
+ * share a canonical form. {@code createdAtMillis} is the stored time in epoch milliseconds. {@code queryId} (the
+ * hub's id of an answer) is hashed after the other fields only when present, so rows written before it existed keep
+ * their hashes.
  */
 record AuditEntry(long tenantSeq, String tenantId, String correlationId, String subject, String kind, String question,
                   String sqlText, String engine, String outcome, Integer rowCount, long elapsedMs,
                   long createdAtMillis, String clientIp, String userAgent, String guardVerdict, String errorCode,
-                  String piiColumns, String detail) {
+                  String piiColumns, String detail, String queryId) {
     static final String GENESIS = "0".repeat(64);
+
+    /** An entry without a queryId: a refusal, a security event, or a row written before queryIds existed. */
+    AuditEntry(long tenantSeq, String tenantId, String correlationId, String subject, String kind, String question,
+               String sqlText, String engine, String outcome, Integer rowCount, long elapsedMs, long createdAtMillis,
+               String clientIp, String userAgent, String guardVerdict, String errorCode, String piiColumns,
+               String detail) {
+        this(tenantSeq, tenantId, correlationId, subject, kind, question, sqlText, engine, outcome, rowCount,
+                elapsedMs, createdAtMillis, clientIp, userAgent, guardVerdict, errorCode, piiColumns, detail, null);
+    }
 
     AuditEntry {
         Objects.requireNonNull(tenantId, "tenantId");
@@ -45,6 +56,9 @@ record AuditEntry(long tenantSeq, String tenantId, String correlationId, String 
         field(s, errorCode);
         field(s, piiColumns);
         field(s, detail);
+        if (queryId != null) {
+            field(s, queryId);
+        }
         return s.toString();
     }
 

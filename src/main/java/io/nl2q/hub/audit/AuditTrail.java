@@ -30,12 +30,39 @@ public class AuditTrail {
         this.platform = platform;
     }
 
+    /** An answered request whose correlation id is its queryId (kept for callers that know no other id). */
     public void answered(Caller caller, String kind, QueryAnswer answer, GuardedSql guarded, ClientInfo client) {
+        answered(caller, kind, answer, guarded, client, answer.queryId(), null);
+    }
+
+    /**
+     * An answered request: a question, an analyst's SQL, or a feature's read ({@code kind} {@code read}, its
+     * {@code purpose} in the detail column).
+     *
+     * @param correlationId the request's trace id; the answer's own {@code queryId} is recorded beside it
+     */
+    public void answered(Caller caller, String kind, QueryAnswer answer, GuardedSql guarded, ClientInfo client,
+                         String correlationId, String purpose) {
         ClientInfo from = client == null ? ClientInfo.UNKNOWN : client;
-        chain.append(new AuditChain.NewEntry(caller.tenant().id(), answer.queryId(), caller.subject(), kind,
+        chain.append(new AuditChain.NewEntry(caller.tenant().id(),
+                correlationId == null ? answer.queryId() : correlationId, caller.subject(), kind,
                 clip(answer.question(), 4000), clip(answer.sql(), 20000), answer.engine(), "ANSWERED",
                 answer.rowCount(), answer.elapsedMs(), from.ip(), from.userAgent(), verdict(guarded), null,
-                guarded == null ? null : pii.read(guarded.sql(), guarded.tables()), null));
+                guarded == null ? null : pii.read(guarded.sql(), guarded.tables()), clip(purpose, 1000),
+                answer.queryId()));
+    }
+
+    /**
+     * A read that is not one answer: a Power BI push sends the rows of many guarded reads of one SQL text.
+     *
+     * @param tables the tables the guard bound the SQL to (for the PII columns read)
+     * @param outcome {@code ANSWERED} when rows were read and sent, otherwise the push's status
+     */
+    public void read(Caller caller, String purpose, String sql, java.util.Set<String> tables, long rows,
+                     long elapsedMs, String outcome, String correlationId) {
+        chain.append(new AuditChain.NewEntry(caller.tenant().id(), correlationId, caller.subject(), "read", null,
+                clip(sql, 20000), null, outcome, (int) Math.min(Integer.MAX_VALUE, rows), elapsedMs, null, null,
+                null, null, pii.read(sql, tables), clip(purpose, 1000)));
     }
 
     /**

@@ -20,7 +20,7 @@ public class AuditVerifier {
     private static final String ROWS = """
             SELECT audit_id, tenant_seq, tenant_id, correlation_id, subject, kind, question, sql_text, engine, outcome,
                    row_count, elapsed_ms, created_at, client_ip, user_agent, guard_verdict, error_code, pii_columns,
-                   detail, prev_hash, entry_hash
+                   detail, prev_hash, entry_hash, query_id
               FROM query_audit WHERE tenant_id = ? AND tenant_seq IS NOT NULL ORDER BY tenant_seq""";
     private final DataSource dataSource;
 
@@ -106,7 +106,7 @@ public class AuditVerifier {
         return new AuditEntry(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                 rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rowCount, rs.getLong(12),
                 AuditChain.millis(rs.getObject(13, LocalDateTime.class)), rs.getString(14), rs.getString(15),
-                rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19));
+                rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19), rs.getString(22));
     }
 
     private static ChainVerification altered(String tenantId, long intactEntries, long seq, Long auditId,

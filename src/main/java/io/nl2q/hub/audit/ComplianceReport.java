@@ -4,11 +4,12 @@ import java.util.Map;
 
 /**
  * What a compliance officer reads for one tenant and period (GDPR Art. 30 records of processing, HIPAA
- * §164.312(b) audit controls): requests and who made them, reads of PII columns, refusals and security events.
+ * §164.312(b) audit controls): requests and who made them, the features' reads of warehouse data (widget, exports,
+ * CRM insights, Power BI pushes and feed, by purpose), reads of PII columns, refusals and security events.
  * Counts by key are sorted by key.
  */
 public record ComplianceReport(String tenant, String from, String to, long questionsAsked, long sqlRequests,
-                               long uniqueUsers, PiiAccesses piiAccesses, Counted refusals, Counted securityEvents,
+                               Counted dataReads, long uniqueUsers, PiiAccesses piiAccesses, Counted refusals, Counted securityEvents,
                                ChainVerification chain) {
 
     /** Answered requests that read PII columns: how many, per column, and per user. */

@@ -43,7 +43,11 @@ public class ComplianceReports {
         String where = " FROM query_audit WHERE tenant_id = ? AND created_at >= ? AND created_at < ?";
         long questions = count("SELECT COUNT(*)" + where + " AND kind = 'question'", range);
         long sql = count("SELECT COUNT(*)" + where + " AND kind = 'sql'", range);
-        long users = count("SELECT COUNT(DISTINCT subject)" + where + " AND kind IN ('question', 'sql')", range);
+        long reads = count("SELECT COUNT(*)" + where + " AND kind = 'read'", range);
+        long users = count("SELECT COUNT(DISTINCT subject)" + where + " AND kind IN ('question', 'sql', 'read')",
+                range);
+        Map<String, Long> readsByPurpose = grouped("SELECT detail, COUNT(*)" + where
+                + " AND kind = 'read' GROUP BY detail", range);
         Map<String, Long> byColumn = new TreeMap<>();
         Map<String, Long> byUser = new TreeMap<>();
         long[] piiRequests = {0};
@@ -59,7 +63,8 @@ public class ComplianceReports {
                 + " AND outcome = 'REFUSED' GROUP BY error_code", range);
         Map<String, Long> events = grouped("SELECT outcome, COUNT(*)" + where
                 + " AND kind = 'security' GROUP BY outcome", range);
-        return new ComplianceReport(tenant, start.toString(), end.toString(), questions, sql, users,
+        return new ComplianceReport(tenant, start.toString(), end.toString(), questions, sql,
+                new ComplianceReport.Counted(reads, readsByPurpose), users,
                 new ComplianceReport.PiiAccesses(piiRequests[0], byColumn, byUser),
                 new ComplianceReport.Counted(sum(refusals), refusals),
                 new ComplianceReport.Counted(sum(events), events), verifier.verify(tenant));

@@ -9,8 +9,8 @@ import io.nl2q.hub.errors.ErrorCode;
 import io.nl2q.hub.errors.HubException;
 import io.nl2q.hub.errors.PermanentFailure;
 import io.nl2q.hub.errors.Phase;
-import io.nl2q.hub.query.ExecuteStep;
 import io.nl2q.hub.query.QueryGenerator;
+import io.nl2q.hub.query.WarehouseReads;
 import io.nl2q.hub.reports.SavedQuestions;
 import io.nl2q.hub.security.Caller;
 import io.nl2q.hub.security.Role;
@@ -39,26 +39,26 @@ import org.apache.camel.support.ExchangeHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs a saved export: its saved question's SQL (or its own) goes through the same guard and read-only warehouse
- * session as an analyst's, capped at the export's max-rows (a larger result is refused, never cut), and its result
- * is written as CSV with a SHA-256 companion and a manifest, ready for the partner's inbox.
+ * Runs a saved export: its saved question's SQL (or its own) goes through the read route like an analyst's (guard,
+ * read-only warehouse session, one audit row, the PII policy by the export's role), capped at the export's max-rows
+ * (a larger result is refused, never cut), and its result is written as CSV with a SHA-256 companion and a manifest, ready for the partner's inbox.
  */
 @Component("boastExports")
 public class ExportRunner {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS")
             .withZone(ZoneOffset.UTC);
     private final BoastProperties properties;
-    private final ExecuteStep execute;
+    private final WarehouseReads reads;
     private final WarehouseRegistry warehouses;
     private final ObjectMapper json;
     private final SavedQuestions savedQuestions;
     private final QueryGenerator generator;
     private final ProducerTemplate producer;
 
-    ExportRunner(BoastProperties properties, ExecuteStep execute, WarehouseRegistry warehouses, ObjectMapper json,
+    ExportRunner(BoastProperties properties, WarehouseReads reads, WarehouseRegistry warehouses, ObjectMapper json,
                  SavedQuestions savedQuestions, QueryGenerator generator, ProducerTemplate producer) {
         this.properties = properties;
-        this.execute = execute;
+        this.reads = reads;
         this.warehouses = warehouses;
         this.json = json;
         this.savedQuestions = savedQuestions;
@@ -105,7 +105,7 @@ public class ExportRunner {
         var caller = new Caller(tenant, "boast-export:" + name, Set.of(Role.ANALYST));
         String sql = export.sql() != null ? export.sql()
                 : savedQuestions.get(tenant.id(), export.savedQuestion()).sqlFor(caller, generator);
-        QueryResult result = execute.guardedRead(sql, warehouse, export.maxRows());
+        QueryResult result = reads.read(caller, "boast-export:" + name, sql, export.maxRows());
         if (result.truncated()) {
             throw new PermanentFailure(ErrorCode.BAD_REQUEST, Phase.DELIVER, "export " + name + " has more than "
                     + export.maxRows() + " rows: nothing was sent; raise its max-rows to send it whole");

@@ -39,7 +39,7 @@ class InsightAnalysis {
         Map<String, long[]> totals = new LinkedHashMap<>();
         Map<String, String> topBrand = new LinkedHashMap<>();
         Map<String, Long> topRecent = new LinkedHashMap<>();
-        for (List<Object> row : reads.query(tenant, QUESTION, MAX_ROWS).rows()) {
+        for (List<Object> row : reads.query(tenant, "crm-insights", QUESTION, MAX_ROWS).rows()) {
             String id = (String) row.get(0);
             String brand = (String) row.get(1);
             long recent = ((Number) row.get(2)).longValue();

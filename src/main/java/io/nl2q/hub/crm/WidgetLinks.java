@@ -5,11 +5,16 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import io.nl2q.hub.security.ApiKeyStore;
+import io.nl2q.hub.security.Role;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
@@ -37,21 +42,35 @@ class WidgetLinks {
         this.secret = configured.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The roles a link can carry: those that read data; the PII policy applies to the widget by them. */
+    private static final Set<Role> READING = EnumSet.of(Role.VIEWER, Role.ANALYST, Role.ADMIN);
+
     /**
-     * What a valid link grants: one HCP of one tenant, until it expires or the API key that issued it
-     * ({@code subject} {@code key:<id>}) is revoked.
+     * What a valid link grants: one HCP of one tenant, read with the issuer's reading roles (viewer at least), until
+     * it expires or the API key that issued it ({@code subject} {@code key:<id>}) is revoked.
      */
-    record Grant(String tenant, String crmAccountId, String subject, Instant expiresAt) {
+    record Grant(String tenant, String crmAccountId, String subject, Instant expiresAt, Set<Role> roles) {
+        Grant {
+            EnumSet<Role> reading = EnumSet.of(Role.VIEWER);
+            roles.stream().filter(READING::contains).forEach(reading::add);
+            roles = Set.copyOf(reading);
+        }
     }
 
+    /** A link that reads as a viewer. */
     Grant issue(String tenant, String crmAccountId, String subject) {
+        return issue(tenant, crmAccountId, subject, Set.of(Role.VIEWER));
+    }
+
+    Grant issue(String tenant, String crmAccountId, String subject, Set<Role> issuerRoles) {
         return new Grant(tenant, crmAccountId, subject, Instant.now().plus(properties.widget().linkTtl())
-                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS), issuerRoles);
     }
 
     String token(Grant grant) {
-        String payload = String.join("|", "v1", grant.tenant(), grant.crmAccountId(), grant.subject(),
-                String.valueOf(grant.expiresAt().getEpochSecond()));
+        String payload = String.join("|", "v2", grant.tenant(), grant.crmAccountId(), grant.subject(),
+                String.valueOf(grant.expiresAt().getEpochSecond()), grant.roles().stream().map(Role::name).sorted()
+                        .collect(Collectors.joining(",")));
         var enc = Base64.getUrlEncoder().withoutPadding();
         return enc.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + enc.encodeToString(mac(payload));
     }
@@ -68,8 +87,9 @@ class WidgetLinks {
                 return Optional.empty();
             }
             String[] f = payload.split("\\|");
-            Grant grant = new Grant(f[1], f[2], f[3], Instant.ofEpochSecond(Long.parseLong(f[4])));
-            boolean valid = f[0].equals("v1") && grant.expiresAt().isAfter(Instant.now())
+            Grant grant = new Grant(f[1], f[2], f[3], Instant.ofEpochSecond(Long.parseLong(f[4])),
+                    Arrays.stream(f[5].split(",")).map(Role::parse).collect(Collectors.toSet()));
+            boolean valid = f[0].equals("v2") && grant.expiresAt().isAfter(Instant.now())
                     && grant.crmAccountId().equals(crmAccountId) && issuerActive(grant.subject());
             return valid ? Optional.of(grant) : Optional.empty();
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {

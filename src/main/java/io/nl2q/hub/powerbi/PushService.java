@@ -31,10 +31,12 @@ public class PushService {
     private final FeedCatalog catalog;
     private final FeedQueries queries;
     private final WarehouseRegistry warehouses;
+    private final PushAudit audit;
     private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
 
     PushService(PushProperties properties, JdbcTemplate jdbc, StoppableClock clock, SavedQuestions saved,
-                FeedCatalog catalog, FeedQueries queries, WarehouseRegistry warehouses) {
+                FeedCatalog catalog, FeedQueries queries, WarehouseRegistry warehouses, PushAudit audit) {
+        this.audit = audit;
         this.properties = properties;
         this.clock = clock;
         this.runs = new PushRuns(jdbc);
@@ -66,10 +68,15 @@ public class PushService {
             return new PushJob.Outcome(-1, "BUSY", null, false, false, 0, 0, 0, 0, false, null,
                     "a push of " + bindingName + " is running");
         }
+        long started = System.currentTimeMillis();
+        PushJob.Outcome outcome = null;
         try {
-            return job.push(binding, this::source);
+            outcome = job.push(binding, this::source);
+            return outcome;
         } finally {
             lock.unlock();
+            audit.record(caller(binding), bindingName, savedSqlOrNull(binding),
+                    outcome == null ? "FAILED" : outcome.status(), outcome == null ? 0 : outcome.rows(), started);
         }
     }
 
@@ -109,9 +116,21 @@ public class PushService {
     }
 
     PushSource source(PushProperties.Binding binding) {
-        TenantRef tenant = warehouses.forTenant(binding.tenant()).tenant();
-        Caller caller = new Caller(tenant, "powerbi-push:" + binding.name(), Set.of(Role.INTEGRATION));
+        Caller caller = caller(binding);
         return new SavedQuestionSource(caller, catalog.savedSql(caller, saved.get(binding.tenant(),
                 binding.savedQuestion())), queries);
+    }
+
+    private Caller caller(PushProperties.Binding binding) {
+        TenantRef tenant = warehouses.forTenant(binding.tenant()).tenant();
+        return new Caller(tenant, "powerbi-push:" + binding.name(), Set.of(Role.INTEGRATION));
+    }
+
+    private String savedSqlOrNull(PushProperties.Binding binding) {
+        try {
+            return catalog.savedSql(caller(binding), saved.get(binding.tenant(), binding.savedQuestion()));
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 }

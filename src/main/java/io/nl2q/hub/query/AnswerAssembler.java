@@ -25,6 +25,21 @@ public class AnswerAssembler {
                 result.truncated(), null, null, null, false, since(startedAt), queryId);
     }
 
+    /** Whether an answer is served from and stored in the shared cache: unless its edge says not, or it is scoped. */
+    public boolean cacheable(Boolean cacheable, AnswerScope scope) {
+        return !Boolean.FALSE.equals(cacheable) && scope == null;
+    }
+
+    /** The generated query narrowed by the answer's scope, if it has one. */
+    public GeneratedQuery scoped(GeneratedQuery generated, AnswerScope scope) {
+        return scope == null ? generated : scope.narrow(generated);
+    }
+
+    /** Only the rows and columns of an answer, for the features that read a warehouse outside the question API. */
+    public static QueryResult result(QueryAnswer answer) {
+        return new QueryResult(answer.columns(), answer.rows(), answer.truncated());
+    }
+
     private static long since(Date startedAt) {
         return Math.max(0, System.currentTimeMillis() - startedAt.getTime());
     }

@@ -26,6 +26,12 @@ public class ExecuteStep {
                 .query(sql.sql(), limits.statementTimeout(), limits.maxRows());
     }
 
+    /** The same, cut at {@code maxRows} rows when given (null: {@code hub.warehouse.max-rows}). */
+    public QueryResult executeCapped(GuardedSql sql, Caller caller, Integer maxRows) {
+        return warehouses.forTenant(caller.tenant().id())
+                .query(sql.sql(), limits.statementTimeout(), maxRows == null ? limits.maxRows() : maxRows);
+    }
+
     /**
      * Guards and runs SQL on a tenant's warehouse with a row cap of the caller's choosing: the one read path of the
      * features outside the question flow (OData feed, CRM insights and widget), so each gets the same guard, layout,

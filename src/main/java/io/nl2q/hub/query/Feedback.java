@@ -60,7 +60,7 @@ public class Feedback {
     private Answered answered(String queryId, Caller caller) {
         List<Answered> rows = jdbc.query("""
                 SELECT question, sql_text FROM query_audit
-                WHERE correlation_id = ? AND tenant_id = ? AND kind = 'question' AND outcome = 'ANSWERED'
+                WHERE query_id = ? AND tenant_id = ? AND kind = 'question' AND outcome = 'ANSWERED'
                 ORDER BY audit_id DESC""", (rs, n) -> new Answered(rs.getString(1), rs.getString(2)),
                 queryId, caller.tenant().id());
         if (rows.isEmpty()) {

@@ -33,6 +33,12 @@ public class GuardStep {
         return guard(sql, warehouses.forTenant(caller.tenant().id()), limits.maxRows() + 1);
     }
 
+    /** The same with a row cap of the caller's choosing; null: the deployment's {@code hub.warehouse.max-rows}. */
+    public GuardedSql guardCapped(String sql, Caller caller, Integer maxRows) {
+        return maxRows == null ? guard(sql, caller)
+                : guard(sql, warehouses.forTenant(caller.tenant().id()), maxRows + 1);
+    }
+
     /**
      * Checks SQL against a tenant's warehouse with a row limit of the caller's choosing; every feature that reads a
      * warehouse (question flow, OData feed, CRM insights) goes through here, so all get the deployment's layout.

@@ -53,7 +53,7 @@ class AnswerCacheRouteTest {
         // a cached answer is audited like any other, so feedback can refer to it
         String id = second.path("queryId").asText();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(appState.queryForObject(
-                "SELECT sql_text FROM query_audit WHERE correlation_id = ?", String.class, id))
+                "SELECT sql_text FROM query_audit WHERE query_id = ?", String.class, id))
                 .isEqualTo(first.path("sql").asText()));
     }
 

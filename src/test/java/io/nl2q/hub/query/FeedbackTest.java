@@ -158,7 +158,7 @@ class FeedbackTest {
     private void awaitAudited(String queryId) {
         if (!queryId.equals("no-such-answer")) {
             await().atMost(Duration.ofSeconds(10)).until(() -> appState.queryForObject(
-                    "SELECT COUNT(*) FROM query_audit WHERE correlation_id = ?", Integer.class, queryId) > 0);
+                    "SELECT COUNT(*) FROM query_audit WHERE query_id = ?", Integer.class, queryId) > 0);
         }
     }
 

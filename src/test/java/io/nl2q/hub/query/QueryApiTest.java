@@ -85,9 +85,9 @@ class QueryApiTest {
         List<Long> trx = new ArrayList<>();
         body.path("rows").forEach(row -> trx.add(row.get(trxColumn).asLong()));
         assertThat(trx).isSortedAccordingTo((a, b) -> Long.compare(b, a));
-        String correlationId = body.path("queryId").asText();
+        String queryId = body.path("queryId").asText();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(appState.queryForObject(
-                "SELECT outcome FROM query_audit WHERE correlation_id = ?", String.class, correlationId))
+                "SELECT outcome FROM query_audit WHERE query_id = ?", String.class, queryId))
                 .isEqualTo("ANSWERED"));
     }
 

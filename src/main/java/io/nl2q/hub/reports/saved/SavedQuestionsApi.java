@@ -95,7 +95,8 @@ public class SavedQuestionsApi {
         }
         List<Answered> rows = jdbc.query("""
                 SELECT kind, question, sql_text FROM query_audit
-                WHERE correlation_id = ? AND tenant_id = ? AND outcome = 'ANSWERED' ORDER BY audit_id DESC""",
+                WHERE query_id = ? AND tenant_id = ? AND kind IN ('question', 'sql') AND outcome = 'ANSWERED'
+                ORDER BY audit_id DESC""",
                 (rs, n) -> "sql".equals(rs.getString(1)) ? new Answered(null, rs.getString(3))
                         : new Answered(rs.getString(2), null), queryId, tenant);
         if (rows.isEmpty()) {
