@@ -5,10 +5,12 @@ import java.util.Map;
 /**
  * What a compliance officer reads for one tenant and period (GDPR Art. 30 records of processing, HIPAA
  * §164.312(b) audit controls): requests and who made them, reads of PII columns, refusals and security events.
- * Counts by key are sorted by key.
+ * Counts by key are sorted by key. {@code dataReads} counts every request that read or tried to read warehouse data,
+ * answered or refused, by kind ({@code question}, {@code sql}, {@code odata}); {@code uniqueUsers} counts who made
+ * them.
  */
 public record ComplianceReport(String tenant, String from, String to, long questionsAsked, long sqlRequests,
-                               long uniqueUsers, PiiAccesses piiAccesses, Counted refusals, Counted securityEvents,
+                               Counted dataReads, long uniqueUsers, PiiAccesses piiAccesses, Counted refusals, Counted securityEvents,
                                ChainVerification chain) {
 
     /** Answered requests that read PII columns: how many, per column, and per user. */

@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 @Component("complianceReports")
 public class ComplianceReports {
     static final Duration MAX_PERIOD = Duration.ofDays(3 * 366);
+    /** The audit kinds of requests that read warehouse data (a constant list, never request data). */
+    static final String READ_KINDS = "('question', 'sql', 'odata')";
     private final JdbcTemplate jdbc;
     private final AuditVerifier verifier;
 
@@ -43,7 +45,9 @@ public class ComplianceReports {
         String where = " FROM query_audit WHERE tenant_id = ? AND created_at >= ? AND created_at < ?";
         long questions = count("SELECT COUNT(*)" + where + " AND kind = 'question'", range);
         long sql = count("SELECT COUNT(*)" + where + " AND kind = 'sql'", range);
-        long users = count("SELECT COUNT(DISTINCT subject)" + where + " AND kind IN ('question', 'sql')", range);
+        long users = count("SELECT COUNT(DISTINCT subject)" + where + " AND kind IN " + READ_KINDS, range);
+        Map<String, Long> reads = grouped("SELECT kind, COUNT(*)" + where + " AND kind IN " + READ_KINDS
+                + " GROUP BY kind", range);
         Map<String, Long> byColumn = new TreeMap<>();
         Map<String, Long> byUser = new TreeMap<>();
         long[] piiRequests = {0};
@@ -59,7 +63,8 @@ public class ComplianceReports {
                 + " AND outcome = 'REFUSED' GROUP BY error_code", range);
         Map<String, Long> events = grouped("SELECT outcome, COUNT(*)" + where
                 + " AND kind = 'security' GROUP BY outcome", range);
-        return new ComplianceReport(tenant, start.toString(), end.toString(), questions, sql, users,
+        return new ComplianceReport(tenant, start.toString(), end.toString(), questions, sql,
+                new ComplianceReport.Counted(sum(reads), reads), users,
                 new ComplianceReport.PiiAccesses(piiRequests[0], byColumn, byUser),
                 new ComplianceReport.Counted(sum(refusals), refusals),
                 new ComplianceReport.Counted(sum(events), events), verifier.verify(tenant));
