@@ -19,6 +19,7 @@ final class FeedEntities {
     /** @param position the row's 1-based position in the read, the synthetic key of sets without one */
     static Entity entity(FeedSet set, List<FeedColumn> read, List<Object> row, long position) {
         Entity entity = new Entity();
+        entity.setType(FeedEdmProvider.typeName(set).getFullQualifiedNameAsString());
         if (set.syntheticKey()) {
             entity.addProperty(new Property(null, FeedSet.ROW_KEY, ValueType.PRIMITIVE, position));
         }

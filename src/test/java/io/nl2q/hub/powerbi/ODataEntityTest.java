@@ -91,6 +91,17 @@ class ODataEntityTest {
     }
 
     @Test
+    void fullMetadataNamesTheEntityType() {
+        JsonNode full = http.get("/odata/v1/hcp('H000001')?$format=" + ODataFeedTest.q("application/json;odata.metadata=full"),
+                ADMIN).json();
+        assertThat(full.path("@odata.type").asText()).isEqualTo("#NL2Q.hcp");
+        assertThat(full.path("@odata.id").asText()).isEqualTo("http://127.0.0.1:" + port + "/odata/v1/hcp('H000001')");
+        JsonNode page = http.get("/odata/v1/saved_tirosint_writers?$top=1&$format="
+                + ODataFeedTest.q("application/json;odata.metadata=full"), ADMIN).json();
+        assertThat(page.path("value").get(0).path("@odata.type").asText()).isEqualTo("#NL2Q.saved_tirosint_writers");
+    }
+
+    @Test
     void numericKeyOfASavedQuestionIsTheRowsPosition() {
         JsonNode second = http.get("/odata/v1/saved_tirosint_writers?$skip=1&$top=1", ADMIN).json()
                 .path("value").get(0);
@@ -181,6 +192,11 @@ class ODataEntityTest {
                 Arguments.of("/odata/v1/hcp?$filter=" + ODataFeedTest.q("length(hcp_id) eq 'x'"), 400, "BAD_REQUEST"),
                 Arguments.of("/odata/v1/hcp?$filter=" + ODataFeedTest.q("decile eq 'x'"), 400, "BAD_REQUEST"),
                 Arguments.of("/odata/v1/hcp?$top=1&$format=text/csv", 406, "NOT_ACCEPTABLE"),
+                Arguments.of("/odata/v1/hcp?$filter=" + ODataFeedTest.q("decile in ()"), 200, null),
+                Arguments.of("/odata/v1/hcp?$filter=" + ODataFeedTest.q("hcp_id eq 'a\\b'"), 400, "SQL_REJECTED"),
+                Arguments.of("/odata/v1/$crossjoin(hcp,territory)", 501, "NOT_IMPLEMENTED"),
+                Arguments.of("/odata/v1/hcp?$orderby=" + ODataFeedTest.q("decile add 1"), 501, "NOT_IMPLEMENTED"),
+                Arguments.of("/odata/v1/hcp?$filter=" + ODataFeedTest.q("decile eq @p") + "&@p=1", 501, "NOT_IMPLEMENTED"),
                 Arguments.of("/odata/v1/no_such_set('x')", 404, "NOT_FOUND"));
     }
 
