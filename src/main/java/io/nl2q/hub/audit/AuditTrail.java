@@ -100,6 +100,24 @@ public class AuditTrail {
         }
     }
 
+    /**
+     * A read of warehouse data by a feature outside the question routes (the OData feed): one row per request,
+     * answered or refused, with the PII columns among those it returned. A failure to record is logged, not thrown:
+     * the response has been written.
+     */
+    public void read(Caller caller, DataRead read, ClientInfo client) {
+        ClientInfo from = client == null ? ClientInfo.UNKNOWN : client;
+        try {
+            chain.append(new AuditChain.NewEntry(caller.tenant().id(), read.correlationId(), caller.subject(),
+                    read.kind(), clip(read.request(), 4000), clip(read.sql(), 20000), null,
+                    read.answered() ? "ANSWERED" : "REFUSED", read.rowCount(), read.elapsedMs(), from.ip(),
+                    from.userAgent(), null, read.errorCode(),
+                    read.answered() ? pii.returned(read.columnsReturned()) : null, clip(read.detail(), 1000)));
+        } catch (RuntimeException e) {
+            log.error("could not audit the {} read [{}]", read.kind(), read.correlationId(), e);
+        }
+    }
+
     /** A security event of a known tenant: key issued or revoked, access forbidden, rate limited. */
     public void securityEvent(Caller caller, String event, String correlationId, String detail, ClientInfo client) {
         ClientInfo from = client == null ? ClientInfo.UNKNOWN : client;

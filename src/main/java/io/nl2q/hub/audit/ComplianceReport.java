@@ -4,9 +4,10 @@ import java.util.Map;
 
 /**
  * What a compliance officer reads for one tenant and period (GDPR Art. 30 records of processing, HIPAA
- * §164.312(b) audit controls): requests and who made them, the features' reads of warehouse data (widget, exports,
- * CRM insights, Power BI pushes and feed, by purpose), reads of PII columns, refusals and security events.
- * Counts by key are sorted by key.
+ * §164.312(b) audit controls): requests and who made them, reads of PII columns, refusals and security events.
+ * Counts by key are sorted by key. {@code dataReads} counts every request that read or tried to read warehouse data,
+ * answered or refused, by type: {@code question}, {@code sql}, {@code odata}, and the features' own reads by purpose
+ * (widget, exports, CRM insights, Power BI pushes); {@code uniqueUsers} counts who made them.
  */
 public record ComplianceReport(String tenant, String from, String to, long questionsAsked, long sqlRequests,
                                Counted dataReads, long uniqueUsers, PiiAccesses piiAccesses, Counted refusals, Counted securityEvents,

@@ -1,5 +1,6 @@
 package io.nl2q.hub.audit;
 
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,6 +36,26 @@ class PiiColumns {
             if (tables.stream().anyMatch(t -> t.equalsIgnoreCase(table))
                     && (star || Pattern.compile("\\b" + column + "\\b").matcher(lower).find())) {
                 found.add(qualified);
+            }
+        }
+        return found.isEmpty() ? null : String.join(",", found);
+    }
+
+    /**
+     * Which PII columns a result handed out: {@code table.column} entries count when configured; a bare label (a
+     * derived result's column) counts as every configured PII column of that name, as the feed hides them.
+     *
+     * @return the PII columns, comma-separated and sorted, or null when none
+     */
+    String returned(Collection<String> columnsReturned) {
+        Set<String> found = new TreeSet<>();
+        for (String returned : columnsReturned) {
+            String name = returned.toLowerCase(Locale.ROOT);
+            for (String qualified : columns) {
+                if (name.contains(".") ? qualified.equals(name)
+                        : qualified.substring(qualified.indexOf('.') + 1).equals(name)) {
+                    found.add(qualified);
+                }
             }
         }
         return found.isEmpty() ? null : String.join(",", found);

@@ -17,8 +17,14 @@ import org.apache.olingo.server.api.serializer.SerializerException;
  * {@code /odata/$metadata}, and Olingo's own client makes every entity set URL {@code /hcp} from it.
  */
 final class FeedServiceDocument implements ServiceDocumentProcessor {
+    private final String serviceRoot;
     private OData odata;
     private ServiceMetadata metadata;
+
+    /** @param serviceRoot the feed's absolute URL (see {@link FeedLinks}) */
+    FeedServiceDocument(String serviceRoot) {
+        this.serviceRoot = serviceRoot;
+    }
 
     @Override
     public void init(OData odata, ServiceMetadata metadata) {
@@ -30,7 +36,7 @@ final class FeedServiceDocument implements ServiceDocumentProcessor {
     public void readServiceDocument(ODataRequest request, ODataResponse response, UriInfo uri, ContentType format)
             throws SerializerException {
         response.setContent(odata.createSerializer(format)
-                .serviceDocument(metadata, request.getRawBaseUri() + "/").getContent());
+                .serviceDocument(metadata, serviceRoot + "/").getContent());
         response.setStatusCode(HttpStatusCode.OK.getStatusCode());
         response.setHeader(HttpHeader.CONTENT_TYPE, format.toContentTypeString());
     }

@@ -103,17 +103,32 @@ final class FeedSqlCompiler {
     /** A key value from a page token, re-rendered from its column's type. */
     private String literal(FeedColumn column, String value) throws ODataApplicationException {
         try {
-            EdmPrimitiveTypeKind type = column.type();
-            return switch (type) {
-                case Int16, Int32, Int64, Byte, SByte -> Long.toString(Long.parseLong(value));
-                case Decimal, Double, Single -> new BigDecimal(value).toPlainString();
-                case Date -> dialect.dateLiteral(LocalDate.parse(value));
-                case Boolean -> Boolean.parseBoolean(value) ? "TRUE" : "FALSE";
-                default -> SqlNames.string(value);
-            };
+            return literalOf(column, value);
         } catch (RuntimeException e) {
             throw badToken();
         }
+    }
+
+    /**
+     * A value of a column (from a page token, or a key of the URL after Olingo checked it) re-rendered as a SQL
+     * literal of the column's type; a value that does not parse as that type throws.
+     */
+    String literalOf(FeedColumn column, String value) {
+        EdmPrimitiveTypeKind type = column.type();
+        return switch (type) {
+            case Int16, Int32, Int64, Byte, SByte -> Long.toString(Long.parseLong(value));
+            case Decimal, Double, Single -> new BigDecimal(value).toPlainString();
+            case Date -> dialect.dateLiteral(LocalDate.parse(value));
+            case Boolean -> Boolean.parseBoolean(value) ? "TRUE" : "FALSE";
+            default -> SqlNames.string(value);
+        };
+    }
+
+    /** {@code column = literal} for each key value: the condition of a read by key. */
+    String keyCondition(FeedSet set, java.util.Map<FeedColumn, String> key) {
+        var terms = new ArrayList<String>();
+        key.forEach((column, value) -> terms.add(column(set, column) + " = " + literalOf(column, value)));
+        return "(" + String.join(" AND ", terms) + ")";
     }
 
     private String prefix(FeedSet set) {

@@ -89,6 +89,9 @@ final class FilterSql implements ExpressionVisitor<FilterSql.Sql> {
         if (op != BinaryOperatorKind.IN) {
             throw notImplemented("the operator " + op.name().toLowerCase(Locale.ROOT));
         }
+        if (right.isEmpty()) {
+            return expr("(1 = 0)"); // in () matches nothing; SQL has no empty list
+        }
         return expr("(" + left.sql() + " IN (" + String.join(", ", right.stream().map(Sql::sql).toList()) + "))");
     }
 

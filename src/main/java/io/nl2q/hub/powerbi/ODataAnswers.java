@@ -14,11 +14,20 @@ import org.springframework.stereotype.Component;
  */
 @Component("odataAnswers")
 public class ODataAnswers {
+    private final ODataProperties properties;
 
-    /** @param requestUrl the URL the question was posted to; the context URL points at the feed beside it */
+    ODataAnswers(ODataProperties properties) {
+        this.properties = properties;
+    }
+
+    /**
+     * @param requestUrl the URL the question was posted to, built by the server from the request's Host header; it
+     *                   is not used for the context URL, which is the configured base URL's feed or, unset, the
+     *                   feed's path (resolved by the client against the URL it posted to)
+     */
     public Map<String, Object> answer(QueryAnswer answer, String requestUrl) {
         var body = new LinkedHashMap<String, Object>();
-        body.put("@odata.context", serviceRoot(requestUrl) + "$metadata#Collection(Edm.Untyped)");
+        body.put("@odata.context", serviceRoot() + "$metadata#Collection(Edm.Untyped)");
         var columns = new ArrayList<Map<String, String>>();
         answer.columns().forEach(c -> columns.add(Map.of("name", c.name(), "type",
                 FeedColumn.typeOf(c.type()).getFullQualifiedName().getFullQualifiedNameAsString())));
@@ -37,11 +46,7 @@ public class ODataAnswers {
         return body;
     }
 
-    private static String serviceRoot(String requestUrl) {
-        if (requestUrl == null) {
-            return ODataFeedConfig.PATH + "/";
-        }
-        int api = requestUrl.indexOf("/api/powerbi/");
-        return (api < 0 ? "" : requestUrl.substring(0, api)) + ODataFeedConfig.PATH + "/";
+    private String serviceRoot() {
+        return (properties.baseUrl() == null ? "" : properties.baseUrl()) + ODataFeedConfig.PATH + "/";
     }
 }

@@ -1,5 +1,6 @@
 package io.nl2q.hub.powerbi;
 
+import io.nl2q.hub.audit.AuditTrail;
 import io.nl2q.hub.security.Callers;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -12,9 +13,9 @@ class ODataFeedConfig {
 
     @Bean
     ServletRegistrationBean<ODataFeedServlet> odataFeed(Callers callers, FeedCatalog catalog, FeedQueries queries,
-                                                       ODataProperties properties) {
-        var registration = new ServletRegistrationBean<>(new ODataFeedServlet(callers, catalog, queries, properties),
-                PATH + "/*");
+                                                       ODataProperties properties, AuditTrail auditTrail) {
+        var registration = new ServletRegistrationBean<>(
+                new ODataFeedServlet(callers, catalog, queries, properties, auditTrail), PATH + "/*");
         registration.setName("odata-feed");
         registration.setLoadOnStartup(1);
         return registration;
