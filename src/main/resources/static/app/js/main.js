@@ -55,7 +55,7 @@ async function enter() {
 }
 
 function leave() {
-  signOut();
+  const endSession = signOut();
   me = null;
   $('who').hidden = true;
   $('nav').hidden = true;
@@ -63,6 +63,7 @@ function leave() {
   $('api-key').value = '';
   status('Signed out.');
   show('signin');
+  if (endSession) location.assign(endSession); // the provider ends its session and sends the browser back here
 }
 
 async function boot() {
