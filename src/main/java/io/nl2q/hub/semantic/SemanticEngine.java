@@ -80,6 +80,12 @@ public final class SemanticEngine {
         }
     }
 
+    /** The latest date of the tenant's data (its index is read first if it is not yet). */
+    public java.util.Optional<LocalDate> asOf(TenantWarehouse warehouse) {
+        return java.util.Optional.ofNullable(tenants.computeIfAbsent(warehouse.tenant().id(), id -> context(warehouse))
+                .index().asOf());
+    }
+
     /** Drops a tenant's index, so values and the as-of date are read again (after its data changed). */
     public void forget(String tenantId) {
         tenants.remove(tenantId);
