@@ -43,7 +43,7 @@ public class ReportDeliveries {
             case "email" -> ReportMails.mime(from, (List<String>) d.get("to"),
                     (String) d.getOrDefault("subject", name + " (NL2Q report)"), report);
             case "sftp" -> Base64.getEncoder().encodeToString(report.content());
-            case "powerbi" -> (String) d.get("binding");
+            case "powerbi" -> (String) d.getOrDefault("binding", "");
             case "kafka" -> event(order, answered);
             case "webhook" -> summary(order, answered, report);
             default -> throw new IllegalArgumentException("no destination " + order.destinationType());
