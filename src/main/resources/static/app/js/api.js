@@ -81,6 +81,7 @@ export const api = {
   me: () => call('GET', '/api/v1/me'),
   ask: (question) => call('POST', '/api/v1/query', { question }),
   sql: (sql) => call('POST', '/api/v1/sql', { sql }),
+  suggest: (typed) => call('GET', `/api/v1/suggestions?q=${encodeURIComponent(typed)}`),
   feedback: (queryId, correct, sql, comment) => call('POST', '/api/v1/feedback', { queryId, correct, sql, comment }),
   listKeys: () => call('GET', '/api/v1/admin/api-keys'),
   createKey: (label, roles, expiresInDays) => call('POST', '/api/v1/admin/api-keys', { label, roles, expiresInDays }),

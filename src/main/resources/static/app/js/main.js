@@ -87,6 +87,16 @@ async function boot() {
     event.preventDefault();
     asking.ask($('question').value);
   });
+  let typing = null;
+  $('question').addEventListener('input', () => { // completions from the model, once typing pauses
+    clearTimeout(typing);
+    const typed = $('question').value;
+    typing = setTimeout(async () => {
+      if (!signedIn() || typed.trim().length < 2) return;
+      const reply = await api.suggest(typed);
+      if (reply.ok && $('question').value === typed) history.offer(reply.body);
+    }, 150);
+  });
   window.addEventListener('hashchange', () => show(location.hash.slice(1)));
   wireAdmin();
   const returned = options.oidc ? await completeOidc() : { done: false };

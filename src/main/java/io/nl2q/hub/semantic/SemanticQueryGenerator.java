@@ -59,6 +59,10 @@ class SemanticQueryGenerator implements QueryGenerator, ModelVersion, DataAsOf, 
         return engine.asOf(warehouses.forTenant(tenantId));
     }
 
+    SemanticEngine.Terms terms(String tenantId) {
+        return engine.terms(warehouses.forTenant(tenantId));
+    }
+
     /** New partner or CRM data may hold new values (a product, a territory) and a later as-of date. */
     @Override
     public void dataChanged(String tenantId, Set<String> tables) {

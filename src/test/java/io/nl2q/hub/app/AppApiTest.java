@@ -97,6 +97,20 @@ class AppApiTest {
         assertThat(http.post("/api/v1/render/xlsx", null, table).status()).isEqualTo(401);
     }
 
+    @Test
+    void suggestionsCompleteTheTypedWordFromTheModelAndOfferVerifiedQuestions() {
+        HubHttp http = new HubHttp(port);
+        JsonNode values = http.get("/api/v1/suggestions?q=TRx%20by%20region%20for%20Tiro", "acme-viewer-key").json();
+        assertThat(values.findValuesAsText("text")).contains("TRx by region for Tirosint");
+        assertThat(values.get(0).path("kind").asText()).isEqualTo("value");
+        JsonNode dimensions = http.get("/api/v1/suggestions?q=TRx%20by%20regi", "acme-viewer-key").json();
+        assertThat(dimensions.toString()).contains("{\"text\":\"TRx by region\",\"kind\":\"dimension\"}");
+        JsonNode verified = http.get("/api/v1/suggestions?q=market%20share", "acme-viewer-key").json();
+        assertThat(verified.toString())
+                .contains("{\"text\":\"Tirosint market share by region last quarter\",\"kind\":\"verified\"}");
+        assertThat(http.get("/api/v1/suggestions?q=x", null).status()).isEqualTo(401);
+    }
+
     private static List<String> names(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));

@@ -121,6 +121,11 @@ class AppBrowserTest {
         List<String> offered = browser.driver.findElements(By.cssSelector("#question-suggestions option")).stream()
                 .map(o -> o.getAttribute("value")).toList();
         assertThat(offered).as("suggestions while typing").contains(suggestions.get(0).getText());
+        // typing offers completions from the tenant's model
+        browser.find("#question").clear();
+        browser.find("#question").sendKeys("TRx by region for Tiro");
+        browser.waiting().until(d -> d.findElements(By.cssSelector("#question-suggestions option")).stream()
+                .anyMatch(o -> "TRx by region for Tirosint".equals(o.getAttribute("value"))));
         String suggestion = suggestions.get(0).getText();
         String before = browser.answerMarker();
         suggestions.get(0).click();
@@ -247,10 +252,13 @@ class AppBrowserTest {
 
         // paused through the page, as the API shows it; after a reload the run is listed from the API's runs
         browser.find(listed + " button.pause").click();
-        browser.waiting().until(d -> d.findElement(By.cssSelector(listed + " button.pause")).getText().equals("Resume"));
+        String run = listed + " .runs li[data-run-id='" + runId + "']";
+        browser.waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector(listed + " button.pause")).getText().equals("Resume")
+                        && !d.findElements(By.cssSelector(run)).isEmpty());
         assertThat(http.get("/api/v1/schedules/" + scheduleId, "acme-demo-key").json().path("paused").asBoolean())
                 .isTrue();
-        assertThat(browser.find(listed + " .runs li[data-run-id='" + runId + "']").getAttribute("data-status"))
+        assertThat(browser.find(run).getAttribute("data-status")).as("the run as the API lists it")
                 .isIn("running", "delivered", "failed", "parked");
         browser.screenshot("schedules");
     }
