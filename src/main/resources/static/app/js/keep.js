@@ -138,7 +138,7 @@ export async function renderSchedules() {
   }
   const names = new Map((saved.ok ? saved.body : []).map((s) => [s.id, s.name]));
   if (!reply.body.length) target.append(el('p', { class: 'muted' }, 'No schedules yet: schedule a saved question.'));
-  for (const s of reply.body) {
+  for (const s of [...reply.body].sort((a, b) => b.id - a.id)) { // newest first
     const runs = el('ul', { class: 'plain runs' });
     const when = s.trigger === 'on-data-change' ? 'after its data changes' : `${s.cron} (${s.timeZone})`;
     const card = el('article', { class: 'card', 'data-schedule-id': s.id },

@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ScheduleThroughputBench {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final AtomicInteger TRANSPORT_ERRORS = new AtomicInteger();
 
     private ScheduleThroughputBench() {
     }
@@ -48,7 +49,15 @@ public final class ScheduleThroughputBench {
             exchange.close();
         });
         hook.start();
-        String url = "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook";
+        try {
+            run(base, key, count, received, "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook");
+        } finally {
+            hook.stop(0);
+        }
+    }
+
+    private static void run(String base, String key, int count, Map<Long, AtomicInteger> received, String url)
+            throws Exception {
 
         JsonNode saved = post(base, key, "/api/v1/saved-questions", JSON.createObjectNode()
                 .put("name", "bench_regions_" + System.nanoTime())
@@ -102,7 +111,6 @@ public final class ScheduleThroughputBench {
             delete(base, key, "/api/v1/schedules/" + id);
         }
         delete(base, key, "/api/v1/saved-questions/" + savedId);
-        hook.stop(0);
         if (starts.isEmpty()) {
             System.out.println("no run was delivered");
             return;
@@ -116,6 +124,9 @@ public final class ScheduleThroughputBench {
                 delivered, count, notOnce, delivered / Math.max(minutes, 1e-9), minutes * 60,
                 delays.get(delays.size() / 2), delays.get((int) Math.ceil(delays.size() * 0.95) - 1),
                 delays.get(delays.size() - 1));
+        if (TRANSPORT_ERRORS.get() > 0) {
+            System.out.printf("%d requests got no answer from the hub and were sent again%n", TRANSPORT_ERRORS.get());
+        }
     }
 
     private static JsonNode post(String base, String key, String path, JsonNode body) throws IOException,
@@ -137,11 +148,26 @@ public final class ScheduleThroughputBench {
         send(HttpRequest.newBuilder(URI.create(base + path)).header("X-API-Key", key).DELETE());
     }
 
-    /** Sends it, waiting out a 429 (Retry-After) so a rate limit slows the setup instead of failing it. */
+    /**
+     * Sends it, waiting out a 429 (Retry-After) so a rate limit slows the setup instead of failing it, and sending
+     * again after a connection the hub closed without an answer (counted and printed: a POST sent again may have
+     * created a schedule whose id the bench never learnt; it runs too, outside the figures).
+     */
     private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
         for (int attempt = 0; ; attempt++) {
-            HttpResponse<String> r = HTTP.send(built, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r;
+            try {
+                r = HTTP.send(built, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                if (attempt > 5) {
+                    throw e;
+                }
+                System.out.println("no answer (" + e.getMessage() + "): sent again, " + built.method() + " "
+                        + built.uri().getPath() + " (" + TRANSPORT_ERRORS.incrementAndGet() + " so far)");
+                Thread.sleep(500);
+                continue;
+            }
             if (r.statusCode() != 429 || attempt > 20) {
                 return r;
             }
