@@ -5,6 +5,7 @@
 import { setCredential } from './api.js';
 
 const PENDING = 'nl2q.oidc.pending';
+let session = null; // the provider's end-session address and the ID token, for a Keycloak sign-in; memory only
 
 function base64url(bytes) {
   let text = '';
@@ -35,6 +36,7 @@ async function endpoints(issuer) {
 }
 
 export function useApiKey(key) {
+  session = null;
   setCredential({ kind: 'key', key });
 }
 
@@ -64,6 +66,7 @@ export async function completeOidc() {
     redirect_uri: redirectUri(), client_id: pending.clientId, code_verifier: pending.verifier });
   if (!tokens) return { done: false, error: 'the provider did not issue a token' };
   let refreshToken = tokens.refresh_token;
+  session = { logout: ep.logout, idToken: tokens.id_token, clientId: pending.clientId };
   setCredential({ kind: 'token', accessToken: tokens.access_token,
     refresh: async () => {
       if (!refreshToken) return null;
@@ -85,6 +88,16 @@ async function tokenRequest(url, form) {
   }
 }
 
+/**
+ * Forgets the credential. After a provider sign-in, resolves to the provider's end-session address (OIDC RP-initiated
+ * logout: the ID token as the hint, back to /app/), so the page can end the Keycloak session too; otherwise null.
+ */
 export function signOut() {
   setCredential(null);
+  const ended = session;
+  session = null;
+  if (!ended || !ended.logout) return null;
+  const query = new URLSearchParams({ post_logout_redirect_uri: redirectUri(), client_id: ended.clientId });
+  if (ended.idToken) query.set('id_token_hint', ended.idToken);
+  return `${ended.logout}?${query}`;
 }

@@ -1,5 +1,6 @@
-// Recent questions of this user (per tenant and subject) and the suggestions offered while typing: the user's own
-// recent questions and the "did you mean" questions the hub proposed. Questions are not credentials, so they are
+// Recent questions of this user (per tenant and subject) and the suggestions offered while typing: completions from
+// the tenant's model (measures, dimensions, values, verified questions), the user's own recent questions and the
+// "did you mean" questions the hub proposed. Questions are not credentials, so they are
 // kept in localStorage; nothing else is.
 
 import { $, el, clear } from './dom.js';
@@ -7,6 +8,7 @@ import { $, el, clear } from './dom.js';
 const MAX = 50;
 let storageKey = null;
 let proposed = [];
+let typed = []; // completions of what is being typed, from the tenant's model (GET /api/v1/suggestions)
 
 export function useIdentity(me) {
   storageKey = `nl2q.history.${me.tenant}.${me.subject}`;
@@ -31,6 +33,12 @@ export function remember(question, outcome) {
   refreshSuggestions();
 }
 
+/** Completions of the question being typed, offered first. */
+export function offer(suggestions) {
+  typed = (suggestions || []).map((s) => s.text);
+  refreshSuggestions();
+}
+
 export function propose(questions) {
   proposed = [...new Set([...(questions || []), ...proposed])].slice(0, 20);
   refreshSuggestions();
@@ -39,7 +47,7 @@ export function propose(questions) {
 function refreshSuggestions() {
   const list = clear($('question-suggestions'));
   const seen = new Set();
-  for (const q of [...recent().map((h) => h.question), ...proposed]) {
+  for (const q of [...typed, ...recent().map((h) => h.question), ...proposed]) {
     if (seen.has(q.toLowerCase())) continue;
     seen.add(q.toLowerCase());
     list.append(el('option', { value: q }));

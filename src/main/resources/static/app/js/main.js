@@ -55,7 +55,7 @@ async function enter() {
 }
 
 function leave() {
-  signOut();
+  const endSession = signOut();
   me = null;
   $('who').hidden = true;
   $('nav').hidden = true;
@@ -63,6 +63,7 @@ function leave() {
   $('api-key').value = '';
   status('Signed out.');
   show('signin');
+  if (endSession) location.assign(endSession); // the provider ends its session and sends the browser back here
 }
 
 async function boot() {
@@ -85,6 +86,16 @@ async function boot() {
   $('ask-form').addEventListener('submit', (event) => {
     event.preventDefault();
     asking.ask($('question').value);
+  });
+  let typing = null;
+  $('question').addEventListener('input', () => { // completions from the model, once typing pauses
+    clearTimeout(typing);
+    const typed = $('question').value;
+    typing = setTimeout(async () => {
+      if (!signedIn() || typed.trim().length < 2) return;
+      const reply = await api.suggest(typed);
+      if (reply.ok && $('question').value === typed) history.offer(reply.body);
+    }, 150);
   });
   window.addEventListener('hashchange', () => show(location.hash.slice(1)));
   wireAdmin();

@@ -101,6 +101,20 @@ public class PushService {
                 .anyMatch(c -> c.name().equals(b))).toList();
     }
 
+    /**
+     * Why what route powerbi-push returned is not a finished push, or null when it is one (DONE): a push that waits
+     * (Retry-After, the row budget), was stopped or busy, or was parked in the dead-letter store (then the route
+     * returns the original message, not an outcome). A report run reads it so a parked push is never "delivered".
+     */
+    public static String unfinished(Object returned) {
+        if (returned instanceof PushJob.Outcome outcome) {
+            return "DONE".equals(outcome.status()) ? null : "the Power BI push is " + outcome.status()
+                    + (outcome.resumeAt() == null ? "" : " until " + outcome.resumeAt())
+                    + (outcome.warning() == null ? "" : ": " + outcome.warning());
+        }
+        return "the Power BI push was parked in the dead-letter store";
+    }
+
     /** The tenant of a binding, for the dead-letter entry; null for an unknown binding. */
     public String tenantOf(String bindingName) {
         return properties.bindings().stream().filter(b -> b.name().equals(bindingName))

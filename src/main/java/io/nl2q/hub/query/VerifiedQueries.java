@@ -82,6 +82,12 @@ public class VerifiedQueries {
                 .toList();
     }
 
+    /** The questions analysts verified in the tenant, newest first (typing suggestions). */
+    public List<String> questions(String tenant, int max) {
+        return jdbc.queryForList("SELECT question FROM verified_query WHERE tenant_id = ? ORDER BY verified_id DESC"
+                + " LIMIT ?", String.class, tenant, max);
+    }
+
     /** Makes {@code sql} the verified answer to the question in the caller's tenant; returns its id. */
     @Transactional
     public long verify(Caller caller, String question, String sql, String sourceQueryId) {

@@ -81,6 +81,34 @@ public final class SemanticEngine {
         }
     }
 
+    /** The latest date of the tenant's data (its index is read first if it is not yet). */
+    public java.util.Optional<LocalDate> asOf(TenantWarehouse warehouse) {
+        return java.util.Optional.ofNullable(tenants.computeIfAbsent(warehouse.tenant().id(), id -> context(warehouse))
+                .index().asOf());
+    }
+
+    /** The words a question can use for the tenant: measures, dimensions, values and the model's verified questions. */
+    Terms terms(TenantWarehouse warehouse) {
+        TenantIndex index = tenants.computeIfAbsent(warehouse.tenant().id(), id -> context(warehouse)).index();
+        List<String> measures = new ArrayList<>();
+        List<String> dimensions = new ArrayList<>();
+        for (ModelTable t : model.tables()) {
+            for (Field f : t.fields()) {
+                switch (f.kind()) {
+                    case METRIC -> measures.add(f.spokenName());
+                    case DIMENSION, TIME_DIMENSION -> dimensions.add(f.spokenName());
+                    default -> { }
+                }
+            }
+        }
+        List<String> values = index.values().values().stream().flatMap(List::stream).distinct().sorted().toList();
+        return new Terms(measures, dimensions, values,
+                model.verifiedQueries().stream().map(VerifiedQuery::question).toList());
+    }
+
+    record Terms(List<String> measures, List<String> dimensions, List<String> values, List<String> verified) {
+    }
+
     /** Drops a tenant's index, so values and the as-of date are read again (after its data changed). */
     public void forget(String tenantId) {
         tenants.remove(tenantId);

@@ -1,5 +1,6 @@
 package io.nl2q.hub.semantic;
 
+import io.nl2q.hub.query.DataAsOf;
 import io.nl2q.hub.query.GeneratedQuery;
 import io.nl2q.hub.query.ModelVersion;
 import io.nl2q.hub.query.TenantDataListener;
@@ -12,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.Optional;
 import java.util.HexFormat;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +25,7 @@ import org.springframework.stereotype.Component;
  * warehouse. The model is loaded and validated at start, so a broken model stops the hub instead of a question.
  */
 @Component("queryGenerator")
-class SemanticQueryGenerator implements QueryGenerator, ModelVersion, TenantDataListener {
+class SemanticQueryGenerator implements QueryGenerator, ModelVersion, DataAsOf, TenantDataListener {
     private final SemanticEngine engine;
     private final WarehouseRegistry warehouses;
     private final String version;
@@ -48,6 +51,16 @@ class SemanticQueryGenerator implements QueryGenerator, ModelVersion, TenantData
     @Override
     public String of(String tenantId) {
         return version;
+    }
+
+    /** The latest date in the tenant's warehouse, as the engine resolves "last week" against. */
+    @Override
+    public Optional<LocalDate> asOf(String tenantId) {
+        return engine.asOf(warehouses.forTenant(tenantId));
+    }
+
+    SemanticEngine.Terms terms(String tenantId) {
+        return engine.terms(warehouses.forTenant(tenantId));
     }
 
     /** New partner or CRM data may hold new values (a product, a territory) and a later as-of date. */

@@ -71,6 +71,46 @@ class AppApiTest {
         assertThat(viewer.path("explanation").asText()).contains("hidden for your role: full_name");
     }
 
+    @Test
+    void theXlsxRenderTurnsAnAnswersTableIntoAWorkbookAndRefusesBadTablesByName() throws Exception {
+        HubHttp http = new HubHttp(port);
+        JsonNode answer = http.ask("acme-viewer-key", TOP_PRESCRIBERS).json();
+        String table = "{\"name\": \"top\", \"columns\": " + answer.path("columns") + ", \"rows\": "
+                + answer.path("rows") + "}";
+        HttpResponse<byte[]> xlsx = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/v1/render/xlsx")).header("X-API-Key", "acme-viewer-key")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(table)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Type").orElseThrow()).contains("spreadsheetml");
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("top");
+            assertThat(book.getSheetAt(0).getLastRowNum()).isEqualTo(answer.path("rows").size());
+        }
+        HubHttp.Reply ragged = http.post("/api/v1/render/xlsx", "acme-viewer-key",
+                "{\"columns\": [{\"name\": \"a\"}], \"rows\": [[1, 2]]}");
+        assertThat(ragged.status()).isEqualTo(400);
+        assertThat(ragged.json().path("error").path("message").asText()).contains("\"rows\"");
+        HubHttp.Reply noColumns = http.post("/api/v1/render/xlsx", "acme-viewer-key", "{\"rows\": []}");
+        assertThat(noColumns.status()).isEqualTo(400);
+        assertThat(noColumns.json().path("error").path("message").asText()).contains("\"columns\"");
+        assertThat(http.post("/api/v1/render/xlsx", null, table).status()).isEqualTo(401);
+    }
+
+    @Test
+    void suggestionsCompleteTheTypedWordFromTheModelAndOfferVerifiedQuestions() {
+        HubHttp http = new HubHttp(port);
+        JsonNode values = http.get("/api/v1/suggestions?q=TRx%20by%20region%20for%20Tiro", "acme-viewer-key").json();
+        assertThat(values.findValuesAsText("text")).contains("TRx by region for Tirosint");
+        assertThat(values.get(0).path("kind").asText()).isEqualTo("value");
+        JsonNode dimensions = http.get("/api/v1/suggestions?q=TRx%20by%20regi", "acme-viewer-key").json();
+        assertThat(dimensions.toString()).contains("{\"text\":\"TRx by region\",\"kind\":\"dimension\"}");
+        JsonNode verified = http.get("/api/v1/suggestions?q=market%20share", "acme-viewer-key").json();
+        assertThat(verified.toString())
+                .contains("{\"text\":\"Tirosint market share by region last quarter\",\"kind\":\"verified\"}");
+        assertThat(http.get("/api/v1/suggestions?q=x", null).status()).isEqualTo(401);
+    }
+
     private static List<String> names(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));

@@ -75,6 +75,34 @@ class ReportPowerBiTest {
                 SharedPowerBiStub.SALES)).isPositive();
     }
 
+    @Test
+    void aPushThatIsParkedLeavesTheRunParkedNotDeliveredAndRefreshesNothing() {
+        HubHttp.Reply question = http.post("/api/v1/saved-questions", KEY, """
+                {"name": "writers_%d", "sql": "SELECT hcp_id, specialty, decile FROM hcp"}""".formatted(System.nanoTime()));
+        assertThat(question.status()).as(question.body()).isEqualTo(201);
+        HubHttp.Reply schedule = http.post("/api/v1/schedules", KEY, """
+                {"savedQuestion": %d, "cron": "0 0 7 ? * MON 2099", "timeZone": "UTC", "format": "csv",
+                 "destination": {"type": "powerbi", "binding": "acme-writers", "dataset": "acme-sales"}}"""
+                .formatted(question.json().path("id").asLong()));
+        assertThat(schedule.status()).as(schedule.body()).isEqualTo(201);
+        long id = schedule.json().path("id").asLong();
+        for (int i = 0; i < 200; i++) {
+            stub.failAny.add(500); // every call to Power BI fails, through all the retries
+        }
+        int refreshesBefore = stub.refreshPosts();
+        HubHttp.Reply run = http.post("/api/v1/schedules/" + id + "/run", KEY, "");
+        assertThat(run.status()).as(run.body()).isEqualTo(202);
+        long runId = run.json().path("runId").asLong();
+        await().atMost(Duration.ofSeconds(90)).until(() -> runs(id).stream()
+                .anyMatch(r -> r.path("runId").asLong() == runId && !r.path("status").asText().equals("running")));
+        stub.failAny.clear();
+        JsonNode ended = runs(id).get(0);
+        assertThat(ended.path("status").asText()).as(ended.toString()).isEqualTo("parked");
+        assertThat(ended.path("error").asText()).isNotBlank();
+        assertThat(stub.refreshPosts()).as("no refresh of a dataset whose rows did not arrive")
+                .isEqualTo(refreshesBefore);
+    }
+
     private List<JsonNode> runs(long schedule) {
         List<JsonNode> all = new ArrayList<>();
         http.get("/api/v1/schedules/" + schedule + "/runs", KEY).json().forEach(all::add);

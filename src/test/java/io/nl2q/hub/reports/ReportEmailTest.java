@@ -77,7 +77,10 @@ class ReportEmailTest {
         assertThat(xlsx.getFileName()).startsWith("tirosint_top_").endsWith(".xlsx");
         Part html = parts.stream().filter(p -> type(p).startsWith("text/html")).findFirst().orElseThrow();
         String body = html.getContent().toString();
-        assertThat(body).contains("<table").contains("Data as of").contains("cid:chart")
+        String latestWeek = http.sql(Reports.KEY, "SELECT MAX(week_ending) AS d FROM rx_weekly").json()
+                .path("rows").get(0).get(0).asText().substring(0, 10);
+        assertThat(body).as("the warehouse's latest date, not today's").contains("Data as of " + latestWeek + " (read ");
+        assertThat(body).contains("<table").contains("cid:chart")
                 .contains(escaped(answer.path("rows").get(0).get(1).asText()));
         Part chart = parts.stream().filter(p -> type(p).startsWith("image/png")).findFirst().orElseThrow();
         assertThat(((jakarta.mail.internet.MimeBodyPart) chart).getContentID()).isEqualTo("<chart>");

@@ -17,7 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The web app's sign-in through the real Keycloak login page: authorization code with PKCE through the realm's public
- * {@code nl2q-web} client, then a question asked with the access token the page holds in memory.
+ * {@code nl2q-web} client, then a question asked with the access token the page holds in memory, then a sign-out that
+ * ends the Keycloak session as well.
  */
 @HubTest
 class KeycloakAppBrowserTest {
@@ -79,5 +80,17 @@ class KeycloakAppBrowserTest {
 
         browser.ask("how many prescribers are there");
         assertThat(browser.find("#big-number").getText()).startsWith("180");
+
+        // signing out ends the Keycloak session too: the next sign-in asks for the password again
+        var page = (JavascriptExecutor) browser.driver;
+        page.executeScript("window.beforeSignOut = true;");
+        browser.find("#sign-out").click();
+        browser.waiting().until(d -> d.getCurrentUrl().startsWith(browser.base() + "/app/")
+                && page.executeScript("return window.beforeSignOut === undefined") == Boolean.TRUE
+                && "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        assertThat(browser.find("#page-signin").isDisplayed()).isTrue();
+        browser.find("#oidc-login").click();
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        assertThat(browser.driver.getCurrentUrl()).startsWith(KeycloakServer.issuer());
     }
 }

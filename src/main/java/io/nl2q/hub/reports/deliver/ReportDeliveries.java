@@ -2,7 +2,10 @@ package io.nl2q.hub.reports.deliver;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nl2q.hub.powerbi.PushService;
 import io.nl2q.hub.reports.render.Rendered;
+import io.nl2q.hub.reports.schedule.ReportRun;
+import io.nl2q.hub.reports.schedule.ReportRuns;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.util.Base64;
@@ -22,10 +25,12 @@ public class ReportDeliveries {
     private final ObjectMapper json;
     private final String from;
     private final String linkBase;
+    private final ReportRuns runs;
 
     ReportDeliveries(ObjectMapper json, @Value("${hub.reports.mail.from:nl2q-hub@localhost}") String from,
-                     @Value("${hub.reports.link-base-url:http://localhost:8080}") String linkBase) {
+                     @Value("${hub.reports.link-base-url:http://localhost:8080}") String linkBase, ReportRuns runs) {
         this.json = json;
+        this.runs = runs;
         this.from = from;
         this.linkBase = linkBase.replaceFirst("/+$", "");
     }
@@ -38,7 +43,7 @@ public class ReportDeliveries {
             case "email" -> ReportMails.mime(from, (List<String>) d.get("to"),
                     (String) d.getOrDefault("subject", name + " (NL2Q report)"), report);
             case "sftp" -> Base64.getEncoder().encodeToString(report.content());
-            case "powerbi" -> (String) d.get("binding");
+            case "powerbi" -> (String) d.getOrDefault("binding", "");
             case "kafka" -> event(order, answered);
             case "webhook" -> summary(order, answered, report);
             default -> throw new IllegalArgumentException("no destination " + order.destinationType());
@@ -56,6 +61,24 @@ public class ReportDeliveries {
             default -> null;
         };
         return target == null ? "" : target.toString();
+    }
+
+    /**
+     * After the Power BI push of a run: true when the rows are in Power BI; otherwise the run ends {@code parked}
+     * with the reason (the cause the dead-letter store kept, for a parked push) and the route stops: no refresh
+     * of a dataset whose rows did not arrive, and never {@code delivered}.
+     */
+    public boolean pushed(long runId, Object returned) {
+        String unfinished = PushService.unfinished(returned);
+        if (unfinished == null) {
+            return true;
+        }
+        if (returned instanceof String) {
+            runs.settle(runId); // the dead letter's own cause
+        } else {
+            runs.end(runId, ReportRun.PARKED, unfinished);
+        }
+        return false;
     }
 
     public byte[] decode(String base64) {

@@ -2,6 +2,7 @@ package io.nl2q.hub.reports.deliver;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nl2q.hub.query.DataAsOf;
 import io.nl2q.hub.query.QueryAnswer;
 import io.nl2q.hub.reports.render.Rendered;
 import io.nl2q.hub.reports.saved.SavedQuestionCatalog;
@@ -12,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,9 +26,12 @@ public class ReportRunner {
     private final ReportRuns runs;
     private final Schedules schedules;
     private final SavedQuestionCatalog savedQuestions;
+    private final ObjectProvider<DataAsOf> asOf;
 
-    ReportRunner(ObjectMapper json, ReportRuns runs, Schedules schedules, SavedQuestionCatalog savedQuestions) {
+    ReportRunner(ObjectMapper json, ReportRuns runs, Schedules schedules, SavedQuestionCatalog savedQuestions,
+                 ObjectProvider<DataAsOf> asOf) {
         this.json = json;
+        this.asOf = asOf;
         this.runs = runs;
         this.schedules = schedules;
         this.savedQuestions = savedQuestions;
@@ -66,7 +71,8 @@ public class ReportRunner {
             runs.end(order.runId(), ReportRun.SKIPPED, null);
             return null;
         }
-        return new Answered(answer, hash);
+        DataAsOf dates = asOf.getIfUnique();
+        return new Answered(answer, hash, dates == null ? null : dates.asOf(order.tenantId()).orElse(null));
     }
 
     public void failed(RunOrder order, Throwable cause) {

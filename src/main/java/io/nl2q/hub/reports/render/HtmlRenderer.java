@@ -3,6 +3,7 @@ package io.nl2q.hub.reports.render;
 import io.nl2q.hub.query.QueryAnswer;
 import io.nl2q.hub.warehouse.QueryResult;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -18,8 +19,15 @@ public final class HtmlRenderer {
     private HtmlRenderer() {
     }
 
-    public static String render(String title, QueryAnswer answer, Instant asOf, ZoneId zone, boolean chart,
-                                int tableRows) {
+    /** The data's as-of date from the warehouse, and when the run read it (shown when the date is unknown). */
+    public record When(LocalDate dataAsOf, Instant readAt, ZoneId zone) {
+        String text() {
+            return dataAsOf != null ? "Data as of " + dataAsOf + " (read " + WHEN.format(readAt.atZone(zone)) + ")"
+                    : "Data read " + WHEN.format(readAt.atZone(zone));
+        }
+    }
+
+    public static String render(String title, QueryAnswer answer, When asOf, boolean chart, int tableRows) {
         StringBuilder html = new StringBuilder(4096 + answer.rows().size() * 64);
         html.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>").append(escape(title))
                 .append("</title></head><body style=\"font-family:sans-serif\">");
@@ -27,7 +35,7 @@ public final class HtmlRenderer {
         if (answer.explanation() != null) {
             html.append("<p class=\"explanation\">").append(escape(answer.explanation())).append("</p>");
         }
-        html.append("<p class=\"as-of\">Data as of ").append(escape(WHEN.format(asOf.atZone(zone))))
+        html.append("<p class=\"as-of\">").append(escape(asOf.text()))
                 .append(" &middot; ").append(answer.rows().size()).append(" rows</p>");
         if (chart) {
             html.append("<p><img src=\"cid:").append(CHART_CID).append("\" alt=\"chart\" width=\"720\"></p>");

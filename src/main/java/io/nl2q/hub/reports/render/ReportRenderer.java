@@ -4,6 +4,7 @@ import io.nl2q.hub.query.QueryAnswer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,27 +20,34 @@ public class ReportRenderer {
         this.emailTableRows = emailTableRows;
     }
 
-    public Rendered render(QueryAnswer answer, String format, String name, Instant asOf, String zone) {
+    /**
+     * @param readAt   when the run read the data (the file name's stamp)
+     * @param dataAsOf the date the data is as of in the warehouse, or null when unknown (the HTML then says when it
+     *                 was read, never that the data is as of today)
+     */
+    public Rendered render(QueryAnswer answer, String format, String name, Instant readAt, String zone,
+                           LocalDate dataAsOf) {
         ZoneId tz = ZoneId.of(zone);
         byte[] chart = ChartRenderer.png(answer.chart(), answer.columns(), answer.rows());
-        String file = name + "-" + STAMP.format(asOf.atZone(tz));
+        String file = name + "-" + STAMP.format(readAt.atZone(tz));
+        HtmlRenderer.When asOf = new HtmlRenderer.When(dataAsOf, readAt, tz);
         var out = new ByteArrayOutputStream();
         return switch (format) {
             case "csv" -> {
                 CsvRenderer.write(answer.columns(), answer.rows(), out);
                 yield new Rendered(format, out.toByteArray(), "text/csv; charset=utf-8", file + ".csv",
-                        answer.rows().size(), HtmlRenderer.render(name, answer, asOf, tz, chart != null,
+                        answer.rows().size(), HtmlRenderer.render(name, answer, asOf, chart != null,
                         emailTableRows), chart);
             }
             case "xlsx" -> {
                 XlsxRenderer.write(name, answer.columns(), answer.rows(), out);
                 yield new Rendered(format, out.toByteArray(),
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file + ".xlsx",
-                        answer.rows().size(), HtmlRenderer.render(name, answer, asOf, tz, chart != null,
+                        answer.rows().size(), HtmlRenderer.render(name, answer, asOf, chart != null,
                         emailTableRows), chart);
             }
             case "html" -> {
-                String html = HtmlRenderer.render(name, answer, asOf, tz, chart != null, Integer.MAX_VALUE);
+                String html = HtmlRenderer.render(name, answer, asOf, chart != null, Integer.MAX_VALUE);
                 yield new Rendered(format, html.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8",
                         file + ".html", answer.rows().size(), html, chart);
             }

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class SavedQuestionCatalog {
     private static final String COLUMNS = "saved_question_id, name, question, sql_text, compiled_sql, created_by,"
-            + " created_at";
+            + " created_at, compile_status, compile_error, model_version, compiled_at";
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
@@ -47,11 +47,13 @@ public class SavedQuestionCatalog {
         return n != null && n > 0;
     }
 
-    long insert(String tenantId, String name, String question, String sql, String compiledSql, String createdBy) {
+    long insert(String tenantId, String name, String question, String sql, String compiledSql, String createdBy,
+                String modelVersion) {
         var keys = new GeneratedKeyHolder();
         jdbc.update(c -> {
             var s = c.prepareStatement("INSERT INTO saved_question (tenant_id, name, question, sql_text, compiled_sql,"
-                    + " created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", new String[] {"saved_question_id"});
+                    + " created_by, created_at, model_version, compiled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    new String[] {"saved_question_id"});
             s.setString(1, tenantId);
             s.setString(2, name);
             s.setString(3, question);
@@ -59,6 +61,8 @@ public class SavedQuestionCatalog {
             s.setString(5, compiledSql);
             s.setString(6, createdBy);
             s.setTimestamp(7, Timestamp.from(clock.instant()));
+            s.setString(8, modelVersion);
+            s.setTimestamp(9, Timestamp.from(clock.instant()));
             return s;
         }, keys);
         return keys.getKey().longValue();
@@ -76,10 +80,50 @@ public class SavedQuestionCatalog {
         jdbc.update("DELETE FROM saved_question WHERE tenant_id = ? AND saved_question_id = ?", tenantId, id);
     }
 
+    /** The questions (not saved SQL) of every tenant last compiled with another model version than its current. */
+    List<Stale> stale(java.util.function.Function<String, String> currentVersion) {
+        List<Stale> all = jdbc.query("SELECT tenant_id, saved_question_id, question, created_by, model_version,"
+                + " compile_status FROM saved_question WHERE question IS NOT NULL ORDER BY saved_question_id",
+                (rs, n) -> new Stale(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6)));
+        return all.stream().filter(s -> !currentVersion.apply(s.tenantId()).equals(s.modelVersion())).toList();
+    }
+
+    /**
+     * Records a recompilation, once: only while the row still carries the version it was read with, so of several
+     * replicas recompiling at start exactly one writes it (and tells the owner). True when this call wrote it.
+     */
+    boolean recompiled(Stale stale, String modelVersion, String compiledSql, String error) {
+        List<Object> args = new java.util.ArrayList<>(List.of(modelVersion,
+                error == null ? SavedQuestionEntry.OK : SavedQuestionEntry.BROKEN));
+        args.add(error);
+        args.add(Timestamp.from(clock.instant()));
+        if (compiledSql != null) {
+            args.add(compiledSql);
+        }
+        args.add(stale.tenantId());
+        args.add(stale.id());
+        if (stale.modelVersion() != null) {
+            args.add(stale.modelVersion());
+        }
+        String sql = "UPDATE saved_question SET model_version = ?, compile_status = ?, compile_error = ?,"
+                + " compiled_at = ?" + (compiledSql == null ? "" : ", compiled_sql = ?")
+                + " WHERE tenant_id = ? AND saved_question_id = ? AND "
+                + (stale.modelVersion() == null ? "model_version IS NULL" : "model_version = ?");
+        return jdbc.update(sql, args.toArray()) == 1;
+    }
+
+    /** A saved question to compile again, with what it was last compiled with. */
+    record Stale(String tenantId, long id, String question, String createdBy, String modelVersion, String status) {
+    }
+
     private static SavedQuestionEntry row(ResultSet rs, int i) throws SQLException {
         Timestamp created = rs.getTimestamp("created_at");
+        Timestamp compiled = rs.getTimestamp("compiled_at");
         return new SavedQuestionEntry(rs.getLong("saved_question_id"), rs.getString("name"), rs.getString("question"),
                 rs.getString("sql_text"), rs.getString("compiled_sql"), rs.getString("created_by"),
-                created == null ? null : created.toInstant());
+                created == null ? null : created.toInstant(), rs.getString("compile_status"),
+                rs.getString("compile_error"), rs.getString("model_version"),
+                compiled == null ? null : compiled.toInstant());
     }
 }

@@ -7,11 +7,13 @@ import io.nl2q.hub.errors.ErrorCode;
 import io.nl2q.hub.errors.HubException;
 import io.nl2q.hub.errors.Phase;
 import io.nl2q.hub.query.GuardStep;
+import io.nl2q.hub.query.ModelVersion;
 import io.nl2q.hub.query.QueryGenerator;
 import io.nl2q.hub.query.Question;
 import io.nl2q.hub.reports.SavedQuestion;
 import io.nl2q.hub.security.Caller;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,10 +30,12 @@ public class SavedQuestionsApi {
     private final QueryGenerator generator;
     private final GuardStep guard;
     private final JdbcTemplate jdbc;
+    private final ObjectProvider<ModelVersion> versions;
 
     SavedQuestionsApi(ObjectMapper json, SavedQuestionCatalog catalog,
                       @Qualifier("compositeQueryGenerator") QueryGenerator generator, GuardStep guard,
-                      JdbcTemplate jdbc) {
+                      JdbcTemplate jdbc, ObjectProvider<ModelVersion> versions) {
+        this.versions = versions;
         this.json = json;
         this.catalog = catalog;
         this.generator = generator;
@@ -71,7 +75,9 @@ public class SavedQuestionsApi {
             check("sql", sql);
             compiled = guard.guard(sql, caller).sql();
         }
-        long id = catalog.insert(tenant, name, question, sql, compiled, caller.subject());
+        ModelVersion version = versions.getIfUnique();
+        long id = catalog.insert(tenant, name, question, sql, compiled, caller.subject(),
+                version == null ? ModelVersion.DEFAULT : version.of(tenant));
         return catalog.get(tenant, id);
     }
 

@@ -54,11 +54,15 @@ class Destinations {
                 kept.put("directory", folder);
             }
             case "powerbi" -> {
+                // a push binding and/or a dataset to refresh (a refresh alone: the configured refreshes)
                 String binding = optional(destination, "binding", 200).orElse(null);
-                if (binding == null || !tenant.equals(push.tenantOf(binding))) {
+                if (binding == null && destination.hasNonNull("dataset")) {
+                    // refresh only
+                } else if (binding == null || !tenant.equals(push.tenantOf(binding))) {
                     throw bad("destination.binding", "must name a Power BI push binding of your tenant");
+                } else {
+                    kept.put("binding", binding);
                 }
-                kept.put("binding", binding);
                 optional(destination, "dataset", 200).ifPresent(d -> {
                     if (!tenant.equals(refresh.tenantOf(d))) {
                         throw bad("destination.dataset", "must name a Power BI dataset of your tenant");
