@@ -1,0 +1,165 @@
+package io.nl2q.hub.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.nl2q.hub.HubHttp;
+import io.nl2q.hub.query.HubEvents;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * Two hub replicas in one JVM, on ports of their own, sharing one real PostgreSQL app state and one Kafka broker, as
+ * behind a load balancer in production: a tenant's rate limit holds across both, a data change announced by one
+ * clears the other's cached answers, and the CRM pull runs on one replica only and moves to the other when it stops.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoReplicaTest {
+    static final String QUESTION = "How many prescribers are there?";
+    static EmbeddedPostgres postgres;
+    static EmbeddedKafkaKraftBroker kafka;
+    static Replica a;
+    static Replica b;
+
+    @BeforeAll
+    static void startReplicas() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        kafka = new EmbeddedKafkaKraftBroker(1, 2, "nl2q.hub-events");
+        kafka.afterPropertiesSet();
+        Map<String, Object> shared = new HashMap<>(settings(postgres.getJdbcUrl("postgres", "postgres"),
+                kafka.getBrokersAsString()));
+        a = Replica.start("replica-a", shared);
+        b = Replica.start("replica-b", shared);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (Replica r : new Replica[] {a, b}) {
+            if (r != null) {
+                r.close();
+            }
+        }
+        if (kafka != null) {
+            kafka.destroy();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aTenantsRateLimitIsGlobalAcrossReplicas() {
+        // umbrella: 6 requests a day for the tenant, 4 per key; ten requests spread over both replicas and both keys
+        int passed = 0;
+        int refused = 0;
+        for (int i = 0; i < 10; i++) {
+            HubHttp replica = i % 2 == 0 ? a.http : b.http;
+            String key = i < 5 ? "umbrella-key-one" : "umbrella-key-two";
+            HubHttp.Reply reply = replica.get("/api/v1/me", key);
+            if (reply.status() == 200) {
+                passed++;
+            } else {
+                assertThat(reply.status()).isEqualTo(429);
+                assertThat(reply.errorCode()).isEqualTo("RATE_LIMITED");
+                refused++;
+            }
+        }
+        // per-replica buckets would have let 8 through (4 per key, each replica well under the tenant's 6)
+        assertThat(passed).isEqualTo(6);
+        assertThat(refused).isEqualTo(4);
+    }
+
+    @Test
+    @Order(2)
+    void aDataChangeAnnouncedByOneReplicaClearsTheOthersCachedAnswers() {
+        HubHttp.Reply first = b.http.ask("acme-demo-key", QUESTION);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(b.http.ask("acme-demo-key", QUESTION).json().path("cached").asBoolean()).isTrue();
+
+        a.bean(HubEvents.class).dataChanged("acme", Set.of("hcp", "prescriber", "rx_fact"), "replica-test");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                b.http.ask("acme-demo-key", QUESTION).json().path("cached").asBoolean()).isFalse());
+    }
+
+    @Test
+    @Order(3)
+    void theCrmPullRunsOnOneReplicaAndMovesToTheOtherWhenItStops() {
+        String route = "crm-veeva-inbound";
+        await().atMost(Duration.ofSeconds(15)).until(() -> a.routeStarted(route) != b.routeStarted(route));
+        Replica leader = a.routeStarted(route) ? a : b;
+        Replica follower = leader == a ? b : a;
+        long followerRuns = follower.exchanges(route);
+        await().atMost(Duration.ofSeconds(10)).until(() -> leader.exchanges(route) >= 3);
+        assertThat(follower.routeStarted(route)).isFalse();
+        assertThat(follower.exchanges(route)).isEqualTo(followerRuns);
+        assertThat(leader.bean(Leadership.class).leader("crm")).contains(leader.name);
+        assertThat(follower.bean(Leadership.class).leader("crm")).contains(leader.name);
+
+        long stoppedAt = System.nanoTime();
+        leader.close(); // a graceful stop: its lease is given up, so the follower need not wait for it to expire
+        long closedAt = System.nanoTime();
+        await().atMost(Duration.ofSeconds(5)).until(() -> follower.exchanges(route) > followerRuns);
+        System.out.printf("CRM pull moved from %s to %s: %d ms after its stop began, %d ms after it ended%n",
+                leader.name, follower.name, (System.nanoTime() - stoppedAt) / 1_000_000,
+                (System.nanoTime() - closedAt) / 1_000_000);
+        assertThat(follower.routeStarted(route)).isTrue();
+        assertThat(follower.bean(Leadership.class).leader("crm")).contains(follower.name);
+    }
+
+    private static Map<String, Object> settings(String stateUrl, String brokers) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("test.kafka.brokers", brokers);
+        p.put("spring.datasource.url", stateUrl);
+        p.put("hub.cluster.lease", "4s");
+        p.put("hub.cluster.heartbeat", "500ms");
+        p.put("hub.events.publish-uri", "kafka:nl2q.hub-events?brokers=" + brokers);
+        p.put("hub.security.oidc.enabled", "false");
+        tenant(p, 0, "acme", "duckdb", List.of("acme-demo-key"));
+        p.put("hub.tenancy.tenants[0].demo.scale", "0.01");
+        p.put("hub.tenancy.tenants[0].demo.seed", "42");
+        tenant(p, 1, "umbrella", "postgresql", List.of("umbrella-key-one", "umbrella-key-two"));
+        p.put("hub.tenancy.tenants[1].warehouse.url", "jdbc:postgresql://127.0.0.1:1/umbrella?connectTimeout=2");
+        p.put("hub.tenancy.tenants[1].warehouse.username", "umbrella");
+        p.put("hub.tenancy.tenants[1].warehouse.password", "unused");
+        p.put("hub.security.rate-limits.tenants.umbrella.tenant.capacity", "6");
+        p.put("hub.security.rate-limits.tenants.umbrella.tenant.period", "1d");
+        p.put("hub.security.rate-limits.tenants.umbrella.key.capacity", "4");
+        p.put("hub.security.rate-limits.tenants.umbrella.key.period", "1d");
+        // the CRM schedules on (no org connected: each firing finds no tenant), firing every second
+        p.put("hub.crm.enabled", "true");
+        p.put("hub.crm.inbound-period", "1s");
+        p.put("hub.crm.inbound-delay", "0s");
+        p.put("hub.boast.sftp.port", "0");
+        p.put("hub.boast.sftp.root", "target/test-data/replicas/boast");
+        p.put("spring.mail.host", "127.0.0.1");
+        p.put("spring.mail.port", "1");
+        p.put("logging.level.org.apache.kafka", "WARN");
+        p.put("logging.level.kafka", "WARN");
+        p.put("logging.level.state.change.logger", "WARN");
+        return p;
+    }
+
+    private static void tenant(Map<String, Object> p, int i, String id, String dialect, List<String> keys) {
+        String t = "hub.tenancy.tenants[" + i + "].";
+        p.put(t + "id", id);
+        p.put(t + "schema", id);
+        p.put(t + "warehouse.dialect", dialect);
+        for (int k = 0; k < keys.size(); k++) {
+            p.put(t + "api-keys[" + k + "].key", keys.get(k));
+            p.put(t + "api-keys[" + k + "].roles", "viewer,analyst,admin,operator,integration");
+        }
+    }
+}
