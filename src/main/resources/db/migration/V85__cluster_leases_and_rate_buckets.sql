@@ -15,3 +15,11 @@ CREATE TABLE rate_bucket (
     expires_at TIMESTAMP WITH TIME ZONE
 );
 CREATE INDEX rate_bucket_expires ON rate_bucket (expires_at);
+
+-- What each tenant spent on the language model per UTC day, summed over every replica (the daily LLM budget).
+CREATE TABLE llm_spend_day (
+    tenant_id VARCHAR(64) NOT NULL,
+    spend_day DATE NOT NULL,
+    usd       DOUBLE PRECISION NOT NULL,
+    PRIMARY KEY (tenant_id, spend_day)
+);
