@@ -6,7 +6,11 @@ import static org.awaitility.Awaitility.await;
 import io.nl2q.hub.HubHttp;
 import io.nl2q.hub.query.HubEvents;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +26,12 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 /**
  * Two hub replicas in one JVM, on ports of their own, sharing one real PostgreSQL app state and one Kafka broker, as
  * behind a load balancer in production: a tenant's rate limit holds across both, a data change announced by one
- * clears the other's cached answers, and the CRM pull runs on one replica only and moves to the other when it stops.
+ * clears the other's cached answers, a partner file is loaded by one of them once, and the CRM pull runs on one replica only and moves to the other when it stops.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoReplicaTest {
     static final String QUESTION = "How many prescribers are there?";
+    static final Path BOAST = Path.of("target/test-data/replicas/boast");
     static EmbeddedPostgres postgres;
     static EmbeddedKafkaKraftBroker kafka;
     static Replica a;
@@ -96,6 +101,42 @@ class TwoReplicaTest {
 
     @Test
     @Order(3)
+    void aBoastFileDroppedOnceIsLoadedOnceByOneReplica() throws Exception {
+        // both replicas poll the same partner folders (their SFTP servers serve one root, as one partner server would)
+        String name = String.format("hcp_targets_%08d.csv", System.currentTimeMillis() % 100_000_000);
+        List<String> npis = new java.util.ArrayList<>();
+        a.http.sql("acme-demo-key", "SELECT npi FROM hcp ORDER BY hcp_id LIMIT 10").json().path("rows")
+                .forEach(row -> npis.add(row.get(0).asText()));
+        assertThat(npis).hasSize(10);
+        StringBuilder csv = new StringBuilder("npi,product_name,tier,effective_date\n");
+        for (int i = 0; i < npis.size(); i++) {
+            csv.append(npis.get(i)).append(",Tirosint,").append("ABC".charAt(i % 3)).append(",2025-01-03\n");
+        }
+        Path outbox = Files.createDirectories(BOAST.resolve("acme/outbox"));
+        Files.writeString(outbox.resolve(name + ".part"), csv);
+        Files.move(outbox.resolve(name + ".part"), outbox.resolve(name));
+
+        Path done = BOAST.resolve("acme/done").resolve(LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE))
+                .resolve(name);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(done));
+        String count = "SELECT COUNT(*) FROM hcp_target WHERE source_file = '" + name + "'";
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(rows(a, count) + rows(b, count))
+                .isEqualTo(10));
+        assertThat(List.of(rows(a, count), rows(b, count))).containsExactlyInAnyOrder(10L, 0L);
+        assertThat(new org.springframework.jdbc.core.JdbcTemplate(postgres.getPostgresDatabase()).queryForObject(
+                "SELECT COUNT(*) FROM boast_loaded_file WHERE messageId LIKE ?", Integer.class, name + ":%"))
+                .isEqualTo(1);
+        assertThat(Files.exists(outbox.resolve(name))).isFalse();
+    }
+
+    private static long rows(Replica replica, String sql) {
+        HubHttp.Reply reply = replica.http.sql("acme-demo-key", sql);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json().path("rows").get(0).get(0).asLong();
+    }
+
+    @Test
+    @Order(4)
     void theCrmPullRunsOnOneReplicaAndMovesToTheOtherWhenItStops() {
         String route = "crm-veeva-inbound";
         await().atMost(Duration.ofSeconds(15)).until(() -> a.routeStarted(route) != b.routeStarted(route));
