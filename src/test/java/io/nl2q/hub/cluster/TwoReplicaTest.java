@@ -26,7 +26,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 /**
  * Two hub replicas in one JVM, on ports of their own, sharing one real PostgreSQL app state and one Kafka broker, as
  * behind a load balancer in production: a tenant's rate limit holds across both, a data change announced by one
- * clears the other's cached answers, a partner file is loaded by one of them once, and the CRM pull runs on one replica only and moves to the other when it stops.
+ * clears the other's cached answers, a partner file is loaded by one of them once, a scheduled export runs once per fire time, and the CRM pull runs on one replica only and moves to the other when it stops.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoReplicaTest {
@@ -137,6 +137,23 @@ class TwoReplicaTest {
 
     @Test
     @Order(4)
+    void aScheduledExportRunsOncePerFireTime() {
+        // the export cron fires every 2 s on both replicas' clustered Quartz (one job store, the shared app state)
+        String route = "boast-outbound-schedule";
+        await().atMost(Duration.ofSeconds(10)).until(() -> a.exchanges(route) + b.exchanges(route) >= 1);
+        long before = a.exchanges(route) + b.exchanges(route);
+        long since = System.nanoTime();
+        await().pollDelay(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(11)).until(() -> true);
+        long runs = a.exchanges(route) + b.exchanges(route) - before;
+        long fireTimes = Duration.ofNanos(System.nanoTime() - since).toSeconds() / 2;
+        System.out.printf("export schedule: %d runs (a %d, b %d in all) for %d fire times%n", runs,
+                a.exchanges(route), b.exchanges(route), fireTimes);
+        // each replica firing on its own would have run about twice per fire time
+        assertThat(runs).isBetween(fireTimes - 1, fireTimes + 1);
+    }
+
+    @Test
+    @Order(5)
     void theCrmPullRunsOnOneReplicaAndMovesToTheOtherWhenItStops() {
         String route = "crm-veeva-inbound";
         await().atMost(Duration.ofSeconds(15)).until(() -> a.routeStarted(route) != b.routeStarted(route));
@@ -184,6 +201,10 @@ class TwoReplicaTest {
         p.put("hub.crm.inbound-period", "1s");
         p.put("hub.crm.inbound-delay", "0s");
         p.put("hub.boast.sftp.port", "0");
+        p.put("hub.boast.outbound.cron", "0/2 * * * * ?");
+        p.put("hub.boast.exports[0].name", "replica_tiers");
+        p.put("hub.boast.exports[0].tenant", "acme");
+        p.put("hub.boast.exports[0].sql", "SELECT tier, COUNT(*) AS hcps FROM hcp_target GROUP BY tier ORDER BY tier");
         p.put("hub.boast.sftp.root", "target/test-data/replicas/boast");
         p.put("spring.mail.host", "127.0.0.1");
         p.put("spring.mail.port", "1");
