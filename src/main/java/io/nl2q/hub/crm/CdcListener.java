@@ -2,6 +2,7 @@ package io.nl2q.hub.crm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nl2q.hub.cluster.Leadership;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import org.springframework.stereotype.Component;
  * its replay id is recorded, so a restart resumes after the last applied event: nothing is lost, and an event applied
  * but not yet recorded is applied again harmlessly. A replay id the org no longer keeps means events were missed:
  * the listener subscribes for new events and runs a full reconciliation. The scheduled pull stays the safety net.
+ * Once per cluster: the route runs on the replica leading namespace {@code crm} (route policy crmLeader), and every
+ * listener of this replica stops when it loses that leadership, so the new leader's listeners take over.
  */
 @Component("crmCdc")
 public class CdcListener implements DisposableBean {
@@ -29,12 +32,27 @@ public class CdcListener implements DisposableBean {
     private final Map<String, Thread> listeners = new ConcurrentHashMap<>();
 
     CdcListener(CrmAdapters adapters, InboundSync inbound, SyncState state, CrmProperties properties,
-                ObjectMapper json) {
+                ObjectMapper json, Leadership leadership) {
         this.adapters = adapters;
         this.inbound = inbound;
         this.state = state;
         this.properties = properties;
         this.json = json;
+        leadership.onLoss(LEADERSHIP, this::stopAll);
+    }
+
+    /** The cluster namespace whose leader runs the CRM timers and change event listeners. */
+    public static final String LEADERSHIP = "crm";
+
+    /** The tenants whose listener runs on this replica. */
+    public java.util.Set<String> listening() {
+        return listeners.entrySet().stream().filter(e -> e.getValue().isAlive()).map(Map.Entry::getKey)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /** Stops every listener of this replica (leadership lost, or shutting down). */
+    public void stopAll() {
+        new ArrayList<>(listeners.keySet()).forEach(this::stop);
     }
 
     /** Starts the tenant's listener unless it runs already. */
@@ -67,7 +85,7 @@ public class CdcListener implements DisposableBean {
 
     @Override
     public void destroy() {
-        new ArrayList<>(listeners.keySet()).forEach(this::stop);
+        stopAll();
     }
 
     private void listen(String tenant, CometdClient cometd) {

@@ -31,6 +31,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,8 +55,9 @@ class LlmQueryGenerator implements FallbackQueryGenerator {
 
     @Autowired
     LlmQueryGenerator(LlmProperties properties, GuardStep guard, WarehouseRegistry warehouses, ModelRetrieval model,
-                      VerifiedQueries verified, MeterRegistry meters) {
-        this(properties, guard, warehouses, model, verified, new LlmSpend(properties, meters, Clock.systemUTC()));
+                      VerifiedQueries verified, MeterRegistry meters, JdbcTemplate appState) {
+        this(properties, guard, warehouses, model, verified, new LlmSpend(properties, meters, Clock.systemUTC(),
+                SpendLedger.shared(appState)));
     }
 
     LlmQueryGenerator(LlmProperties properties, GuardStep guard, WarehouseRegistry warehouses, ModelRetrieval model,

@@ -16,20 +16,26 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What each tenant spends on the language model today (UTC), in tokens and dollars, with the daily budget and the
  * provider's cool-downs. Counted in Micrometer per tenant: {@code hub.llm.tokens} (kind input/output),
- * {@code hub.llm.cost} (USD) and {@code hub.llm.requests} (outcome). In-process: each replica enforces the budget for
- * its own share of the calls.
+ * {@code hub.llm.cost} (USD) and {@code hub.llm.requests} (outcome). The spend is summed in a {@link SpendLedger}
+ * (the app-state database in the hub), so the budget holds across every replica; the provider's cool-downs are
+ * learnt by each replica from its own 429s.
  */
 class LlmSpend {
     private final LlmProperties properties;
     private final MeterRegistry meters;
     private final Clock clock;
-    private final Map<String, Day> days = new ConcurrentHashMap<>();
+    private final SpendLedger ledger;
     private final Map<String, Instant> coolDowns = new ConcurrentHashMap<>();
 
     LlmSpend(LlmProperties properties, MeterRegistry meters, Clock clock) {
+        this(properties, meters, clock, SpendLedger.inMemory());
+    }
+
+    LlmSpend(LlmProperties properties, MeterRegistry meters, Clock clock, SpendLedger ledger) {
         this.properties = properties;
         this.meters = meters;
         this.clock = clock;
+        this.ledger = ledger;
     }
 
     /** Refuses with 429 RATE_LIMITED while the provider asked to wait or the tenant's budget for today is spent. */
@@ -41,7 +47,7 @@ class LlmSpend {
             throw new RetryLater("the language model provider asked to wait; retry after "
                     + seconds(Duration.between(now, until)) + " s", Duration.between(now, until));
         }
-        double spent = today(tenantId).usd();
+        double spent = ledger.spent(tenantId, todayDate());
         if (spent >= properties.dailyBudgetUsd()) {
             count(tenantId, "over_budget");
             Duration toMidnight = Duration.between(now, LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1)
@@ -55,10 +61,7 @@ class LlmSpend {
     void record(String tenantId, long inputTokens, long outputTokens) {
         double usd = (inputTokens * properties.inputUsdPerMillion() + outputTokens * properties.outputUsdPerMillion())
                 / 1_000_000d;
-        days.compute(tenantId, (t, d) -> {
-            Day current = d == null || !d.date().equals(todayDate()) ? new Day(todayDate(), 0) : d;
-            return new Day(current.date(), current.usd() + usd);
-        });
+        ledger.add(tenantId, todayDate(), usd);
         Counter.builder("hub.llm.tokens").tag("tenant", tenantId).tag("kind", "input")
                 .description("Prompt tokens sent to the language model").register(meters).increment(inputTokens);
         Counter.builder("hub.llm.tokens").tag("tenant", tenantId).tag("kind", "output")
@@ -81,18 +84,7 @@ class LlmSpend {
     }
 
     double spentToday(String tenantId) {
-        return today(tenantId).usd();
-    }
-
-    /** For tests sharing one application context. */
-    void forget() {
-        days.clear();
-        coolDowns.clear();
-    }
-
-    private Day today(String tenantId) {
-        Day d = days.get(tenantId);
-        return d == null || !d.date().equals(todayDate()) ? new Day(todayDate(), 0) : d;
+        return ledger.spent(tenantId, todayDate());
     }
 
     private LocalDate todayDate() {
@@ -101,9 +93,6 @@ class LlmSpend {
 
     private static long seconds(Duration d) {
         return Math.max(1, (d.toMillis() + 999) / 1000);
-    }
-
-    private record Day(LocalDate date, double usd) {
     }
 
     /** 429 RATE_LIMITED with the time after which asking again can succeed. */

@@ -14,8 +14,9 @@ import java.util.concurrent.Semaphore;
  * Keeps every dataset within Power BI's push limits: row POSTs per minute, rows per hour (both sliding windows) and
  * requests pending at once. {@link #reserve} counts a POST when it fits and otherwise says when it will, so the caller
  * decides whether to wait or to come back later. The POSTs of the last hour are kept in a {@link Ledger} (the
- * app-state database in the hub): a limiter started after a restart knows what its predecessor sent.
- * Thread-safe per dataset.
+ * app-state database in the hub): a limiter started after a restart knows what its predecessor sent, and a
+ * {@link Ledger#shared shared} ledger is read again before each POST, so every replica counts what the others sent
+ * and N replicas stay within the limits once (the pending-request slots stay per replica). Thread-safe per dataset.
  */
 final class PushLimiter {
     private static final Duration MINUTE = Duration.ofMinutes(1);
@@ -33,6 +34,11 @@ final class PushLimiter {
         List<Map.Entry<Instant, Integer>> since(String datasetId, Instant from);
 
         void record(String datasetId, Instant at, int rows);
+
+        /** True when other replicas record into this ledger too: the windows are then read from it each time. */
+        default boolean shared() {
+            return false;
+        }
 
         /** Nothing kept: a new limiter starts with empty windows. */
         Ledger NONE = new Ledger() {
@@ -66,7 +72,13 @@ final class PushLimiter {
         long rowsInHour;
 
         Window(String datasetId) {
-            Instant now = clock.now();
+            load(datasetId, clock.now());
+        }
+
+        void load(String datasetId, Instant now) {
+            posts.clear();
+            rows.clear();
+            rowsInHour = 0;
             for (Map.Entry<Instant, Integer> post : ledger.since(datasetId, now.minus(HOUR))) {
                 rows.addLast(post);
                 rowsInHour += post.getValue();
@@ -88,6 +100,9 @@ final class PushLimiter {
         Window w = windows.computeIfAbsent(datasetId, Window::new);
         synchronized (w) {
             Instant now = clock.now();
+            if (ledger.shared()) {
+                w.load(datasetId, now);
+            }
             while (!w.posts.isEmpty() && !w.posts.peekFirst().plus(MINUTE).isAfter(now)) {
                 w.posts.removeFirst();
             }

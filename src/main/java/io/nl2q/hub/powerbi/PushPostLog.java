@@ -10,7 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The push limiter's ledger in the app-state database (table powerbi_push_post): every row POST of the last hour, so
- * a restarted hub does not send into Power BI's 429s what its predecessor already used of the windows.
+ * a restarted hub does not send into Power BI's 429s what its predecessor already used of the windows, and every
+ * replica sees what the others sent.
  */
 final class PushPostLog implements PushLimiter.Ledger {
     private final JdbcTemplate jdbc;
@@ -25,6 +26,11 @@ final class PushPostLog implements PushLimiter.Ledger {
         return jdbc.query("SELECT posted_at, row_count FROM powerbi_push_post WHERE dataset_id = ? AND posted_at > ?"
                 + " ORDER BY posted_at", (rs, i) -> Map.entry(rs.getTimestamp(1).toInstant(), rs.getInt(2)),
                 datasetId, Timestamp.from(from));
+    }
+
+    @Override
+    public boolean shared() {
+        return true;
     }
 
     @Override

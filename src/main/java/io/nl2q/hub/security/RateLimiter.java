@@ -1,26 +1,26 @@
 package io.nl2q.hub.security;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.nl2q.hub.cluster.SharedBuckets;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Token buckets (bucket4j) per tenant and per caller, in this replica's memory: with N replicas behind a balancer a
- * tenant gets at most N times its limit. Idle buckets are dropped after a day, so the map stays bounded.
+ * Token buckets (bucket4j) per tenant and per caller, kept in the app-state database ({@link SharedBuckets}): every
+ * replica behind the balancer takes from the same buckets, so N replicas still allow a tenant its limit once.
  */
 @Component
 class RateLimiter {
     private final RateLimitProperties limits;
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofDays(1)).maximumSize(100_000).build();
+    private final SharedBuckets buckets;
 
-    RateLimiter(RateLimitProperties limits) {
+    RateLimiter(RateLimitProperties limits, SharedBuckets buckets) {
         this.limits = limits;
+        this.buckets = buckets;
     }
 
     /** What a refusal tells the client: which limit and when to retry. */
@@ -48,7 +48,7 @@ class RateLimiter {
     }
 
     private Bucket bucket(String id, RateLimitProperties.Limit limit) {
-        return buckets.get(id, k -> Bucket.builder().addLimit(Bandwidth.builder().capacity(limit.capacity())
-                .refillGreedy(limit.capacity(), limit.period()).build()).build());
+        return buckets.bucket("api|" + id, () -> BucketConfiguration.builder().addLimit(Bandwidth.builder()
+                .capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()).build()).build());
     }
 }

@@ -69,6 +69,42 @@ class PushLimiterTest {
     }
 
     @Test
+    void twoReplicasOnASharedLedgerStayWithinOneMinutesLimit() {
+        // each replica kept its own windows: two replicas sent 240 POSTs a minute into Power BI's limit of 120
+        FakeClock clock = new FakeClock();
+        var ledger = new PushLimiter.Ledger() {
+            final List<Map.Entry<Instant, Integer>> posts = new ArrayList<>();
+
+            @Override
+            public List<Map.Entry<Instant, Integer>> since(String datasetId, Instant from) {
+                return posts.stream().filter(p -> p.getKey().isAfter(from)).toList();
+            }
+
+            @Override
+            public void record(String datasetId, Instant at, int rows) {
+                posts.add(Map.entry(at, rows));
+            }
+
+            @Override
+            public boolean shared() {
+                return true;
+            }
+        };
+        PushLimiter one = new PushLimiter(120, 1_000_000, 5, clock, ledger);
+        PushLimiter two = new PushLimiter(120, 1_000_000, 5, clock, ledger);
+        assertThat(one.reserve("ds", 1)).isEmpty();
+        assertThat(two.reserve("ds", 1)).isEmpty(); // both windows exist before the others' POSTs
+        int accepted = 2;
+        for (int i = 0; i < 200; i++) {
+            if ((i % 2 == 0 ? one : two).reserve("ds", 1).isEmpty()) {
+                accepted++;
+            }
+        }
+        assertThat(accepted).isEqualTo(120);
+        assertThat(one.reserve("ds", 1)).contains(clock.now().plus(Duration.ofMinutes(1)));
+    }
+
+    @Test
     void atMostFivePending() throws Exception {
         PushLimiter limiter = new PushLimiter(120, 1_000_000, 5, new FakeClock());
         for (int i = 0; i < 5; i++) {

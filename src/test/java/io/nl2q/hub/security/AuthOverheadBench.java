@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What authentication and rate limiting add to a request, per request: the API-key lookup (hash, indexed select,
- * last-used update on the H2 app-state database) and both token buckets, timed N times (default 20,000) after a
+ * last-used update on the H2 app-state database) and both token buckets (shared, in the same database), timed N times (default 20,000) after a
  * warm-up; prints p50 and p99. Run: {@code java -cp <test classpath> io.nl2q.hub.security.AuthOverheadBench [n]}.
  */
 public final class AuthOverheadBench {
@@ -29,7 +29,8 @@ public final class AuthOverheadBench {
         keys.ensure("acme", key, "bench", Set.of(Role.VIEWER));
         RateLimiter limiter = new RateLimiter(new RateLimitProperties(true,
                 new RateLimitProperties.Limit(1_000_000_000L, Duration.ofHours(1)),
-                new RateLimitProperties.Limit(1_000_000_000L, Duration.ofHours(1)), Map.of()));
+                new RateLimitProperties.Limit(1_000_000_000L, Duration.ofHours(1)), Map.of()),
+                new io.nl2q.hub.cluster.SharedBuckets(jdbc));
         long[] nanos = new long[n];
         for (int round = 0; round < 2; round++) { // the first round warms up the JIT
             for (int i = 0; i < n; i++) {
