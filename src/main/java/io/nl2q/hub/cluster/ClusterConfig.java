@@ -11,12 +11,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The lease cluster service in Camel, and the route policies of the once-per-cluster consumers:
- * {@code routePolicy: crmLeader} on a route makes it run on the replica leading namespace {@value #CRM} only.
+ * {@code routePolicy: crmLeader} on a route makes it run on the replica leading namespace {@value #CRM} only;
+ * {@code boastLeader} the same for namespace {@value #BOAST} (the partner-file poller: two replicas polling one SFTP
+ * folder would both load a file, since its idempotency key is recorded only after the load committed).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ClusterProperties.class)
 class ClusterConfig {
     static final String CRM = "crm";
+    static final String BOAST = "boast";
 
     @Bean
     LeaseClusterService leaseClusterService(JdbcTemplate jdbc, ClusterProperties properties) {
@@ -44,6 +47,13 @@ class ClusterConfig {
     @Bean
     ClusteredRoutePolicy crmLeader(LeaseClusterService service) throws Exception {
         ClusteredRoutePolicy policy = ClusteredRoutePolicy.forNamespace(service, CRM);
+        policy.setInitialDelay(Duration.ZERO);
+        return policy;
+    }
+
+    @Bean
+    ClusteredRoutePolicy boastLeader(LeaseClusterService service) throws Exception {
+        ClusteredRoutePolicy policy = ClusteredRoutePolicy.forNamespace(service, BOAST);
         policy.setInitialDelay(Duration.ZERO);
         return policy;
     }

@@ -3,6 +3,8 @@ package io.nl2q.hub.ops;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import javax.management.JMException;
@@ -21,6 +23,11 @@ class DeadLettersJmx {
     static final String NAME = "io.nl2q.hub:type=DeadLetters";
     private final DeadLetterStore store;
     private final DeadLetterReplayer replayer;
+    /**
+     * The live registrants in this JVM, newest first: several application contexts in one JVM (tests, replicas) share
+     * the platform MBean server; the newest one answers, and closing it must not take the name from the others.
+     */
+    private static final Deque<DeadLettersJmx> LIVE = new ArrayDeque<>();
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
 
     DeadLettersJmx(DeadLetterStore store, DeadLetterReplayer replayer) {
@@ -30,20 +37,36 @@ class DeadLettersJmx {
 
     @PostConstruct
     void register() throws JMException {
-        ObjectName name = new ObjectName(NAME);
-        if (server.isRegistered(name)) {
-            // a second application context in the same JVM (tests): the newest one answers
-            server.unregisterMBean(name);
+        synchronized (LIVE) {
+            LIVE.push(this);
+            show(this);
         }
-        server.registerMBean(new View(), name);
     }
 
     @PreDestroy
     void unregister() throws JMException {
-        ObjectName name = new ObjectName(NAME);
-        if (server.isRegistered(name)) {
-            server.unregisterMBean(name);
+        synchronized (LIVE) {
+            boolean shown = LIVE.peek() == this;
+            LIVE.remove(this);
+            if (shown) {
+                ObjectName name = new ObjectName(NAME);
+                if (server.isRegistered(name)) {
+                    server.unregisterMBean(name);
+                }
+                if (!LIVE.isEmpty()) {
+                    show(LIVE.peek());
+                }
+            }
         }
+    }
+
+    /** Registers the given context's view; a context that closes gives the name back to the one before it. */
+    private static void show(DeadLettersJmx owner) throws JMException {
+        ObjectName name = new ObjectName(NAME);
+        if (owner.server.isRegistered(name)) {
+            owner.server.unregisterMBean(name);
+        }
+        owner.server.registerMBean(owner.new View(), name);
     }
 
     /** What Hawtio shows. */

@@ -36,6 +36,9 @@ final class Replica implements AutoCloseable {
         own.put("server.port", "0");
         own.put("camel.main.name", name);
         own.put("spring.jmx.unique-names", "true");
+        // Quartz keeps its data sources JVM-wide by scheduler name: the replicas' cluster gets its own name, so
+        // closing a replica never closes the data source of the suite's shared context (which clusters on H2)
+        own.put("spring.quartz.scheduler-name", "nl2q-replicas");
         own.put("spring.datasource.hikari.pool-name", "state-" + name);
         own.put("hub.cluster.member-id", name);
         own.put("hub.warehouse.data-dir", "target/test-data/" + name + "/warehouse");

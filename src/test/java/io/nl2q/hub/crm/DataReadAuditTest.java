@@ -66,8 +66,8 @@ class DataReadAuditTest {
         producer.requestBody("direct:powerbi-push", "acme-writers");
 
         // tenant initrode: a widget link, its data and its ask box, the CRM insight computation
-        String crmId = new JdbcTemplate(warehouses.forTenant("initrode").writer()).queryForObject(
-                "SELECT MIN(crm_account_id) FROM initrode.hcp WHERE crm_account_id IS NOT NULL", String.class);
+        String crmId = InitrodeFixture.linkedPromotedHcp(
+                new JdbcTemplate(warehouses.forTenant("initrode").writer()));
         String url = http.post("/api/v1/crm/widget-links", "initrode-demo-key",
                 "{\"crmAccountId\":\"" + crmId + "\"}").json().path("url").asText();
         String token = url.substring(url.indexOf("?t=") + 3);

@@ -33,6 +33,24 @@ final class InitrodeFixture {
                 + " WHERE p.is_promoted AND r.week_ending > DATE '2025-07-01') ORDER BY hcp_id LIMIT " + count);
     }
 
+    /**
+     * The CRM id of an HCP writing the promoted products lately, linking the first such HCP to a CRM id when earlier
+     * tests (the inbound sync's relinks and deletions) left none of them linked.
+     */
+    static String linkedPromotedHcp(JdbcTemplate warehouse) {
+        List<String> linked = warehouse.queryForList("SELECT MIN(h.crm_account_id) FROM initrode.hcp h"
+                + " WHERE h.crm_account_id IS NOT NULL AND h.hcp_id IN (SELECT r.hcp_id FROM initrode.rx_weekly r"
+                + " JOIN initrode.product p ON p.product_id = r.product_id WHERE p.is_promoted"
+                + " AND r.week_ending > DATE '2025-07-01')", String.class);
+        if (!linked.isEmpty() && linked.get(0) != null) {
+            return linked.get(0);
+        }
+        Object hcpId = promotedHcps(warehouse, 1).get(0).get("hcp_id");
+        String crmId = "0015e00000FIXT01AAA".substring(0, 18);
+        warehouse.update("UPDATE initrode.hcp SET crm_account_id = ? WHERE hcp_id = ?", crmId, hcpId);
+        return crmId;
+    }
+
     /** The stub Account of a warehouse HCP (linked by its NPI when it has no CRM id yet). */
     static Map<String, Object> account(Map<String, Object> hcp) {
         Map<String, Object> a = new LinkedHashMap<>();

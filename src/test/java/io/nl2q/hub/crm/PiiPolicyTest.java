@@ -57,8 +57,8 @@ class PiiPolicyTest {
     @Test
     void theWidgetShowsNamesAndNpisOnlyOnLinksOfIssuersWithAPiiRole() {
         var http = new HubHttp(port);
-        String crmId = new JdbcTemplate(warehouses.forTenant("initrode").writer()).queryForObject(
-                "SELECT MIN(crm_account_id) FROM initrode.hcp WHERE crm_account_id IS NOT NULL", String.class);
+        String crmId = InitrodeFixture.linkedPromotedHcp(
+                new JdbcTemplate(warehouses.forTenant("initrode").writer()));
         String viewerLink = link(http, key(Set.of(Role.VIEWER)), crmId);
         String analystLink = link(http, key(Set.of(Role.ANALYST)), crmId);
 

@@ -213,6 +213,21 @@ final class PowerBiStub implements AutoCloseable {
         return r;
     }
 
+    /** Forgets the requests received so far (the datasets stay). */
+    void forgetRequests() {
+        server.resetRequests();
+    }
+
+    /**
+     * Refresh requests Power BI accepted or refused for one dataset (others, such as a configured after-load refresh,
+     * run meanwhile), not counting those refused for an expired token, which the hub sends again with a new one.
+     */
+    int refreshPosts(String datasetId) {
+        return (int) server.getAllServeEvents().stream().filter(e -> e.getRequest().getMethod().getName().equals("POST")
+                && e.getRequest().getUrl().endsWith("/datasets/" + datasetId + "/refreshes")
+                && e.getResponse().getStatus() != 401).count();
+    }
+
     int refreshPosts() {
         return (int) requests().stream().filter(r -> r.getMethod().getName().equals("POST")
                 && r.getUrl().endsWith("/refreshes")).count();
