@@ -25,28 +25,27 @@ public final class SqlGuard {
      */
     public GuardedSql check(String sql, GuardContext context) {
         SqlDialect dialect = context.dialect();
-        boolean squareBrackets = "sqlserver".equals(dialect.id());
         StatementParser.screen(sql);
-        EngineLexer.screen(sql, dialect.id());
-        Select select = parser.parseSingleQuery(sql, squareBrackets);
+        EngineLexer.screen(sql, dialect);
+        Select select = parser.parseSingleQuery(sql, dialect.bracketQuotedIdentifiers());
         TableBinder binder = new TableBinder(context);
         FunctionPolicy functions = new FunctionPolicy(dialect.deniedFunctions());
         new QueryWalker(binder, functions).walk(select, Scope.EMPTY, 0);
         binder.requireAllReplaced();
         RowLimiter.Limited limited = RowLimiter.apply(select, context.maxRows(), dialect.rowLimitStyle());
         String rendered = limited.select().toString();
-        EngineLexer.screenRendered(rendered, dialect.id());
+        EngineLexer.screenRendered(rendered, dialect);
         secondOpinion(rendered, context, binder, functions);
         return new GuardedSql(rendered, binder.tablesRead(), limited.rowLimit());
     }
 
     private static void secondOpinion(String rendered, GuardContext context, TableBinder binder,
                                       FunctionPolicy functions) {
-        switch (context.dialect().id()) {
-            case "duckdb" -> DuckDbSecondOpinion.shared().check(rendered, binder.schemaName(), binder.tablesRead(),
-                    functions);
-            case "postgresql" -> PostgresStatementCount.requireOne(rendered);
-            default -> {
+        switch (context.dialect().engineCheck()) {
+            case DUCKDB_PARSER -> DuckDbSecondOpinion.shared().check(rendered, binder.schemaName(),
+                    binder.tablesRead(), functions);
+            case POSTGRESQL_DRIVER -> PostgresStatementCount.requireOne(rendered);
+            case NONE -> {
                 // no engine parser to ask; EngineLexer has refused the forms these engines read differently
             }
         }

@@ -135,7 +135,7 @@ final class JdbcTenantWarehouse implements TenantWarehouse, AutoCloseable {
     }
 
     private Set<String> readTables(Connection c) throws SQLException {
-        boolean schemas = !dialect.id().equals("sqlite");
+        boolean schemas = dialect.hasSchemas();
         String schema = switch (dialect.identifierCase()) {
             case UPPER -> tenant.schema().toUpperCase(Locale.ROOT);
             default -> tenant.schema();
