@@ -40,7 +40,10 @@ final class JdbcStagedLoad extends SinkStagedLoad {
         return new JdbcBatchSink(connection, dialect, null).open(staging);
     }
 
-    /** The last row of each key (the highest row number), then INSERT OR REPLACE where the engine has it, else MERGE. */
+    /**
+     * The last row of each key (the highest row number), then INSERT OR REPLACE where the engine
+     * has it, else MERGE.
+     */
     @Override
     protected String upsert() {
         // one aggregate over the staged rows, not a correlated lookup per row

@@ -50,7 +50,8 @@ public class GuardStep {
 
     /** The same for SQL whose values are bound to its {@code ?} placeholders; the guard checks the placeholders. */
     public GuardedSql guard(BoundSql sql, TenantWarehouse warehouse, int rowLimit) {
-        return guard.check(sql.text(), sql.parameters(), new GuardContext(warehouse.tenant(), warehouse.tables(), warehouse.dialect(),
+        return guard.check(sql.text(), sql.parameters(), new GuardContext(warehouse.tenant(), warehouse.tables(),
+                warehouse.dialect(),
                 rowLimit, layout));
     }
 }
