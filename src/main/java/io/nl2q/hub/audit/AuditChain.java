@@ -36,18 +36,19 @@ class AuditChain {
         this.clock = clock;
     }
 
-    /** What a caller records; the chain adds number, time and hashes. {@code queryId} only for answers. */
+    /**
+     * What a caller records; the chain adds number, time and hashes. {@code queryId} only for answers. Written with
+     * {@link NewEntry#of}, naming only the fields an entry has.
+     */
     record NewEntry(String tenantId, String correlationId, String subject, String kind, String question,
                     String sqlText, String engine, String outcome, Integer rowCount, long elapsedMs, String clientIp,
                     String userAgent, String guardVerdict, String errorCode, String piiColumns, String detail,
                     String queryId) {
 
-        /** An entry that answers nothing by queryId (a refusal, a security event). */
-        NewEntry(String tenantId, String correlationId, String subject, String kind, String question, String sqlText,
-                 String engine, String outcome, Integer rowCount, long elapsedMs, String clientIp, String userAgent,
-                 String guardVerdict, String errorCode, String piiColumns, String detail) {
-            this(tenantId, correlationId, subject, kind, question, sqlText, engine, outcome, rowCount, elapsedMs,
-                    clientIp, userAgent, guardVerdict, errorCode, piiColumns, detail, null);
+        /** An entry of {@code kind} by {@code subject} in a tenant, with its outcome; the rest is set by name. */
+        static NewEntryBuilder of(String tenantId, String correlationId, String subject, String kind,
+                                  String outcome) {
+            return new NewEntryBuilder(tenantId, correlationId, subject, kind, outcome);
         }
     }
 

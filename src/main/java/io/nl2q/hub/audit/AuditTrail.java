@@ -44,12 +44,19 @@ public class AuditTrail {
     public void answered(Caller caller, String kind, QueryAnswer answer, GuardedSql guarded, ClientInfo client,
                          String correlationId, String purpose) {
         ClientInfo from = client == null ? ClientInfo.UNKNOWN : client;
-        chain.append(new AuditChain.NewEntry(caller.tenant().id(),
-                correlationId == null ? answer.queryId() : correlationId, caller.subject(), kind,
-                clip(answer.question(), 4000), clip(answer.sql(), 20000), answer.engine(), "ANSWERED",
-                answer.rowCount(), answer.elapsedMs(), from.ip(), from.userAgent(), verdict(guarded), null,
-                guarded == null ? null : pii.read(guarded.sql(), guarded.tables()), clip(purpose, 1000),
-                answer.queryId()));
+        chain.append(AuditChain.NewEntry.of(caller.tenant().id(),
+                        correlationId == null ? answer.queryId() : correlationId, caller.subject(), kind, "ANSWERED")
+                .question(clip(answer.question(), 4000))
+                .sql(clip(answer.sql(), 20000))
+                .engine(answer.engine())
+                .rows(answer.rowCount())
+                .elapsedMs(answer.elapsedMs())
+                .client(from.ip(), from.userAgent())
+                .guardVerdict(verdict(guarded))
+                .piiColumns(guarded == null ? null : pii.read(guarded.sql(), guarded.tables()))
+                .detail(clip(purpose, 1000))
+                .queryId(answer.queryId())
+                .build());
     }
 
     /**
@@ -60,9 +67,13 @@ public class AuditTrail {
      */
     public void read(Caller caller, String purpose, String sql, java.util.Set<String> tables, long rows,
                      long elapsedMs, String outcome, String correlationId) {
-        chain.append(new AuditChain.NewEntry(caller.tenant().id(), correlationId, caller.subject(), "read", null,
-                clip(sql, 20000), null, outcome, (int) Math.min(Integer.MAX_VALUE, rows), elapsedMs, null, null,
-                null, null, pii.read(sql, tables), clip(purpose, 1000)));
+        chain.append(AuditChain.NewEntry.of(caller.tenant().id(), correlationId, caller.subject(), "read", outcome)
+                .sql(clip(sql, 20000))
+                .rows((int) Math.min(Integer.MAX_VALUE, rows))
+                .elapsedMs(elapsedMs)
+                .piiColumns(pii.read(sql, tables))
+                .detail(clip(purpose, 1000))
+                .build());
     }
 
     /**
@@ -90,10 +101,16 @@ public class AuditTrail {
         ClientInfo from = client == null ? ClientInfo.UNKNOWN : client;
         long elapsed = startedAt == null ? 0 : Math.max(0, System.currentTimeMillis() - startedAt.getTime());
         try {
-            chain.append(new AuditChain.NewEntry(caller.tenant().id(), body.correlationId(), caller.subject(),
-                    kind == null ? "request" : kind, clip(question, 4000),
-                    guarded == null ? null : clip(guarded.sql(), 20000), null, "REFUSED", null, elapsed, from.ip(),
-                    from.userAgent(), clip(verdict, 1000), body.code(), null, clip(body.message(), 1000)));
+            chain.append(AuditChain.NewEntry.of(caller.tenant().id(), body.correlationId(), caller.subject(),
+                            kind == null ? "request" : kind, "REFUSED")
+                    .question(clip(question, 4000))
+                    .sql(guarded == null ? null : clip(guarded.sql(), 20000))
+                    .elapsedMs(elapsed)
+                    .client(from.ip(), from.userAgent())
+                    .guardVerdict(clip(verdict, 1000))
+                    .errorCode(body.code())
+                    .detail(clip(body.message(), 1000))
+                    .build());
         } catch (RuntimeException e) {
             // the caller still gets their error response; the audit gap is logged for the operator
             log.error("could not audit refusal {} [{}]", body.code(), body.correlationId(), e);
@@ -108,11 +125,17 @@ public class AuditTrail {
     public void read(Caller caller, DataRead read, ClientInfo client) {
         ClientInfo from = client == null ? ClientInfo.UNKNOWN : client;
         try {
-            chain.append(new AuditChain.NewEntry(caller.tenant().id(), read.correlationId(), caller.subject(),
-                    read.kind(), clip(read.request(), 4000), clip(read.sql(), 20000), null,
-                    read.answered() ? "ANSWERED" : "REFUSED", read.rowCount(), read.elapsedMs(), from.ip(),
-                    from.userAgent(), null, read.errorCode(),
-                    read.answered() ? pii.returned(read.columnsReturned()) : null, clip(read.detail(), 1000)));
+            chain.append(AuditChain.NewEntry.of(caller.tenant().id(), read.correlationId(), caller.subject(),
+                            read.kind(), read.answered() ? "ANSWERED" : "REFUSED")
+                    .question(clip(read.request(), 4000))
+                    .sql(clip(read.sql(), 20000))
+                    .rows(read.rowCount())
+                    .elapsedMs(read.elapsedMs())
+                    .client(from.ip(), from.userAgent())
+                    .errorCode(read.errorCode())
+                    .piiColumns(read.answered() ? pii.returned(read.columnsReturned()) : null)
+                    .detail(clip(read.detail(), 1000))
+                    .build());
         } catch (RuntimeException e) {
             log.error("could not audit the {} read [{}]", read.kind(), read.correlationId(), e);
         }
@@ -121,8 +144,10 @@ public class AuditTrail {
     /** A security event of a known tenant: key issued or revoked, access forbidden, rate limited. */
     public void securityEvent(Caller caller, String event, String correlationId, String detail, ClientInfo client) {
         ClientInfo from = client == null ? ClientInfo.UNKNOWN : client;
-        chain.append(new AuditChain.NewEntry(caller.tenant().id(), correlationId, caller.subject(), "security", null,
-                null, null, event, null, 0, from.ip(), from.userAgent(), null, null, null, clip(detail, 1000)));
+        chain.append(AuditChain.NewEntry.of(caller.tenant().id(), correlationId, caller.subject(), "security", event)
+                .client(from.ip(), from.userAgent())
+                .detail(clip(detail, 1000))
+                .build());
     }
 
     private static String verdict(GuardedSql guarded) {

@@ -24,8 +24,10 @@ public class PlatformAudit {
     public void record(PlatformOperator operator, String kind, String outcome, String detail, String correlationId,
                        ClientInfo client) {
         ClientInfo from = client == null ? ClientInfo.UNKNOWN : client;
-        chain.append(new AuditChain.NewEntry(PlatformOperator.AUDIT_TENANT, correlationId, operator.subject(), kind,
-                null, null, null, outcome, null, 0, from.ip(), from.userAgent(), null, null, null,
-                detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000)));
+        chain.append(AuditChain.NewEntry.of(PlatformOperator.AUDIT_TENANT, correlationId, operator.subject(), kind,
+                        outcome)
+                .client(from.ip(), from.userAgent())
+                .detail(detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000))
+                .build());
     }
 }

@@ -106,9 +106,7 @@ public class BoastLoader {
         try (var report = new ErrorReport(reportPath, properties.maxReportedErrors())) {
             LoadOutcome outcome = load(file, report);
             report.close();
-            LoadOutcome withReport = new LoadOutcome(outcome.status(), outcome.file(), outcome.contract(),
-                    outcome.table(), outcome.rowsRead(), outcome.rowsLoaded(), outcome.badRows(), outcome.reason(),
-                    report.path());
+            LoadOutcome withReport = outcome.withReport(report.path());
             LOG.info("BOAST file {} of tenant {}: {} ({} rows read, {} loaded, {} bad){}", file.name(),
                     file.tenant(), outcome.status(), outcome.rowsRead(), outcome.rowsLoaded(), outcome.badRows(),
                     outcome.reason() == null ? "" : ": " + outcome.reason());
@@ -190,8 +188,7 @@ public class BoastLoader {
                 LOG.info("BOAST file {}: parsed, checked and staged in {} ms, merged into {} in {} ms",
                         file.name(), (stagedAt - started) / 1_000_000, contract.targetTable(),
                         (System.nanoTime() - stagedAt) / 1_000_000);
-                return new LoadOutcome(LoadOutcome.Status.LOADED, file.name(), contract.name(),
-                        contract.targetTable(), total, merged, bad, null, null);
+                return LoadOutcome.loaded(file.name(), contract.name(), contract.targetTable(), total, merged, bad);
             }
         }
     }

@@ -17,27 +17,21 @@ import java.util.stream.Collectors;
  */
 final class JdbcStagedLoad extends SinkStagedLoad {
     private final SqlDialect dialect;
-    private final String id;
 
     JdbcStagedLoad(SqlDialect dialect, Connection connection, String target, List<String> staged, List<String> keys,
                    String fileColumn, String fileValue) {
         super(connection, target, staged, keys, fileColumn, fileValue);
         this.dialect = dialect;
-        this.id = dialect.id();
     }
 
     @Override
     protected String stagingTable() {
-        return id.equals("sqlserver") ? "#" + STAGING : STAGING;
+        return dialect.temporaryTable(STAGING);
     }
 
     @Override
     protected String createStaging(String columnDefinitions) {
-        return switch (id) {
-            case "sqlite" -> "CREATE TEMP TABLE " + STAGING + " (" + columnDefinitions + ")";
-            case "sqlserver" -> "CREATE TABLE #" + STAGING + " (" + columnDefinitions + ")";
-            default -> "CREATE TEMPORARY TABLE " + STAGING + " (" + columnDefinitions + ")";
-        };
+        return dialect.createTemporaryTable(STAGING, columnDefinitions);
     }
 
     @Override
@@ -46,25 +40,27 @@ final class JdbcStagedLoad extends SinkStagedLoad {
         return new JdbcBatchSink(connection, dialect, null).open(staging);
     }
 
-    /** The last row of each key (the highest row number), then INSERT OR REPLACE on SQLite, MERGE elsewhere. */
+    /**
+     * The last row of each key (the highest row number), then INSERT OR REPLACE where the engine
+     * has it, else MERGE.
+     */
     @Override
     protected String upsert() {
         // one aggregate over the staged rows, not a correlated lookup per row
         String latest = "SELECT " + columns.stream().map(c -> select(c, "s." + c) + " AS " + c)
                 .collect(Collectors.joining(", ")) + " FROM " + stagingTable() + " s WHERE s.row_no IN "
                 + "(SELECT MAX(row_no) FROM " + stagingTable() + " GROUP BY " + keyList() + ")";
-        if (id.equals("sqlite")) {
+        if (dialect.insertOrReplace()) {
             // every column is written, so replacing the row of the same key is an update
             return "INSERT OR REPLACE INTO " + target + " (" + columnList() + ") " + latest;
         }
         String on = keys.stream().map(k -> "t." + k + " = n." + k).collect(Collectors.joining(" AND "));
         String set = columns.stream().filter(c -> !keys.contains(c)).map(c -> c + " = n." + c)
                 .collect(Collectors.joining(", "));
-        return "MERGE INTO " + target + " t USING (" + latest + ") n ON " + on
+        return dialect.merge("MERGE INTO " + target + " t USING (" + latest + ") n ON " + on
                 + (set.isEmpty() ? "" : " WHEN MATCHED THEN UPDATE SET " + set)
                 + " WHEN NOT MATCHED THEN INSERT (" + columnList() + ") VALUES ("
-                + columns.stream().map(c -> "n." + c).collect(Collectors.joining(", ")) + ")"
-                + (id.equals("sqlserver") ? ";" : "");
+                + columns.stream().map(c -> "n." + c).collect(Collectors.joining(", ")) + ")");
     }
 
     @Override
@@ -72,7 +68,7 @@ final class JdbcStagedLoad extends SinkStagedLoad {
         try {
             super.close();
         } finally {
-            if (!id.equals("sqlite")) {
+            if (!dialect.rollbackDropsTemporaryTables()) {
                 // Snowflake commits around DDL, so a failed load can leave the session's staging table behind
                 execute("DROP TABLE IF EXISTS " + stagingTable());
             }

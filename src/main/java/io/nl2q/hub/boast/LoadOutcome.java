@@ -13,6 +13,16 @@ public record LoadOutcome(Status status, String file, String contract, String ta
     /** LOADED: valid rows are in the table; REJECTED: nothing loaded, file to the error folder. */
     public enum Status { LOADED, REJECTED }
 
+    static LoadOutcome loaded(String file, String contract, String table, long rowsRead, long rowsLoaded,
+                              long badRows) {
+        return new LoadOutcome(Status.LOADED, file, contract, table, rowsRead, rowsLoaded, badRows, null, null);
+    }
+
+    /** The same outcome with its errors report written. */
+    LoadOutcome withReport(Path report) {
+        return new LoadOutcome(status, file, contract, table, rowsRead, rowsLoaded, badRows, reason, report);
+    }
+
     static LoadOutcome rejected(String file, String contract, String table, long rowsRead, long badRows,
                                 String reason, Path report) {
         return new LoadOutcome(Status.REJECTED, file, contract, table, rowsRead, 0, badRows, reason, report);

@@ -64,19 +64,18 @@ abstract class StagedLoad implements AutoCloseable {
         String target = table(dialect, schema, contract.targetTable());
         List<String> staged = contract.columns().stream().map(FileContract.Column::targetColumn).toList();
         String fileColumn = contract.sourceFileColumn();
-        StagedLoad load = switch (dialect.id()) {
-            case "duckdb" -> new DuckDbStagedLoad(connection, target, staged, contract.keys(), fileColumn, fileName);
-            case "postgresql" -> new PostgresStagedLoad(connection, target, staged, contract.keys(), fileColumn,
-                    fileName);
-            default -> new JdbcStagedLoad(dialect, connection, target, staged, contract.keys(), fileColumn,
-                    fileName);
+        StagedLoad load = switch (dialect.bulkWrite()) {
+            case APPENDER -> new DuckDbStagedLoad(connection, target, staged, contract.keys(), fileColumn, fileName);
+            case COPY -> new PostgresStagedLoad(connection, target, staged, contract.keys(), fileColumn, fileName);
+            case BATCHED_INSERTS -> new JdbcStagedLoad(dialect, connection, target, staged, contract.keys(),
+                    fileColumn, fileName);
         };
         return load.begin(types);
     }
 
-    /** A tenant table by name: schema-qualified, except on SQLite, whose tenants are files with no schema. */
+    /** A tenant table by name: schema-qualified, except on engines without schemas (SQLite). */
     static String table(SqlDialect dialect, String schema, String table) {
-        return "sqlite".equals(dialect.id()) ? table : dialect.quoteIdentifier(schema) + "." + table;
+        return dialect.qualifiedTable(schema, table);
     }
 
     protected abstract String createStaging(String columnDefinitions);

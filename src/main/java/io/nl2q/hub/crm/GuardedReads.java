@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class GuardedReads {
-    /** Salesforce record ids: 15 or 18 alphanumeric characters; nothing else is ever put in a literal. */
+    /** Salesforce record ids: 15 or 18 alphanumeric characters. */
     private static final Pattern CRM_ID = Pattern.compile("[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?");
     private final WarehouseReads reads;
     private final WarehouseRegistry warehouses;
@@ -25,7 +25,7 @@ class GuardedReads {
         this.warehouses = warehouses;
     }
 
-    QueryResult query(Caller caller, String purpose, String sql, int maxRows) {
+    QueryResult query(Caller caller, String purpose, CharSequence sql, int maxRows) {
         return reads.read(caller, purpose, sql, maxRows);
     }
 
@@ -37,13 +37,5 @@ class GuardedReads {
 
     static boolean isCrmId(String id) {
         return id != null && CRM_ID.matcher(id).matches();
-    }
-
-    /** A validated CRM id as a SQL string literal. */
-    static String literal(String crmId) {
-        if (!isCrmId(crmId)) {
-            throw new IllegalArgumentException("not a CRM record id");
-        }
-        return "'" + crmId + "'";
     }
 }

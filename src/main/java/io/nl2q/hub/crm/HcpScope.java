@@ -31,7 +31,18 @@ final class HcpScope {
         select.setLimit(null);
         select.setFetch(null);
         return Optional.of("SELECT * FROM (" + select + ") scoped WHERE scoped.hcp_id IN (SELECT hcp_id FROM hcp"
-                + " WHERE crm_account_id = " + GuardedReads.literal(crmId) + ")");
+                + " WHERE crm_account_id = " + literal(crmId) + ")");
+    }
+
+    /**
+     * A validated CRM id as a SQL string literal: the scoped SQL goes through the answer pipeline, which carries
+     * text only; the id is 15 or 18 alphanumerics, so the literal cannot hold a quote.
+     */
+    private static String literal(String crmId) {
+        if (!GuardedReads.isCrmId(crmId)) {
+            throw new IllegalArgumentException("not a CRM record id");
+        }
+        return "'" + crmId + "'";
     }
 
     private static boolean listsPrescribers(PlainSelect select) {

@@ -7,6 +7,7 @@ import io.nl2q.hub.errors.ErrorCode;
 import io.nl2q.hub.errors.HubException;
 import io.nl2q.hub.errors.Phase;
 import io.nl2q.hub.query.AnswerScope;
+import io.nl2q.hub.query.BoundSql;
 import io.nl2q.hub.query.GeneratedQuery;
 import io.nl2q.hub.query.QueryAnswer;
 import io.nl2q.hub.security.Caller;
@@ -73,15 +74,15 @@ public class WidgetRequests {
 
     /** The HCP (PII fields only for a link whose issuer may see them), its TRx trend, recent calls and insight. */
     public Map<String, Object> data(Caller caller, String id) {
-        String hcpFilter = " WHERE h.crm_account_id = " + GuardedReads.literal(id);
-        QueryResult hcp = reads.query(caller, "crm-widget-data", "SELECT h.full_name, h.specialty, h.city, h.state,"
-                + " h.npi FROM hcp h" + hcpFilter, 1);
-        QueryResult trend = reads.query(caller, "crm-widget-data", "SELECT r.week_ending, SUM(r.trx) AS trx FROM"
-                + " rx_weekly r JOIN hcp h ON h.hcp_id = r.hcp_id" + hcpFilter
-                + " GROUP BY r.week_ending ORDER BY r.week_ending DESC", 52);
-        QueryResult calls = reads.query(caller, "crm-widget-data", "SELECT c.call_date, c.channel, p.product_name"
-                + " FROM call_activity c JOIN hcp h ON h.hcp_id = c.hcp_id JOIN product p"
-                + " ON p.product_id = c.product_id" + hcpFilter + " ORDER BY c.call_date DESC", 10);
+        String hcpFilter = " WHERE h.crm_account_id = ?";
+        QueryResult hcp = reads.query(caller, "crm-widget-data", BoundSql.of("SELECT h.full_name, h.specialty,"
+                + " h.city, h.state, h.npi FROM hcp h" + hcpFilter, id), 1);
+        QueryResult trend = reads.query(caller, "crm-widget-data", BoundSql.of("SELECT r.week_ending,"
+                + " SUM(r.trx) AS trx FROM rx_weekly r JOIN hcp h ON h.hcp_id = r.hcp_id" + hcpFilter
+                + " GROUP BY r.week_ending ORDER BY r.week_ending DESC", id), 52);
+        QueryResult calls = reads.query(caller, "crm-widget-data", BoundSql.of("SELECT c.call_date, c.channel,"
+                + " p.product_name FROM call_activity c JOIN hcp h ON h.hcp_id = c.hcp_id JOIN product p"
+                + " ON p.product_id = c.product_id" + hcpFilter + " ORDER BY c.call_date DESC", id), 10);
         Map<String, Object> out = new LinkedHashMap<>();
         Map<String, Object> fields = new LinkedHashMap<>();
         if (!hcp.rows().isEmpty()) {
@@ -114,8 +115,8 @@ public class WidgetRequests {
     }
 
     private boolean exists(Caller caller, String id) {
-        return GuardedReads.isCrmId(id) && !reads.query(caller, "crm-widget-link", "SELECT crm_account_id FROM hcp"
-                + " WHERE crm_account_id = " + GuardedReads.literal(id), 1).rows().isEmpty();
+        return GuardedReads.isCrmId(id) && !reads.query(caller, "crm-widget-link",
+                BoundSql.of("SELECT crm_account_id FROM hcp WHERE crm_account_id = ?", id), 1).rows().isEmpty();
     }
 
     private String crmAccountId(String body) {

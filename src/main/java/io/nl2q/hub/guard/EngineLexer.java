@@ -1,5 +1,7 @@
 package io.nl2q.hub.guard;
 
+import io.nl2q.hub.warehouse.SqlDialect;
+
 /**
  * A small lexer that reads SQL text the way the engines do (quotes, comments, statement ends) and refuses every form
  * on which JSqlParser and an engine disagree about where a token ends. Such a form lets one reader see a string
@@ -24,11 +26,11 @@ package io.nl2q.hub.guard;
  */
 final class EngineLexer {
     private final String sql;
-    private final String dialect;
+    private final SqlDialect dialect;
     private final boolean rendered;
     private int pos;
 
-    private EngineLexer(String sql, String dialect, boolean rendered) {
+    private EngineLexer(String sql, SqlDialect dialect, boolean rendered) {
         this.sql = sql;
         this.dialect = dialect;
         this.rendered = rendered;
@@ -39,13 +41,13 @@ final class EngineLexer {
      *
      * @throws SqlRejectedException naming the form and its position when the text holds one of the forms above
      */
-    static void screen(String sql, String dialectId) {
-        new EngineLexer(sql, dialectId, false).run();
+    static void screen(String sql, SqlDialect dialect) {
+        new EngineLexer(sql, dialect, false).run();
     }
 
     /** The statement as it will be sent: all of the above, and nothing after a {@code ;}. */
-    static void screenRendered(String sql, String dialectId) {
-        new EngineLexer(sql, dialectId, true).run();
+    static void screenRendered(String sql, SqlDialect dialect) {
+        new EngineLexer(sql, dialect, true).run();
     }
 
     private void run() {
@@ -71,7 +73,7 @@ final class EngineLexer {
             } else if (c == '"') {
                 requireNoPrefix("quoted identifier");
                 skipQuoted('"', "quoted identifier");
-            } else if (c == '[' && "sqlserver".equals(dialect)) {
+            } else if (c == '[' && dialect.bracketQuotedIdentifiers()) {
                 skipBracketIdentifier();
             } else {
                 checkPlainCharacter(c);
@@ -95,7 +97,7 @@ final class EngineLexer {
         if (c == '{' || c == '}') {
             throw refuse("JDBC escapes ({fn ...}, {d '...'}) are not allowed: the driver rewrites them");
         }
-        if (c == '/' && startsWith("//") && "snowflake".equals(dialect)) {
+        if (c == '/' && startsWith("//") && dialect.doubleSlashComments()) {
             throw refuse("'//' is not allowed: it starts a comment on Snowflake");
         }
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
@@ -51,9 +52,23 @@ final class QueryWalker {
     private final FunctionPolicy functions;
     private final Map<Object, Boolean> seen = new IdentityHashMap<>();
 
-    QueryWalker(TableBinder binder, FunctionPolicy functions) {
+    private final boolean bound;
+    private int placeholders;
+
+    /** @param bound whether the statement's values are bound, so plain {@code ?} placeholders are allowed */
+    QueryWalker(TableBinder binder, FunctionPolicy functions, boolean bound) {
         this.binder = binder;
         this.functions = functions;
+        this.bound = bound;
+    }
+
+    QueryWalker(TableBinder binder, FunctionPolicy functions) {
+        this(binder, functions, false);
+    }
+
+    /** The plain {@code ?} placeholders walked so far. */
+    int placeholders() {
+        return placeholders;
     }
 
     void walk(Object node, Scope scope, int depth) {
@@ -81,6 +96,10 @@ final class QueryWalker {
             throw new SqlRejectedException("unsupported SQL construct: " + node.getClass().getSimpleName());
         }
         if (seen.put(node, Boolean.TRUE) != null) {
+            return;
+        }
+        if (bound && node instanceof JdbcParameter p && !p.isUseFixedIndex()) {
+            placeholders++;
             return;
         }
         NodePolicy.check(node);

@@ -1,6 +1,7 @@
 package io.nl2q.hub.guard;
 
 import io.nl2q.hub.warehouse.SqlDialect;
+import java.util.List;
 import net.sf.jsqlparser.statement.select.Select;
 
 /**
@@ -24,29 +25,42 @@ public final class SqlGuard {
      * @throws SqlRejectedException naming the reason when the statement is refused
      */
     public GuardedSql check(String sql, GuardContext context) {
+        return check(sql, List.of(), context);
+    }
+
+    /**
+     * The same for a statement whose values are bound, not written: it must hold exactly one plain {@code ?} per
+     * value (no numbered or named parameters), and comes back carrying the values in order.
+     */
+    public GuardedSql check(String sql, List<?> parameters, GuardContext context) {
         SqlDialect dialect = context.dialect();
-        boolean squareBrackets = "sqlserver".equals(dialect.id());
         StatementParser.screen(sql);
-        EngineLexer.screen(sql, dialect.id());
-        Select select = parser.parseSingleQuery(sql, squareBrackets);
+        EngineLexer.screen(sql, dialect);
+        Select select = parser.parseSingleQuery(sql, dialect.bracketQuotedIdentifiers());
         TableBinder binder = new TableBinder(context);
         FunctionPolicy functions = new FunctionPolicy(dialect.deniedFunctions());
-        new QueryWalker(binder, functions).walk(select, Scope.EMPTY, 0);
+        QueryWalker walker = new QueryWalker(binder, functions, !parameters.isEmpty());
+        walker.walk(select, Scope.EMPTY, 0);
+        if (walker.placeholders() != parameters.size()) {
+            throw new SqlRejectedException("the statement holds " + walker.placeholders() + " placeholders for "
+                    + parameters.size() + " bound values");
+        }
         binder.requireAllReplaced();
         RowLimiter.Limited limited = RowLimiter.apply(select, context.maxRows(), dialect.rowLimitStyle());
         String rendered = limited.select().toString();
-        EngineLexer.screenRendered(rendered, dialect.id());
+        EngineLexer.screenRendered(rendered, dialect);
         secondOpinion(rendered, context, binder, functions);
-        return new GuardedSql(rendered, binder.tablesRead(), limited.rowLimit());
+        return new GuardedSql(rendered, binder.tablesRead(), limited.rowLimit(),
+                new java.util.ArrayList<Object>(parameters));
     }
 
     private static void secondOpinion(String rendered, GuardContext context, TableBinder binder,
                                       FunctionPolicy functions) {
-        switch (context.dialect().id()) {
-            case "duckdb" -> DuckDbSecondOpinion.shared().check(rendered, binder.schemaName(), binder.tablesRead(),
-                    functions);
-            case "postgresql" -> PostgresStatementCount.requireOne(rendered);
-            default -> {
+        switch (context.dialect().engineCheck()) {
+            case DUCKDB_PARSER -> DuckDbSecondOpinion.shared().check(rendered, binder.schemaName(),
+                    binder.tablesRead(), functions);
+            case POSTGRESQL_DRIVER -> PostgresStatementCount.requireOne(rendered);
+            case NONE -> {
                 // no engine parser to ask; EngineLexer has refused the forms these engines read differently
             }
         }

@@ -44,8 +44,7 @@ class CaffeineAnswerCache implements AnswerCache {
         }
         QueryAnswer a = entry.answer();
         long elapsed = Math.max(0, System.currentTimeMillis() - startedAt.getTime());
-        return new QueryAnswer(question.text(), a.sql(), a.columns(), a.rows(), a.rowCount(), a.truncated(),
-                a.explanation(), a.chart(), a.engine(), true, elapsed, queryId);
+        return a.withQuestion(question.text()).servedFromCache(elapsed, queryId);
     }
 
     @Override

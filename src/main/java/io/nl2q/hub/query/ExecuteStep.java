@@ -23,13 +23,14 @@ public class ExecuteStep {
 
     public QueryResult execute(GuardedSql sql, Caller caller) {
         return warehouses.forTenant(caller.tenant().id())
-                .query(sql.sql(), limits.statementTimeout(), limits.maxRows());
+                .query(sql.sql(), sql.parameters(), limits.statementTimeout(), limits.maxRows());
     }
 
     /** The same, cut at {@code maxRows} rows when given (null: {@code hub.warehouse.max-rows}). */
     public QueryResult executeCapped(GuardedSql sql, Caller caller, Integer maxRows) {
         return warehouses.forTenant(caller.tenant().id())
-                .query(sql.sql(), limits.statementTimeout(), maxRows == null ? limits.maxRows() : maxRows);
+                .query(sql.sql(), sql.parameters(), limits.statementTimeout(),
+                        maxRows == null ? limits.maxRows() : maxRows);
     }
 
     /**
@@ -39,6 +40,6 @@ public class ExecuteStep {
      */
     public QueryResult guardedRead(String sql, TenantWarehouse warehouse, int maxRows) {
         GuardedSql guarded = guard.guard(sql, warehouse, maxRows + 1);
-        return warehouse.query(guarded.sql(), limits.statementTimeout(), maxRows);
+        return warehouse.query(guarded.sql(), guarded.parameters(), limits.statementTimeout(), maxRows);
     }
 }

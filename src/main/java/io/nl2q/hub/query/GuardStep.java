@@ -34,9 +34,10 @@ public class GuardStep {
     }
 
     /** The same with a row cap of the caller's choosing; null: the deployment's {@code hub.warehouse.max-rows}. */
-    public GuardedSql guardCapped(String sql, Caller caller, Integer maxRows) {
-        return maxRows == null ? guard(sql, caller)
-                : guard(sql, warehouses.forTenant(caller.tenant().id()), maxRows + 1);
+    public GuardedSql guardCapped(CharSequence sql, Caller caller, Integer maxRows) {
+        BoundSql bound = BoundSql.from(sql);
+        return guard(bound, warehouses.forTenant(caller.tenant().id()),
+                (maxRows == null ? limits.maxRows() : maxRows) + 1);
     }
 
     /**
@@ -44,7 +45,13 @@ public class GuardStep {
      * warehouse (question flow, OData feed, CRM insights) goes through here, so all get the deployment's layout.
      */
     public GuardedSql guard(String sql, TenantWarehouse warehouse, int rowLimit) {
-        return guard.check(sql, new GuardContext(warehouse.tenant(), warehouse.tables(), warehouse.dialect(),
+        return guard(new BoundSql(sql, java.util.List.of()), warehouse, rowLimit);
+    }
+
+    /** The same for SQL whose values are bound to its {@code ?} placeholders; the guard checks the placeholders. */
+    public GuardedSql guard(BoundSql sql, TenantWarehouse warehouse, int rowLimit) {
+        return guard.check(sql.text(), sql.parameters(), new GuardContext(warehouse.tenant(), warehouse.tables(),
+                warehouse.dialect(),
                 rowLimit, layout));
     }
 }

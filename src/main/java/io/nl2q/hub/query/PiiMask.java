@@ -53,7 +53,6 @@ public class PiiMask {
         }
         String explanation = (answer.explanation() == null ? "" : answer.explanation() + " ")
                 + "Columns hidden for your role: " + String.join(", ", hidden) + ".";
-        return new QueryAnswer(answer.question(), answer.sql(), columns, rows, answer.rowCount(), answer.truncated(),
-                explanation, chart, answer.engine(), answer.cached(), answer.elapsedMs(), answer.queryId());
+        return answer.withTable(columns, rows).withExplanation(explanation).withChart(chart);
     }
 }

@@ -27,9 +27,10 @@ public class WarehouseReads {
 
     /**
      * @param purpose what the read is for, recorded in its audit row (e.g. {@code crm-widget-data})
+     * @param sql     the statement; a {@link BoundSql} carries the values of its {@code ?} placeholders
      * @param maxRows the row cap; a result with more rows comes back cut and {@code truncated}
      */
-    public QueryResult read(Caller caller, String purpose, String sql, int maxRows) {
+    public QueryResult read(Caller caller, String purpose, CharSequence sql, int maxRows) {
         String correlationId = CorrelationIds.accept(MDC.get("correlationId"));
         long started = System.currentTimeMillis();
         Exchange done = producer.send("direct:read", e -> {
@@ -39,7 +40,7 @@ public class WarehouseReads {
             e.setVariable("sql", sql);
             e.setVariable("maxRows", maxRows);
             e.setVariable("correlationId", correlationId);
-            e.getMessage().setBody(sql);
+            e.getMessage().setBody(sql.toString());
         });
         Exception failure = done.getException();
         if (failure != null) {

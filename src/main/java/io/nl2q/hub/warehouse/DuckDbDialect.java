@@ -22,6 +22,26 @@ final class DuckDbDialect extends AnsiDialect {
     }
 
     @Override
+    public EngineCheck engineCheck() {
+        return EngineCheck.DUCKDB_PARSER;
+    }
+
+    @Override
+    public BulkWrite bulkWrite() {
+        return BulkWrite.APPENDER;
+    }
+
+    @Override
+    public boolean insertOrReplace() {
+        return true;
+    }
+
+    @Override
+    public boolean rollbackDropsTemporaryTables() {
+        return true;
+    }
+
+    @Override
     public IdentifierCase identifierCase() {
         return IdentifierCase.LOWER;
     }

@@ -62,7 +62,7 @@ final class JdbcTenantWarehouse implements TenantWarehouse, AutoCloseable {
     }
 
     @Override
-    public QueryResult query(String guardedSql, Duration timeout, int maxRows) {
+    public QueryResult query(String guardedSql, List<?> parameters, Duration timeout, int maxRows) {
         Connection c;
         try {
             c = answering.getConnection();
@@ -78,6 +78,9 @@ final class JdbcTenantWarehouse implements TenantWarehouse, AutoCloseable {
             try (var statement = c.prepareStatement(guardedSql)) {
                 statement.setQueryTimeout((int) Math.max(1, (timeout.toMillis() + 999) / 1000));
                 statement.setMaxRows(maxRows + 1);
+                for (int i = 0; i < parameters.size(); i++) {
+                    statement.setObject(i + 1, parameters.get(i));
+                }
                 try (var rs = statement.executeQuery()) {
                     result = ResultRows.read(rs, maxRows);
                 }
@@ -135,7 +138,7 @@ final class JdbcTenantWarehouse implements TenantWarehouse, AutoCloseable {
     }
 
     private Set<String> readTables(Connection c) throws SQLException {
-        boolean schemas = !dialect.id().equals("sqlite");
+        boolean schemas = dialect.hasSchemas();
         String schema = switch (dialect.identifierCase()) {
             case UPPER -> tenant.schema().toUpperCase(Locale.ROOT);
             default -> tenant.schema();

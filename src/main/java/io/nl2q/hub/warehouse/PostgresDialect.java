@@ -22,6 +22,21 @@ final class PostgresDialect extends AnsiDialect {
     }
 
     @Override
+    public EngineCheck engineCheck() {
+        return EngineCheck.POSTGRESQL_DRIVER;
+    }
+
+    @Override
+    public BulkWrite bulkWrite() {
+        return BulkWrite.COPY;
+    }
+
+    @Override
+    public boolean rollbackDropsTemporaryTables() {
+        return true;
+    }
+
+    @Override
     public IdentifierCase identifierCase() {
         return IdentifierCase.LOWER;
     }

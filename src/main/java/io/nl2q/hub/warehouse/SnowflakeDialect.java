@@ -24,6 +24,11 @@ final class SnowflakeDialect extends AnsiDialect {
     }
 
     @Override
+    public boolean doubleSlashComments() {
+        return true;
+    }
+
+    @Override
     public RowLimitStyle rowLimitStyle() {
         return RowLimitStyle.LIMIT;
     }

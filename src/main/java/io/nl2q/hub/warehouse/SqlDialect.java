@@ -71,6 +71,67 @@ public interface SqlDialect {
     /** Schema names (lower case) that belong to the engine itself and are never visible to tenants. */
     Set<String> systemSchemas();
 
+    /** Whether {@code [name]} quotes an identifier (SQL Server), so the guard parses and lexes brackets as names. */
+    default boolean bracketQuotedIdentifiers() {
+        return false;
+    }
+
+    /** Whether {@code //} starts a comment outside quotes (Snowflake), which the guard must then refuse. */
+    default boolean doubleSlashComments() {
+        return false;
+    }
+
+    /** The engine's own reader the guard asks to confirm a rendered statement is exactly one SELECT. */
+    default EngineCheck engineCheck() {
+        return EngineCheck.NONE;
+    }
+
+    /** Whether tables live in schemas; SQLite's tenants are files with none. */
+    default boolean hasSchemas() {
+        return true;
+    }
+
+    /** A tenant table by its (already safe) name: schema-qualified where the engine has schemas. */
+    default String qualifiedTable(String schema, String table) {
+        return hasSchemas() ? quoteIdentifier(schema) + "." + table : table;
+    }
+
+    /** How loaders bulk-write rows into a staging table on this engine. */
+    default BulkWrite bulkWrite() {
+        return BulkWrite.BATCHED_INSERTS;
+    }
+
+    /** A session-private table's name in SQL (SQL Server's temporary tables start with #). */
+    default String temporaryTable(String name) {
+        return name;
+    }
+
+    /** DDL creating the session-private table {@code name} with {@code columnDefinitions}. */
+    default String createTemporaryTable(String name, String columnDefinitions) {
+        return "CREATE TEMPORARY TABLE " + temporaryTable(name) + " (" + columnDefinitions + ")";
+    }
+
+    /**
+     * Whether {@code INSERT OR REPLACE} replaces the row of the same key (SQLite, DuckDB); engines without it get
+     * a MERGE.
+     */
+    default boolean insertOrReplace() {
+        return false;
+    }
+
+    /** A MERGE as this engine accepts it (SQL Server requires the terminating semicolon). */
+    default String merge(String mergeStatement) {
+        return mergeStatement;
+    }
+
+    /**
+     * Whether rolling back removes a temporary table created in the transaction; where not known to (Snowflake
+     * commits around DDL), loaders drop it explicitly.
+     */
+    default boolean rollbackDropsTemporaryTables() {
+        return false;
+    }
+
     enum IdentifierCase { LOWER, UPPER, AS_IS }
 
     enum RowLimitStyle { LIMIT, TOP, FETCH_FIRST }
@@ -78,4 +139,10 @@ public interface SqlDialect {
     enum TimeGrain { DAY, WEEK, MONTH, QUARTER, YEAR }
 
     enum ColumnType { VARCHAR, CHAR, INTEGER, BOOLEAN, DATE }
+
+    /** DuckDB's parser (json_serialize_sql), the PostgreSQL driver's statement splitter, or none to ask. */
+    enum EngineCheck { DUCKDB_PARSER, POSTGRESQL_DRIVER, NONE }
+
+    /** DuckDB's appender, PostgreSQL's COPY, or batched JDBC INSERTs. */
+    enum BulkWrite { APPENDER, COPY, BATCHED_INSERTS }
 }

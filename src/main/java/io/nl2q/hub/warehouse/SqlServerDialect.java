@@ -22,6 +22,26 @@ final class SqlServerDialect extends AnsiDialect {
     }
 
     @Override
+    public boolean bracketQuotedIdentifiers() {
+        return true;
+    }
+
+    @Override
+    public String temporaryTable(String name) {
+        return "#" + name;
+    }
+
+    @Override
+    public String createTemporaryTable(String name, String columnDefinitions) {
+        return "CREATE TABLE " + temporaryTable(name) + " (" + columnDefinitions + ")";
+    }
+
+    @Override
+    public String merge(String mergeStatement) {
+        return mergeStatement + ";";
+    }
+
+    @Override
     public String quoteIdentifier(String identifier) {
         return '[' + identifier.replace("]", "]]") + ']';
     }

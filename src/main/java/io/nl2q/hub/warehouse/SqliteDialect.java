@@ -19,6 +19,26 @@ final class SqliteDialect extends AnsiDialect {
     }
 
     @Override
+    public boolean hasSchemas() {
+        return false;
+    }
+
+    @Override
+    public String createTemporaryTable(String name, String columnDefinitions) {
+        return "CREATE TEMP TABLE " + name + " (" + columnDefinitions + ")";
+    }
+
+    @Override
+    public boolean insertOrReplace() {
+        return true;
+    }
+
+    @Override
+    public boolean rollbackDropsTemporaryTables() {
+        return true;
+    }
+
+    @Override
     public IdentifierCase identifierCase() {
         return IdentifierCase.AS_IS;
     }

@@ -2,6 +2,7 @@ package io.nl2q.hub.warehouse;
 
 import io.nl2q.hub.tenancy.TenantRef;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -21,7 +22,15 @@ public interface TenantWarehouse {
      * @throws io.nl2q.hub.errors.HubException QUERY_TIMEOUT past {@code timeout}, WAREHOUSE_UNAVAILABLE when the
      *                                         database cannot be reached
      */
-    QueryResult query(String guardedSql, Duration timeout, int maxRows);
+    default QueryResult query(String guardedSql, Duration timeout, int maxRows) {
+        return query(guardedSql, List.of(), timeout, maxRows);
+    }
+
+    /**
+     * The same with {@code parameters} bound, in order, to the statement's {@code ?} placeholders, so that no caller
+     * pastes a value into SQL.
+     */
+    QueryResult query(String guardedSql, List<?> parameters, Duration timeout, int maxRows);
 
     /** A read-write pool for loaders (BOAST files, CRM sync); never used to answer questions. */
     DataSource writer();

@@ -65,7 +65,7 @@ public final class WarehouseSchema {
      */
     public static List<String> createStatements(SqlDialect dialect, String catalog, String schema) {
         var statements = new ArrayList<String>();
-        boolean schemas = !dialect.id().equals("sqlite");
+        boolean schemas = dialect.hasSchemas();
         String qualifiedSchema = (catalog == null ? "" : dialect.quoteIdentifier(catalog) + ".")
                 + dialect.quoteIdentifier(schema);
         if (schemas) {

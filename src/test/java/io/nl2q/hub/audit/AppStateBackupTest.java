@@ -100,8 +100,15 @@ class AppStateBackupTest {
     }
 
     private static AuditChain.NewEntry entry(String correlationId) {
-        return new AuditChain.NewEntry("acme", correlationId, "analyst@acme", "query", "How many prescribers?",
-                "SELECT COUNT(*) FROM hcp", "duckdb", "ok", 1, 12, "127.0.0.1", "test", "allowed", null, null, null);
+        return AuditChain.NewEntry.of("acme", correlationId, "analyst@acme", "query", "ok")
+                .question("How many prescribers?")
+                .sql("SELECT COUNT(*) FROM hcp")
+                .engine("duckdb")
+                .rows(1)
+                .elapsedMs(12)
+                .client("127.0.0.1", "test")
+                .guardVerdict("allowed")
+                .build();
     }
 
     private static AuditChain chain(DataSource state) {

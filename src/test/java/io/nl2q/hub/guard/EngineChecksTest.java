@@ -14,21 +14,23 @@ class EngineChecksTest {
 
     @Test
     void theRenderedStatementMayHoldNoCommentMarkerAndNothingAfterASemicolon() {
-        assertThatThrownBy(() -> EngineLexer.screenRendered("SELECT 1 --1", "duckdb"))
+        assertThatThrownBy(() -> EngineLexer.screenRendered("SELECT 1 --1", Dialects.byId("duckdb")))
                 .hasMessageContaining("comment marker");
-        assertThatThrownBy(() -> EngineLexer.screenRendered("SELECT 1 /* x */", "duckdb"))
+        assertThatThrownBy(() -> EngineLexer.screenRendered("SELECT 1 /* x */", Dialects.byId("duckdb")))
                 .hasMessageContaining("comment marker");
-        assertThatThrownBy(() -> EngineLexer.screenRendered("SELECT 1; SELECT 2", "duckdb"))
+        assertThatThrownBy(() -> EngineLexer.screenRendered("SELECT 1; SELECT 2", Dialects.byId("duckdb")))
                 .hasMessageContaining("only one SELECT statement");
-        assertThatCode(() -> EngineLexer.screenRendered("SELECT '--;/*' AS \"a;--\"", "duckdb"))
+        assertThatCode(() -> EngineLexer.screenRendered("SELECT '--;/*' AS \"a;--\"", Dialects.byId("duckdb")))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void doubleSlashIsRefusedOnlyWhereItStartsAComment() {
-        assertThatThrownBy(() -> EngineLexer.screen("SELECT 7 // 2", "snowflake")).hasMessageContaining("'//'");
-        assertThatCode(() -> EngineLexer.screen("SELECT 7 // 2", "duckdb")).doesNotThrowAnyException();
-        assertThatCode(() -> EngineLexer.screen("SELECT [a]]b'] FROM t", "sqlserver")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> EngineLexer.screen("SELECT 7 // 2", Dialects.byId("snowflake")))
+                .hasMessageContaining("'//'");
+        assertThatCode(() -> EngineLexer.screen("SELECT 7 // 2", Dialects.byId("duckdb"))).doesNotThrowAnyException();
+        assertThatCode(() -> EngineLexer.screen("SELECT [a]]b'] FROM t", Dialects.byId("sqlserver")))
+                .doesNotThrowAnyException();
     }
 
     @Test

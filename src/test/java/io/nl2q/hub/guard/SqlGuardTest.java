@@ -3,6 +3,7 @@ package io.nl2q.hub.guard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,21 @@ class SqlGuardTest {
         assertThat(guard.check("SELECT * FROM hcp LIMIT ALL", Fixtures.ACME).rowLimit()).isEqualTo(10_000);
         assertThatThrownBy(() -> guard.check("SELECT * FROM hcp LIMIT 2 * 5", Fixtures.ACME))
                 .hasMessageContaining("LIMIT must be a non-negative integer literal");
+    }
+
+    @Test
+    void bindsValuesToPlainPlaceholdersOnlyWhenTheCallerBindsThem() {
+        GuardedSql bound = guard.check("SELECT npi FROM hcp WHERE crm_account_id = ? AND state = ?",
+                List.of("001000000000001", "NY"), Fixtures.ACME);
+        assertThat(bound.sql())
+                .isEqualTo("SELECT npi FROM acme.hcp WHERE crm_account_id = ? AND state = ? LIMIT 10000");
+        assertThat(bound.parameters()).containsExactly("001000000000001", "NY");
+        assertThatThrownBy(() -> guard.check("SELECT npi FROM hcp WHERE state = ?", Fixtures.ACME))
+                .hasMessageContaining("bind parameters are not allowed");
+        assertThatThrownBy(() -> guard.check("SELECT npi FROM hcp WHERE state = ?", List.of("NY", "CA"),
+                Fixtures.ACME)).hasMessageContaining("1 placeholders for 2 bound values");
+        assertThatThrownBy(() -> guard.check("SELECT npi FROM hcp WHERE state = :s", List.of("NY"), Fixtures.ACME))
+                .isInstanceOf(SqlRejectedException.class);
     }
 
     @Test

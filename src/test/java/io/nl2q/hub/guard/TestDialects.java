@@ -28,6 +28,17 @@ final class TestDialects {
         }
 
         @Override
+        public boolean bracketQuotedIdentifiers() {
+            return open == '[';
+        }
+
+        /** The DuckDB stand-in is checked by DuckDB's parser, as the real dialect is. */
+        @Override
+        public EngineCheck engineCheck() {
+            return id.equals("duckdb") ? EngineCheck.DUCKDB_PARSER : EngineCheck.NONE;
+        }
+
+        @Override
         public String dateTrunc(TimeGrain grain, String dateExpression) {
             return "date_trunc('" + grain.name().toLowerCase() + "', " + dateExpression + ")";
         }

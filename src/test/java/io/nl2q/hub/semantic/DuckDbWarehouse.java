@@ -57,6 +57,14 @@ public final class DuckDbWarehouse implements TenantWarehouse, AutoCloseable {
     }
 
     @Override
+    public QueryResult query(String sql, List<?> parameters, Duration timeout, int maxRows) {
+        if (!parameters.isEmpty()) {
+            throw new UnsupportedOperationException("the semantic engine's test warehouse binds no parameters");
+        }
+        return query(sql, timeout, maxRows);
+    }
+
+    @Override
     public synchronized QueryResult query(String sql, Duration timeout, int maxRows) {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();

@@ -101,8 +101,9 @@ class SemanticEngineTest {
                 return warehouse.tables();
             }
 
-            public io.nl2q.hub.warehouse.QueryResult query(String sql, java.time.Duration t, int rows) {
-                return warehouse.query(sql, t, rows);
+            public io.nl2q.hub.warehouse.QueryResult query(String sql, java.util.List<?> parameters,
+                                                           java.time.Duration t, int rows) {
+                return warehouse.query(sql, parameters, t, rows);
             }
 
             public javax.sql.DataSource writer() {
