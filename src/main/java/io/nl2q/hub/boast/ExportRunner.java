@@ -43,7 +43,7 @@ import org.springframework.stereotype.Component;
  * read-only warehouse session, one audit row, the PII policy by the export's role), capped at the export's max-rows
  * (a larger result is refused, never cut), and its result is written as CSV with a SHA-256 companion and a manifest, ready for the partner's inbox.
  */
-@Component("boastExports")
+@Component("exportRunner")
 public class ExportRunner {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS")
             .withZone(ZoneOffset.UTC);

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * {@code hub.boast.max-load-attempts} the file is set aside: moved to the error folder, the partner told that it
  * was not loaded, and the cause parked in the dead-letter store for operators (REST API and Hawtio).
  */
-@Component("boastInboundLoads")
+@Component("inboundLoads")
 public class InboundLoads {
     private static final Logger LOG = LoggerFactory.getLogger(InboundLoads.class);
     private final BoastLoader loader;

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * Once per cluster: the route runs on the replica leading namespace {@code crm} (route policy crmLeader), and every
  * listener of this replica stops when it loses that leadership, so the new leader's listeners take over.
  */
-@Component("crmCdc")
+@Component("cdcListener")
 public class CdcListener implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(CdcListener.class);
     private final CrmAdapters adapters;

@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * holds is relinked, one whose NPI another live account holds is parked, calls of unknown accounts wait in
  * crm_pending_call, and calls that were not submitted stay out.
  */
-@Component("crmInbound")
+@Component("inboundSync")
 public class InboundSync {
     private static final Logger log = LoggerFactory.getLogger(InboundSync.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]XX");

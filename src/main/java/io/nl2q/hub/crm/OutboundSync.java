@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * pause) is parked, and its replay or the next run writes only what was not accepted yet. Records the CRM refused
  * come back as JSON for the route to retry one by one, then dead-letter with the Salesforce error code.
  */
-@Component("crmOutbound")
+@Component("outboundSync")
 public class OutboundSync {
     static final String INSIGHTS = "NL2Q_Insights__c";
     static final String TREND = "Prescribing_Trend__c";

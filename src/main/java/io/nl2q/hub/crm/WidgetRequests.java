@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * the HCP's data, and how the ask box narrows and shapes an answer of the answer route. Every warehouse read goes
  * through the read route (audited, PII columns hidden unless the link's issuer may see them).
  */
-@Component("crmWidget")
+@Component("widgetRequests")
 public class WidgetRequests {
     static final String NOT_AVAILABLE = "This HCP is not available with this link.";
     private static final String NOT_ABOUT_THIS_HCP = "This box answers questions about this HCP, e.g. top"

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * The dead-letter store in the app-state database, shared by every replica. Routes reach it through the
  * {@code delivery} route configuration (routes/_error-handling.camel.yaml); operators list and replay entries.
  */
-@Component("deadLetters")
+@Component("deadLetterStore")
 public class DeadLetterStore {
     /** Headers a route sets to say where a replay goes and which tenant the delivery belongs to. */
     public static final String REPLAY_URI = "hubReplayUri";

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * The push step of route powerbi-push: one configured binding, its saved question read from its tenant; one push per
  * binding at a time (others run beside it). Also the operator API's view of pushes, per tenant.
  */
-@Component("powerbiPush")
+@Component("pushService")
 public class PushService {
     private final PushProperties properties;
     private final PushJob job;

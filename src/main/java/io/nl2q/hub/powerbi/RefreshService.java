@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * The refresh steps of routes powerbi-refresh (post) and powerbi-refresh-follow (poll, resume): one configured
  * import-mode dataset, one step of it at a time. Also the operator API's view of refreshes, per tenant.
  */
-@Component("powerbiRefresh")
+@Component("refreshService")
 public class RefreshService {
     private final RefreshProperties properties;
     private final RefreshTrigger trigger;
