@@ -78,7 +78,9 @@ final class MentionScanner {
             }
             case DIMENSION -> dimension(i, t);
             case TABLE -> {
-                if (previousKeyword(i) == Keyword.GROUP || afterBy(i)) {
+                boolean afterAll = i > 0 && terms.get(i - 1).isStop() && terms.get(i - 1).words().equals("all");
+                if ((previousKeyword(i) == Keyword.GROUP || afterBy(i)) && !(afterAll && acrossBefore(i))) {
+                    // "across all products" is one total over them, not a row each
                     m.grouped.add(i);
                 }
                 if (besideValue(i)) {
@@ -204,6 +206,15 @@ final class MentionScanner {
     }
 
     /** "calls I made by channel": a stop phrase ending in "by" still says what to group by. */
+    private boolean acrossBefore(int i) {
+        for (int j = i - 1; j >= 0; j--) {
+            if (!terms.get(j).isStop()) {
+                return terms.get(j).words().equals("across");
+            }
+        }
+        return false;
+    }
+
     private boolean afterBy(int i) {
         return i > 0 && terms.get(i - 1).isStop() && terms.get(i - 1).words().endsWith(" by");
     }
