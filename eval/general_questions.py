@@ -20,6 +20,8 @@ def general(q):
     dimension_owners(q)
     formulary_phrasings(q)
     per_period_averages(q)
+    segment_shares(q)
+    words_never_dropped(q)
 
 def counted_members(q):
     """A distinct-count measure counts members: naming them again asks for the one number, not a list of them."""
@@ -167,8 +169,9 @@ def dimension_owners(q):
         q.rx_period("2024-01-01", "2024-12-31")], " GROUP BY h.specialty", " ORDER BY v DESC, h.specialty LIMIT 4"), True)
     q.add("share", "Licart proportion of the Topical NSAID market in 2024", q.share_sql("Licart", [], "", "trx",
         "2024-01-01", "2024-12-31"))
-    q.refuse("what share of Synthroid NRx comes from Cigna in 2024", "a segment's part of one member's measure is not"
-             " computed yet")
+    q.add("share", "what share of Synthroid NRx comes from Cigna in 2024", q.rx_sql("SUM(CASE WHEN y.payer_name = "
+        "'Cigna' THEN r.nrx ELSE 0 END) * 1.0 / SUM(r.nrx)", ["p.product_name = 'Synthroid'",
+        q.rx_period("2024-01-01", "2024-12-31")]))
 
 def formulary_phrasings(q):
     """Verb forms of a model filter declared as phrasings ("need prior auth", "requiring prior authorization")."""
@@ -182,3 +185,25 @@ def per_period_averages(q):
         "p.product_name = 'Synthroid'", q.rx_period("2025-11-07", q.AS_OF)], joins=("product",)))
     q.add("total", "average monthly calls in 2024 for the Seattle territory", q.call_sql("COUNT(*) / 12.0", [
         "t.territory_name = 'Seattle'", q.call_period("2024-01-01", "2024-12-31")]))
+
+def segment_shares(q):
+    """A segment's part of a measure: "Commercial share of X TRx", "% of calls were virtual", "fraction ... from"."""
+    seg = lambda cond, col: f"SUM(CASE WHEN {cond} THEN r.{col} ELSE 0 END) * 1.0 / SUM(r.{col})"
+    q.add("share", "Commercial share of Levoxyl TRx in 2024", q.rx_sql(seg("y.channel = 'Commercial'", "trx"), [
+        "p.product_name = 'Levoxyl'", q.rx_period("2024-01-01", "2024-12-31")]))
+    q.add("share", "fraction of Cytomel NRx from Medicaid in 2025", q.rx_sql(seg("y.channel = 'Medicaid'", "nrx"), [
+        "p.product_name = 'Cytomel'", q.rx_period("2025-01-01", "2025-12-31")]))
+    q.add("share", "what % of Flector details were virtual in 2024", q.call_sql(
+        "SUM(CASE WHEN c.channel = 'Virtual' THEN 1 ELSE 0 END) * 1.0 / COUNT(*)", ["p.product_name = 'Flector'",
+        q.call_period("2024-01-01", "2024-12-31")]))
+    q.add("share", "percent of all calls that were phone calls in Q2 2025", q.call_sql(
+        "SUM(CASE WHEN c.channel = 'Phone' THEN 1 ELSE 0 END) * 1.0 / COUNT(*)", [
+        q.call_period("2025-04-01", "2025-06-30")]))
+
+def words_never_dropped(q):
+    """"across all products" is one total; a derived word is no typo of a shorter one ("county" is not "count"); a
+    noun among the function words after a data word ("brand team") is not dropped."""
+    q.add("total", "units across all products in Q1 2025", q.rx_sql("SUM(r.units)", [
+        q.rx_period("2025-01-01", "2025-03-31")]))
+    q.refuse("flector nrx by county in 2024", "no county in the model")
+    q.refuse("levoxyl trx by brand team", "no brand team in the model")

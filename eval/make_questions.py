@@ -519,9 +519,10 @@ def by_hand():
     add("list", "West reps", "SELECT DISTINCT rep_name FROM territory WHERE region = 'West'")
     add("total", "TRx for levothyroxine molecule in 2025", rx_sql("SUM(r.trx)", ["p.molecule = 'levothyroxine'",
         rx_period("2025-01-01", "2025-12-31")]))
+    add("share", "what share of Tirosint TRx comes from Medicare", rx_sql("SUM(CASE WHEN y.channel = 'Medicare Part D'"
+        " THEN r.trx ELSE 0 END) * 1.0 / SUM(r.trx)", ["p.product_name = 'Tirosint'"]))
     for text, why in [("top decile HCPs for Tirosint", "ambiguous"), ("Total TRx of promoted products vs competitor "
-                      "products in 2025", "not supported"), ("what share of Tirosint TRx comes from Medicare",
-                      "not supported"), ("Best performing territory for Tirosint in 2025", "not understood"),
+                      "products in 2025", "not supported"), ("Best performing territory for Tirosint in 2025", "not understood"),
                       ("top product by TRx in each region", "not supported")]:
         refuse(text, why)
 

@@ -153,7 +153,8 @@ final class IntentResolver {
                         + "each applies to, or ask for them separately.");
             }
         }
-        if (m.share && m.shareOfWhole >= 0) {
+        List<Field> segment = SegmentShare.of(m, filters);
+        if (m.share && m.shareOfWhole >= 0 && segment.isEmpty()) {
             Mentions.Slot whole = m.values.stream().filter(v -> v.position() == m.shareOfWhole).findFirst().orElse(null);
             ModelTable wholeTable = whole == null ? null : whole.candidates().get(0).table();
             if (m.values.stream().anyMatch(v -> !v.negated() && v.position() > m.shareOfWhole
@@ -189,7 +190,7 @@ final class IntentResolver {
         // "Q3 2025 vs Q3 2024" with no change word: the two periods side by side, never an unasked growth
         Intent.Shape shape = periods.base() != null ? (m.growth || m.share || m.descending != null || grain != null
                 ? Intent.Shape.GROWTH : Intent.Shape.PERIODS) : m.share ? Intent.Shape.SHARE : Intent.Shape.AGGREGATE;
-        Field partition = shape == Intent.Shape.SHARE ? new SharePartition(model, resolve).of(m, base, filters, groups)
+        Field partition = shape == Intent.Shape.SHARE && segment.isEmpty() ? new SharePartition(model, resolve).of(m, base, filters, groups)
                 : null;
         if (shape == Intent.Shape.SHARE && m.versus) {
             for (Intent.Filter f : filters) {
@@ -221,7 +222,7 @@ final class IntentResolver {
             throw new Unanswerable("Growth restricted by another activity is not something I compute yet.");
         }
         return new Intent(shape, measures, groups, grain, filters, periods.period(), periods.base(), rank,
-                restriction.member(), restriction.clauses(), partition);
+                restriction.member(), restriction.clauses(), partition, segment);
     }
 
     /**
@@ -256,8 +257,9 @@ final class IntentResolver {
      */
     private static boolean onlyQualifies(Mentions m, Mentions.Slot s) {
         // "how many HCPs did reps reach": a count asks for one number; only by/per/each would split it
+        // "what share of Tirosint TRx came from Commercial payers": the table beside the segment only qualifies it
         return (m.qualified.contains(s.position()) || m.count) && !m.grouped.contains(s.position())
-                && m.descending == null && !m.list && !m.which;
+                && m.descending == null && !m.list && (!m.which || !m.segment.isEmpty());
     }
 
     /**

@@ -11,6 +11,7 @@ final class MentionScanner {
     private final boolean[] qualifier;
     private boolean negate;
     private int sharePosition = -1;
+    private boolean shareOf;
 
     private MentionScanner(List<Term> terms) {
         this.terms = new ArrayList<>(terms);
@@ -106,7 +107,13 @@ final class MentionScanner {
                         && terms.get(i - 1).is(Keyword.SHARE) && terms.get(i - 1).words().endsWith("of")) {
                     m.shareOfWhole = i;
                 }
-                m.values.add(slot(i, t));
+                Mentions.Slot v = slot(i, t);
+                m.values.add(v);
+                if (shareOf && m.metricSlots.stream().anyMatch(s -> s.position() > sharePosition) && unpartitioned(v)
+                        && m.values.stream().noneMatch(x -> x.position() == previousNonStop(sharePosition))) {
+                    // "share of Tirosint TRx from Commercial", "what share of calls were virtual": the segment's part
+                    m.segment.add(v);
+                }
             }
         }
     }
@@ -206,6 +213,21 @@ final class MentionScanner {
     }
 
     /** "calls I made by channel": a stop phrase ending in "by" still says what to group by. */
+    private int previousNonStop(int i) {
+        for (int j = i - 1; j >= 0; j--) {
+            if (!terms.get(j).isStop()) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    /** A value of a table with no declared share partition (a payer channel, a specialty, a call channel). */
+    private static boolean unpartitioned(Mentions.Slot v) {
+        return !v.negated() && v.candidates().stream().allMatch(c -> c.table() != null
+                && c.table().fields().stream().allMatch(f -> f.shareWithin() == null));
+    }
+
     private boolean acrossBefore(int i) {
         for (int j = i - 1; j >= 0; j--) {
             if (!terms.get(j).isStop()) {
@@ -288,6 +310,9 @@ final class MentionScanner {
             case SHARE -> {
                 m.share = true;
                 sharePosition = sharePosition < 0 ? i : sharePosition;
+                shareOf |= sharePosition == i && t.words().endsWith(" of");
+                m.values.stream().filter(v -> v.position() == previousNonStop(i) && unpartitioned(v))
+                        .forEach(m.segment::add);
             }
             case GROWTH -> {
                 m.growth = true;
