@@ -22,6 +22,7 @@ def general(q):
     per_period_averages(q)
     segment_shares(q)
     words_never_dropped(q)
+    combined_periods(q)
 
 def counted_members(q):
     """A distinct-count measure counts members: naming them again asks for the one number, not a list of them."""
@@ -207,3 +208,14 @@ def words_never_dropped(q):
         q.rx_period("2025-01-01", "2025-03-31")]))
     q.refuse("flector nrx by county in 2024", "no county in the model")
     q.refuse("levoxyl trx by brand team", "no brand team in the model")
+
+def combined_periods(q):
+    """Two periods that follow each other, "combined", are one total over both; with a gap between them, refused;
+    "w/" is "with"; short forms of specialties the model declares ("sports med")."""
+    q.add("total", "Levoxyl NRx in Q1 and Q2 2025 combined", q.rx_sql("SUM(r.nrx)", ["p.product_name = 'Levoxyl'",
+        q.rx_period("2025-01-01", "2025-06-30")]))
+    q.refuse("flector units in 2023 and 2025 combined", "two periods with a gap between them")
+    q.add("total", "pennsaid trx w/ medicaid in 2024", q.rx_sql("SUM(r.trx)", ["p.product_name = 'Pennsaid'",
+        "y.channel = 'Medicaid'", q.rx_period("2024-01-01", "2024-12-31")]))
+    q.add("total", "licart nrx among sports med docs in 2025", q.rx_sql("SUM(r.nrx)", ["p.product_name = 'Licart'",
+        "h.specialty = 'Sports Medicine'", q.rx_period("2025-01-01", "2025-12-31")]))

@@ -184,6 +184,7 @@ final class IntentResolver {
             m.periods.add(new TimeParser.Span(0, 0, RelativePeriods.current(grain, m.asOf), null));
             grain = null;
         }
+        combinePeriods(m);
         Periods periods = Periods.of(m, m.growth || m.periods.stream().anyMatch(TimeParser.Span::comparison)
                 || m.versus && m.periods.stream().anyMatch(p -> p.second() != null));
         List<Field> measures = m.ratio ? Ratios.of(model, m, metrics, groups, perPeriod, periods.period()) : metrics;
@@ -248,6 +249,26 @@ final class IntentResolver {
         m.facts.add(new Mentions.Slot(measure.position(), List.of(new Meaning(Meaning.Type.TABLE,
                 model.tableOf(measure.candidates().get(0).field()), null, null, null, false)), false, false, null));
         return true;
+    }
+
+    /** "2023 and 2024 combined": two periods summed are one period over both, when nothing lies between them. */
+    private static void combinePeriods(Mentions m) {
+        if (!m.combined || m.growth || m.versus || m.grain != null
+                || m.periods.size() < 2 && m.periods.stream().noneMatch(TimeParser.Span::comparison)) {
+            return; // "2023 through 2025" is one range already; "yearly ... combined" sums members per year
+        }
+        List<Period> listed = m.periods.stream().flatMap(s -> Stream.of(s.first(), s.second()))
+                .filter(java.util.Objects::nonNull).sorted(java.util.Comparator.comparing(Period::from)).toList();
+        if (listed.size() != 2) {
+            return;
+        }
+        if (!listed.get(0).to().plusDays(1).equals(listed.get(1).from())) {
+            throw new Unanswerable("I can sum one period or two that follow each other, not " + listed.get(0).describe()
+                    + " and " + listed.get(1).describe() + " with a gap between them.");
+        }
+        TimeParser.Span first = m.periods.get(0);
+        m.periods.clear();
+        m.periods.add(new TimeParser.Span(first.start(), first.end(), listed.get(0).span(listed.get(1)), null));
     }
 
     /**
