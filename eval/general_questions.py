@@ -23,6 +23,8 @@ def general(q):
     segment_shares(q)
     words_never_dropped(q)
     combined_periods(q)
+    counted_once(q)
+    change_per_period(q)
 
 def counted_members(q):
     """A distinct-count measure counts members: naming them again asks for the one number, not a list of them."""
@@ -219,3 +221,15 @@ def combined_periods(q):
         "y.channel = 'Medicaid'", q.rx_period("2024-01-01", "2024-12-31")]))
     q.add("total", "licart nrx among sports med docs in 2025", q.rx_sql("SUM(r.nrx)", ["p.product_name = 'Licart'",
         "h.specialty = 'Sports Medicine'", q.rx_period("2025-01-01", "2025-12-31")]))
+
+def counted_once(q):
+    """A distinct count of members described by two values of their own attribute counts them once, one number."""
+    q.add("count", "unique endocrinologists and internists reached with Tirosint calls in 2024", q.call_sql(
+        "COUNT(DISTINCT c.hcp_id)", ["h.specialty IN ('Endocrinology', 'Internal Medicine')",
+        "p.product_name = 'Tirosint'", q.call_period("2024-01-01", "2024-12-31")]))
+
+def change_per_period(q):
+    """A period-over-period change for each period of a longer span is refused, never the span against the one
+    before it; a change of one period over the one before it is still answered."""
+    q.refuse("MoM Levoxyl NRx growth in 2024", "a change for each month is not computed")
+    q.refuse("quarter over quarter Flector units growth over the last 12 months", "a change for each quarter")

@@ -106,6 +106,16 @@ final class IntentResolver {
         Restriction restriction = Restriction.of(m, base, facts.size(), model, resolve);
         TimeGrain grain = m.grain != null ? m.grain : m.trend ? TimeGrain.MONTH : null;
         List<Intent.Target> groups = new ArrayList<>();
+        if (m.growth && grain != null && !m.versus && m.periods.size() == 1 && m.periods.get(0).second() == null
+                && longerThan(m.periods.get(0).first(), grain)) {
+            // "MoM growth in 2025", "monthly growth over the last 6 months": a change for each period of the span,
+            // never the whole span against the one before it
+            throw new Unanswerable("A " + grain.name().toLowerCase(java.util.Locale.ROOT) + "-over-"
+                    + grain.name().toLowerCase(java.util.Locale.ROOT) + " change for each "
+                    + grain.name().toLowerCase(java.util.Locale.ROOT) + " of " + m.periods.get(0).first().describe()
+                    + " is not something I compute yet; ask for the " + grain.name().toLowerCase(java.util.Locale.ROOT)
+                    + "ly trend over that period, or for the growth of one period over the one before it.");
+        }
         if (m.growth && m.changeGrain && !m.periods.isEmpty()) {
             m.yearAgo = grain == TimeGrain.YEAR;
             grain = null; // "Q4 2025 vs Q4 2024 (YoY)", "YoY growth for 2025": the periods are given, YoY names the change
@@ -170,7 +180,12 @@ final class IntentResolver {
                     + "for the measure separately.");
         }
         for (Intent.Filter f : filters) {
-            if (!f.negated() && f.values().size() > 1 && !m.share && !m.combined && !restrictsMeasure(m, f)) {
+            // "distinct rheumatologists and pain docs reached": a distinct count of the members the values describe
+            // counts them once, as one number, not a row for each value
+            boolean countsThem = !metrics.isEmpty() && metrics.stream().allMatch(x -> resolve.countedEntity(x)
+                    == model.tableOf(f.field()));
+            if (!f.negated() && f.values().size() > 1 && !m.share && !m.combined && !countsThem
+                    && !restrictsMeasure(m, f)) {
                 addGroup(groups, new Intent.Target(null, f.field()));
             }
         }
@@ -249,6 +264,19 @@ final class IntentResolver {
         m.facts.add(new Mentions.Slot(measure.position(), List.of(new Meaning(Meaning.Type.TABLE,
                 model.tableOf(measure.candidates().get(0).field()), null, null, null, false)), false, false, null));
         return true;
+    }
+
+    /** The period holds more than one period of the grain (2025 holds twelve months). */
+    private static boolean longerThan(Period p, TimeGrain grain) {
+        java.time.LocalDate from = p.from();
+        java.time.LocalDate next = switch (grain) {
+            case DAY -> from.plusDays(1);
+            case WEEK -> from.plusWeeks(1);
+            case MONTH -> from.withDayOfMonth(1).plusMonths(1);
+            case QUARTER -> from.withDayOfMonth(1).withMonth((from.getMonthValue() - 1) / 3 * 3 + 1).plusMonths(3);
+            default -> from.withDayOfYear(1).plusYears(1);
+        };
+        return !p.to().isBefore(next);
     }
 
     /** "2023 and 2024 combined": two periods summed are one period over both, when nothing lies between them. */
