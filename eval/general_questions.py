@@ -25,6 +25,7 @@ def general(q):
     combined_periods(q)
     counted_once(q)
     change_per_period(q)
+    lower_case_codes(q)
 
 def counted_members(q):
     """A distinct-count measure counts members: naming them again asks for the one number, not a list of them."""
@@ -232,4 +233,14 @@ def change_per_period(q):
     """A period-over-period change for each period of a longer span is refused, never the span against the one
     before it; a change of one period over the one before it is still answered."""
     q.refuse("MoM Levoxyl NRx growth in 2024", "a change for each month is not computed")
+    q.refuse("Cytomel TRx versus plan in 2024", "a whole table after vs names nothing to compare")
     q.refuse("quarter over quarter Flector units growth over the last 12 months", "a change for each quarter")
+
+def lower_case_codes(q):
+    """A three-letter code the model declares that is no English word ("nyc") reads the same in lower case; city
+    nicknames and short forms the model declares ("philly", "ortho surgeons")."""
+    q.add("total", "synthroid units in nyc in 2024", q.rx_sql("SUM(r.units)", ["p.product_name = 'Synthroid'",
+        "t.territory_name = 'New York City'", q.rx_period("2024-01-01", "2024-12-31")]))
+    q.add("total", "pennsaid nrx from ortho surgeons in philly last year", q.rx_sql("SUM(r.nrx)", [
+        "p.product_name = 'Pennsaid'", "h.specialty = 'Orthopedic Surgery'", "t.territory_name = 'Philadelphia'",
+        q.rx_period("2024-01-01", "2024-12-31")]))

@@ -79,6 +79,7 @@ final class MentionScanner {
             }
             case DIMENSION -> dimension(i, t);
             case TABLE -> {
+                versusWhole(i, t);
                 boolean afterAll = i > 0 && terms.get(i - 1).isStop() && terms.get(i - 1).words().equals("all");
                 if ((previousKeyword(i) == Keyword.GROUP || afterBy(i)) && !(afterAll && acrossBefore(i))) {
                     // "across all products" is one total over them, not a row each
@@ -124,7 +125,17 @@ final class MentionScanner {
         return s;
     }
 
+    /** "TRx vs plan": a comparison needs members or periods on each side; a whole table after "vs" is none. */
+    private void versusWhole(int i, Term t) {
+        if (previousKeyword(i) == Keyword.VERSUS && !besideValue(i)) {
+            throw new Unanswerable("I read \"" + t.words() + "\" after \"vs\" as " + t.meaning().describe()
+                    + ", which names no member to compare with; name the members (for example two values), or say \"by "
+                    + t.words() + "\" for a breakdown.");
+        }
+    }
+
     private void dimension(int i, Term t) {
+        versusWhole(i, t);
         Keyword before = previousKeyword(i);
         boolean numeric = t.meanings().stream().anyMatch(x -> x.field().isNumeric());
         if (numeric && (before == Keyword.TOP || before == Keyword.BOTTOM)
