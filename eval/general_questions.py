@@ -26,6 +26,7 @@ def general(q):
     counted_once(q)
     change_per_period(q)
     lower_case_codes(q)
+    number_after_table(q)
 
 def counted_members(q):
     """A distinct-count measure counts members: naming them again asks for the one number, not a list of them."""
@@ -244,3 +245,9 @@ def lower_case_codes(q):
     q.add("total", "pennsaid nrx from ortho surgeons in philly last year", q.rx_sql("SUM(r.nrx)", [
         "p.product_name = 'Pennsaid'", "h.specialty = 'Orthopedic Surgery'", "t.territory_name = 'Philadelphia'",
         q.rx_period("2024-01-01", "2024-12-31")]))
+
+def number_after_table(q):
+    """"HCPs in decile 9": a number phrase after the table qualifies it, as "decile 9 HCPs" does; no grouping."""
+    q.add("total", "Licart calls to prescribers in decile 9 in the Southeast in 2024", q.call_sql("COUNT(*)", [
+        "p.product_name = 'Licart'", "h.decile = 9", "t.region = 'Southeast'", q.call_period("2024-01-01",
+        "2024-12-31")]))

@@ -269,6 +269,11 @@ final class MentionScanner {
                 if (t.number() != null || t.time() == null && t.is(Meaning.Type.VALUE)) {
                     return true;
                 }
+                if (step == 1 && t.is(Meaning.Type.DIMENSION) && j + 1 < terms.size()
+                        && terms.get(j + 1).number() != null
+                        && t.meanings().stream().anyMatch(x -> x.field() != null && x.field().isNumeric())) {
+                    return true; // "HCPs in decile 10": the number phrase after the table qualifies it
+                }
                 break;
             }
         }
