@@ -251,3 +251,4 @@ def number_after_table(q):
     q.add("total", "Licart calls to prescribers in decile 9 in the Southeast in 2024", q.call_sql("COUNT(*)", [
         "p.product_name = 'Licart'", "h.decile = 9", "t.region = 'Southeast'", q.call_period("2024-01-01",
         "2024-12-31")]))
+    q.refuse("Cytomel units from HCPs without a specialty", "every HCP has a specialty: the negation names nothing")

@@ -136,6 +136,11 @@ final class MentionScanner {
 
     private void dimension(int i, Term t) {
         versusWhole(i, t);
+        if (negate && !(i + 1 < terms.size() && terms.get(i + 1).number() != null)) {
+            // "territories without a rep": a dimension has a value for every row, so "without" it names nothing
+            throw new Unanswerable("I read \"" + t.words() + "\" after a negation, but it is an attribute every row has;"
+                    + " say which of its values to leave out (for example \"not " + t.words() + " <value>\").");
+        }
         Keyword before = previousKeyword(i);
         boolean numeric = t.meanings().stream().anyMatch(x -> x.field().isNumeric());
         if (numeric && (before == Keyword.TOP || before == Keyword.BOTTOM)
