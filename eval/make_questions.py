@@ -215,7 +215,8 @@ def trends():
         tp, a, b = pick(TREND_PERIODS)
         text = pick(GRAINS[g]).format(m=pick(METRICS[mk]), p=maybe_typo(p), t=tp).strip()
         where = [f"p.product_name = {lit(p)}"] + ([] if g == "year" else [rx_period(a, b)])
-        bucket = f"CAST(DATE_TRUNC('{g}', r.week_ending) AS DATE)"
+        # a weekly series is labelled by the data's own week (week_ending, a Friday), as issue 12 asks
+        bucket = "r.week_ending" if g == "week" else f"CAST(DATE_TRUNC('{g}', r.week_ending) AS DATE)"
         add("trend", text, rx_sql(f"{bucket} AS b, {AGG[mk]}", where, " GROUP BY 1", " ORDER BY 1"), ordered=True)
     add("trend", "monthly calls trend in 2025", call_sql("CAST(DATE_TRUNC('month', c.call_date) AS DATE), COUNT(*)", [
         call_period("2025-01-01", "2025-12-31")], " GROUP BY 1", " ORDER BY 1"), True)
