@@ -107,7 +107,7 @@ final class IntentResolver {
         TimeGrain grain = m.grain != null ? m.grain : m.trend ? TimeGrain.MONTH : null;
         List<Intent.Target> groups = new ArrayList<>();
         if (m.growth && grain != null && !m.versus && m.periods.size() == 1 && m.periods.get(0).second() == null
-                && longerThan(m.periods.get(0).first(), grain)) {
+                && Periods.longerThan(m.periods.get(0).first(), grain)) {
             // "MoM growth in 2025", "monthly growth over the last 6 months": a change for each period of the span,
             // never the whole span against the one before it
             throw new Unanswerable("A " + grain.name().toLowerCase(java.util.Locale.ROOT) + "-over-"
@@ -199,7 +199,7 @@ final class IntentResolver {
             m.periods.add(new TimeParser.Span(0, 0, RelativePeriods.current(grain, m.asOf), null));
             grain = null;
         }
-        combinePeriods(m);
+        Periods.combine(m);
         Periods periods = Periods.of(m, m.growth || m.periods.stream().anyMatch(TimeParser.Span::comparison)
                 || m.versus && m.periods.stream().anyMatch(p -> p.second() != null));
         List<Field> measures = m.ratio ? Ratios.of(model, m, metrics, groups, perPeriod, periods.period()) : metrics;
@@ -264,39 +264,6 @@ final class IntentResolver {
         m.facts.add(new Mentions.Slot(measure.position(), List.of(new Meaning(Meaning.Type.TABLE,
                 model.tableOf(measure.candidates().get(0).field()), null, null, null, false)), false, false, null));
         return true;
-    }
-
-    /** The period holds more than one period of the grain (2025 holds twelve months). */
-    private static boolean longerThan(Period p, TimeGrain grain) {
-        java.time.LocalDate from = p.from();
-        java.time.LocalDate next = switch (grain) {
-            case DAY -> from.plusDays(1);
-            case WEEK -> from.plusWeeks(1);
-            case MONTH -> from.withDayOfMonth(1).plusMonths(1);
-            case QUARTER -> from.withDayOfMonth(1).withMonth((from.getMonthValue() - 1) / 3 * 3 + 1).plusMonths(3);
-            default -> from.withDayOfYear(1).plusYears(1);
-        };
-        return !p.to().isBefore(next);
-    }
-
-    /** "2023 and 2024 combined": two periods summed are one period over both, when nothing lies between them. */
-    private static void combinePeriods(Mentions m) {
-        if (!m.combined || m.growth || m.versus || m.grain != null
-                || m.periods.size() < 2 && m.periods.stream().noneMatch(TimeParser.Span::comparison)) {
-            return; // "2023 through 2025" is one range already; "yearly ... combined" sums members per year
-        }
-        List<Period> listed = m.periods.stream().flatMap(s -> Stream.of(s.first(), s.second()))
-                .filter(java.util.Objects::nonNull).sorted(java.util.Comparator.comparing(Period::from)).toList();
-        if (listed.size() != 2) {
-            return;
-        }
-        if (!listed.get(0).to().plusDays(1).equals(listed.get(1).from())) {
-            throw new Unanswerable("I can sum one period or two that follow each other, not " + listed.get(0).describe()
-                    + " and " + listed.get(1).describe() + " with a gap between them.");
-        }
-        TimeParser.Span first = m.periods.get(0);
-        m.periods.clear();
-        m.periods.add(new TimeParser.Span(first.start(), first.end(), listed.get(0).span(listed.get(1)), null));
     }
 
     /**
