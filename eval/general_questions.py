@@ -20,6 +20,13 @@ def general(q):
     dimension_owners(q)
     formulary_phrasings(q)
     per_period_averages(q)
+    segment_shares(q)
+    words_never_dropped(q)
+    combined_periods(q)
+    counted_once(q)
+    change_per_period(q)
+    lower_case_codes(q)
+    number_after_table(q)
 
 def counted_members(q):
     """A distinct-count measure counts members: naming them again asks for the one number, not a list of them."""
@@ -167,8 +174,9 @@ def dimension_owners(q):
         q.rx_period("2024-01-01", "2024-12-31")], " GROUP BY h.specialty", " ORDER BY v DESC, h.specialty LIMIT 4"), True)
     q.add("share", "Licart proportion of the Topical NSAID market in 2024", q.share_sql("Licart", [], "", "trx",
         "2024-01-01", "2024-12-31"))
-    q.refuse("what share of Synthroid NRx comes from Cigna in 2024", "a segment's part of one member's measure is not"
-             " computed yet")
+    q.add("share", "what share of Synthroid NRx comes from Cigna in 2024", q.rx_sql("SUM(CASE WHEN y.payer_name = "
+        "'Cigna' THEN r.nrx ELSE 0 END) * 1.0 / SUM(r.nrx)", ["p.product_name = 'Synthroid'",
+        q.rx_period("2024-01-01", "2024-12-31")]))
 
 def formulary_phrasings(q):
     """Verb forms of a model filter declared as phrasings ("need prior auth", "requiring prior authorization")."""
@@ -182,3 +190,65 @@ def per_period_averages(q):
         "p.product_name = 'Synthroid'", q.rx_period("2025-11-07", q.AS_OF)], joins=("product",)))
     q.add("total", "average monthly calls in 2024 for the Seattle territory", q.call_sql("COUNT(*) / 12.0", [
         "t.territory_name = 'Seattle'", q.call_period("2024-01-01", "2024-12-31")]))
+
+def segment_shares(q):
+    """A segment's part of a measure: "Commercial share of X TRx", "% of calls were virtual", "fraction ... from"."""
+    seg = lambda cond, col: f"SUM(CASE WHEN {cond} THEN r.{col} ELSE 0 END) * 1.0 / SUM(r.{col})"
+    q.add("share", "Commercial share of Levoxyl TRx in 2024", q.rx_sql(seg("y.channel = 'Commercial'", "trx"), [
+        "p.product_name = 'Levoxyl'", q.rx_period("2024-01-01", "2024-12-31")]))
+    q.add("share", "fraction of Cytomel NRx from Medicaid in 2025", q.rx_sql(seg("y.channel = 'Medicaid'", "nrx"), [
+        "p.product_name = 'Cytomel'", q.rx_period("2025-01-01", "2025-12-31")]))
+    q.add("share", "what % of Flector details were virtual in 2024", q.call_sql(
+        "SUM(CASE WHEN c.channel = 'Virtual' THEN 1 ELSE 0 END) * 1.0 / COUNT(*)", ["p.product_name = 'Flector'",
+        q.call_period("2024-01-01", "2024-12-31")]))
+    q.add("share", "percent of all calls that were phone calls in Q2 2025", q.call_sql(
+        "SUM(CASE WHEN c.channel = 'Phone' THEN 1 ELSE 0 END) * 1.0 / COUNT(*)", [
+        q.call_period("2025-04-01", "2025-06-30")]))
+
+def words_never_dropped(q):
+    """"across all products" is one total; a derived word is no typo of a shorter one ("county" is not "count"); a
+    noun among the function words after a data word ("brand team") is not dropped."""
+    q.add("total", "units across all products in Q1 2025", q.rx_sql("SUM(r.units)", [
+        q.rx_period("2025-01-01", "2025-03-31")]))
+    q.refuse("flector nrx by county in 2024", "no county in the model")
+    q.refuse("levoxyl trx by brand team", "no brand team in the model")
+
+def combined_periods(q):
+    """Two periods that follow each other, "combined", are one total over both; with a gap between them, refused;
+    "w/" is "with"; short forms of specialties the model declares ("sports med")."""
+    q.add("total", "Levoxyl NRx in Q1 and Q2 2025 combined", q.rx_sql("SUM(r.nrx)", ["p.product_name = 'Levoxyl'",
+        q.rx_period("2025-01-01", "2025-06-30")]))
+    q.refuse("flector units in 2023 and 2025 combined", "two periods with a gap between them")
+    q.add("total", "pennsaid trx w/ medicaid in 2024", q.rx_sql("SUM(r.trx)", ["p.product_name = 'Pennsaid'",
+        "y.channel = 'Medicaid'", q.rx_period("2024-01-01", "2024-12-31")]))
+    q.add("total", "licart nrx among sports med docs in 2025", q.rx_sql("SUM(r.nrx)", ["p.product_name = 'Licart'",
+        "h.specialty = 'Sports Medicine'", q.rx_period("2025-01-01", "2025-12-31")]))
+
+def counted_once(q):
+    """A distinct count of members described by two values of their own attribute counts them once, one number."""
+    q.add("count", "unique endocrinologists and internists reached with Tirosint calls in 2024", q.call_sql(
+        "COUNT(DISTINCT c.hcp_id)", ["h.specialty IN ('Endocrinology', 'Internal Medicine')",
+        "p.product_name = 'Tirosint'", q.call_period("2024-01-01", "2024-12-31")]))
+
+def change_per_period(q):
+    """A period-over-period change for each period of a longer span is refused, never the span against the one
+    before it; a change of one period over the one before it is still answered."""
+    q.refuse("MoM Levoxyl NRx growth in 2024", "a change for each month is not computed")
+    q.refuse("Cytomel TRx versus plan in 2024", "a whole table after vs names nothing to compare")
+    q.refuse("quarter over quarter Flector units growth over the last 12 months", "a change for each quarter")
+
+def lower_case_codes(q):
+    """A three-letter code the model declares that is no English word ("nyc") reads the same in lower case; city
+    nicknames and short forms the model declares ("philly", "ortho surgeons")."""
+    q.add("total", "synthroid units in nyc in 2024", q.rx_sql("SUM(r.units)", ["p.product_name = 'Synthroid'",
+        "t.territory_name = 'New York City'", q.rx_period("2024-01-01", "2024-12-31")]))
+    q.add("total", "pennsaid nrx from ortho surgeons in philly last year", q.rx_sql("SUM(r.nrx)", [
+        "p.product_name = 'Pennsaid'", "h.specialty = 'Orthopedic Surgery'", "t.territory_name = 'Philadelphia'",
+        q.rx_period("2024-01-01", "2024-12-31")]))
+
+def number_after_table(q):
+    """"HCPs in decile 9": a number phrase after the table qualifies it, as "decile 9 HCPs" does; no grouping."""
+    q.add("total", "Licart calls to prescribers in decile 9 in the Southeast in 2024", q.call_sql("COUNT(*)", [
+        "p.product_name = 'Licart'", "h.decile = 9", "t.region = 'Southeast'", q.call_period("2024-01-01",
+        "2024-12-31")]))
+    q.refuse("Cytomel units from HCPs without a specialty", "every HCP has a specialty: the negation names nothing")

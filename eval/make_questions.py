@@ -215,7 +215,8 @@ def trends():
         tp, a, b = pick(TREND_PERIODS)
         text = pick(GRAINS[g]).format(m=pick(METRICS[mk]), p=maybe_typo(p), t=tp).strip()
         where = [f"p.product_name = {lit(p)}"] + ([] if g == "year" else [rx_period(a, b)])
-        bucket = f"CAST(DATE_TRUNC('{g}', r.week_ending) AS DATE)"
+        # a weekly series is labelled by the data's own week (week_ending, a Friday), as issue 12 asks
+        bucket = "r.week_ending" if g == "week" else f"CAST(DATE_TRUNC('{g}', r.week_ending) AS DATE)"
         add("trend", text, rx_sql(f"{bucket} AS b, {AGG[mk]}", where, " GROUP BY 1", " ORDER BY 1"), ordered=True)
     add("trend", "monthly calls trend in 2025", call_sql("CAST(DATE_TRUNC('month', c.call_date) AS DATE), COUNT(*)", [
         call_period("2025-01-01", "2025-12-31")], " GROUP BY 1", " ORDER BY 1"), True)
@@ -519,9 +520,10 @@ def by_hand():
     add("list", "West reps", "SELECT DISTINCT rep_name FROM territory WHERE region = 'West'")
     add("total", "TRx for levothyroxine molecule in 2025", rx_sql("SUM(r.trx)", ["p.molecule = 'levothyroxine'",
         rx_period("2025-01-01", "2025-12-31")]))
+    add("share", "what share of Tirosint TRx comes from Medicare", rx_sql("SUM(CASE WHEN y.channel = 'Medicare Part D'"
+        " THEN r.trx ELSE 0 END) * 1.0 / SUM(r.trx)", ["p.product_name = 'Tirosint'"]))
     for text, why in [("top decile HCPs for Tirosint", "ambiguous"), ("Total TRx of promoted products vs competitor "
-                      "products in 2025", "not supported"), ("what share of Tirosint TRx comes from Medicare",
-                      "not supported"), ("Best performing territory for Tirosint in 2025", "not understood"),
+                      "products in 2025", "not supported"), ("Best performing territory for Tirosint in 2025", "not understood"),
                       ("top product by TRx in each region", "not supported")]:
         refuse(text, why)
 

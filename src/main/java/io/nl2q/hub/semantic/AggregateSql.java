@@ -44,7 +44,13 @@ final class AggregateSql {
             throw new Unanswerable(base.name() + " has no time dimension to filter or trend by.");
         }
         String grainName = null;
-        if (in.grain() != null) {
+        if (in.grain() != null && whole && in.grain().name().equalsIgnoreCase(time.dataGrain())) {
+            // "weekly TRx": each week_ending already ends one week, so the series is labelled by the data's own dates
+            grainName = time.name();
+            groups.exprs.add(0, timeCol);
+            groups.names.add(0, grainName);
+            groups.described.add(0, time.name());
+        } else if (in.grain() != null) {
             grainName = in.grain().name().toLowerCase(Locale.ROOT) + "_start";
             groups.exprs.add(0, dialect.dateTrunc(in.grain(), timeCol));
             groups.names.add(0, grainName);

@@ -43,6 +43,12 @@ final class English {
             currently presently today recently lately overall respectively approximately
             """);
 
+    /** Nouns among the function words: dropped as address or context ("hi team", "for my deck"), never as a modifier. */
+    private static final Set<String> NOUNS = words("""
+            folks team guys everyone anyone somebody someone deck slide slides presentation meeting heads database db
+            system systems dataset warehouse records record entries question help
+            """);
+
     private English() {
     }
 
@@ -57,6 +63,11 @@ final class English {
     /** Always dropped: function words, greetings, politeness, discourse markers. */
     static boolean isFunction(String lower) {
         return FUNCTION.contains(lower);
+    }
+
+    /** A function word that is a noun: right after a data word it would name data ("brand team"), so it is not dropped. */
+    static boolean isNoun(String lower) {
+        return NOUNS.contains(lower);
     }
 
     /** Dropped only when the question names its measure or asks for members. */

@@ -10,10 +10,12 @@ import java.util.Objects;
  * @param expr          SQL over the columns of its own table (unqualified)
  * @param valueSynonyms canonical value to other names analysts use for it (model extension)
  * @param shareWithin   the dimension whose members are the denominator of a share of this one (model extension)
+ * @param dataGrain     on a time dimension: the period each value already stands for ("week": every value ends one
+ *                      week), so a series of that grain is labelled by the value itself (model extension)
  */
 record Field(Kind kind, String table, String name, List<String> synonyms, String description, String expr,
              String dataType, List<String> sampleValues, boolean isEnum, Map<String, List<String>> valueSynonyms,
-             String shareWithin) {
+             String shareWithin, String dataGrain) {
 
     enum Kind { DIMENSION, TIME_DIMENSION, FACT, METRIC, FILTER }
 

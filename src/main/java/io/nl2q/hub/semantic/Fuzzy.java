@@ -25,9 +25,10 @@ final class Fuzzy {
         boolean tie = false;
         for (String candidate : vocabulary) {
             if (Math.abs(candidate.length() - word.length()) > limit || candidate.length() < 4
-                    || word.length() > candidate.length() && word.endsWith(candidate)) {
+                    || word.length() > candidate.length() && word.endsWith(candidate)
+                    || derived(word, candidate)) {
                 // a word with letters before a known word is a prefixed word ("untargeted", "noncovered"), often
-                // its opposite: never a typo of it
+                // its opposite; one with letters after it is a derived word ("county", "totally"): never a typo of it
                 continue;
             }
             int d = distance(word, candidate, limit);
@@ -40,6 +41,12 @@ final class Fuzzy {
             }
         }
         return bestDistance <= limit && !tie ? Optional.of(best) : Optional.empty();
+    }
+
+    /** The word is the candidate with a suffix that is not just its last letter typed twice ("tirosintt"). */
+    private static boolean derived(String word, String candidate) {
+        return word.length() > candidate.length() && word.startsWith(candidate)
+                && !word.substring(candidate.length()).chars().allMatch(c -> c == candidate.charAt(candidate.length() - 1));
     }
 
     /** Optimal string alignment distance; gives up (returns limit + 1) once every cell of a row exceeds the limit. */

@@ -10,7 +10,8 @@ import java.util.List;
  * @param base the earlier period of a growth question; {@code period} is the later one
  */
 record Intent(Shape shape, List<Field> metrics, List<Target> groups, TimeGrain grain, List<Filter> filters,
-              Period period, Period base, Rank rank, List<Target> targets, List<Clause> clauses, Field partition) {
+              Period period, Period base, Rank rank, List<Target> targets, List<Clause> clauses, Field partition,
+              List<Field> segment) {
 
     /** PERIODS: two periods compared side by side, one row each, with no change computed (none was asked). */
     enum Shape { AGGREGATE, SHARE, GROWTH, PERIODS, COUNT, MEMBERS }

@@ -106,6 +106,16 @@ final class IntentResolver {
         Restriction restriction = Restriction.of(m, base, facts.size(), model, resolve);
         TimeGrain grain = m.grain != null ? m.grain : m.trend ? TimeGrain.MONTH : null;
         List<Intent.Target> groups = new ArrayList<>();
+        if (m.growth && grain != null && !m.versus && m.periods.size() == 1 && m.periods.get(0).second() == null
+                && Periods.longerThan(m.periods.get(0).first(), grain)) {
+            // "MoM growth in 2025", "monthly growth over the last 6 months": a change for each period of the span,
+            // never the whole span against the one before it
+            throw new Unanswerable("A " + grain.name().toLowerCase(java.util.Locale.ROOT) + "-over-"
+                    + grain.name().toLowerCase(java.util.Locale.ROOT) + " change for each "
+                    + grain.name().toLowerCase(java.util.Locale.ROOT) + " of " + m.periods.get(0).first().describe()
+                    + " is not something I compute yet; ask for the " + grain.name().toLowerCase(java.util.Locale.ROOT)
+                    + "ly trend over that period, or for the growth of one period over the one before it.");
+        }
         if (m.growth && m.changeGrain && !m.periods.isEmpty()) {
             m.yearAgo = grain == TimeGrain.YEAR;
             grain = null; // "Q4 2025 vs Q4 2024 (YoY)", "YoY growth for 2025": the periods are given, YoY names the change
@@ -153,7 +163,8 @@ final class IntentResolver {
                         + "each applies to, or ask for them separately.");
             }
         }
-        if (m.share && m.shareOfWhole >= 0) {
+        List<Field> segment = SegmentShare.of(m, filters);
+        if (m.share && m.shareOfWhole >= 0 && segment.isEmpty()) {
             Mentions.Slot whole = m.values.stream().filter(v -> v.position() == m.shareOfWhole).findFirst().orElse(null);
             ModelTable wholeTable = whole == null ? null : whole.candidates().get(0).table();
             if (m.values.stream().anyMatch(v -> !v.negated() && v.position() > m.shareOfWhole
@@ -169,7 +180,12 @@ final class IntentResolver {
                     + "for the measure separately.");
         }
         for (Intent.Filter f : filters) {
-            if (!f.negated() && f.values().size() > 1 && !m.share && !m.combined && !restrictsMeasure(m, f)) {
+            // "distinct rheumatologists and pain docs reached": a distinct count of the members the values describe
+            // counts them once, as one number, not a row for each value
+            boolean countsThem = !metrics.isEmpty() && metrics.stream().allMatch(x -> resolve.countedEntity(x)
+                    == model.tableOf(f.field()));
+            if (!f.negated() && f.values().size() > 1 && !m.share && !m.combined && !countsThem
+                    && !restrictsMeasure(m, f)) {
                 addGroup(groups, new Intent.Target(null, f.field()));
             }
         }
@@ -183,13 +199,14 @@ final class IntentResolver {
             m.periods.add(new TimeParser.Span(0, 0, RelativePeriods.current(grain, m.asOf), null));
             grain = null;
         }
+        Periods.combine(m);
         Periods periods = Periods.of(m, m.growth || m.periods.stream().anyMatch(TimeParser.Span::comparison)
                 || m.versus && m.periods.stream().anyMatch(p -> p.second() != null));
         List<Field> measures = m.ratio ? Ratios.of(model, m, metrics, groups, perPeriod, periods.period()) : metrics;
         // "Q3 2025 vs Q3 2024" with no change word: the two periods side by side, never an unasked growth
         Intent.Shape shape = periods.base() != null ? (m.growth || m.share || m.descending != null || grain != null
                 ? Intent.Shape.GROWTH : Intent.Shape.PERIODS) : m.share ? Intent.Shape.SHARE : Intent.Shape.AGGREGATE;
-        Field partition = shape == Intent.Shape.SHARE ? new SharePartition(model, resolve).of(m, base, filters, groups)
+        Field partition = shape == Intent.Shape.SHARE && segment.isEmpty() ? new SharePartition(model, resolve).of(m, base, filters, groups)
                 : null;
         if (shape == Intent.Shape.SHARE && m.versus) {
             for (Intent.Filter f : filters) {
@@ -221,7 +238,7 @@ final class IntentResolver {
             throw new Unanswerable("Growth restricted by another activity is not something I compute yet.");
         }
         return new Intent(shape, measures, groups, grain, filters, periods.period(), periods.base(), rank,
-                restriction.member(), restriction.clauses(), partition);
+                restriction.member(), restriction.clauses(), partition, segment);
     }
 
     /**
@@ -256,8 +273,9 @@ final class IntentResolver {
      */
     private static boolean onlyQualifies(Mentions m, Mentions.Slot s) {
         // "how many HCPs did reps reach": a count asks for one number; only by/per/each would split it
+        // "what share of Tirosint TRx came from Commercial payers": the table beside the segment only qualifies it
         return (m.qualified.contains(s.position()) || m.count) && !m.grouped.contains(s.position())
-                && m.descending == null && !m.list && !m.which;
+                && m.descending == null && !m.list && (!m.which || !m.segment.isEmpty());
     }
 
     /**

@@ -58,10 +58,10 @@ final class Lexicon {
             if (parts.size() > 1 && parts.get(0).length() >= 4) {
                 addWeak(parts.get(0), new Meaning(Meaning.Type.VALUE, t, f, v, null, true));
             }
-            if (v.length() <= 3) {
+            if (v.length() <= 3 && !lowerCaseCode(v)) {
                 shortCodes.add(Text.key(v));
             }
-            f.valueSynonyms().getOrDefault(v, List.of()).stream().filter(s -> s.length() <= 3)
+            f.valueSynonyms().getOrDefault(v, List.of()).stream().filter(s -> s.length() <= 3 && !lowerCaseCode(s))
                     .forEach(s -> shortCodes.add(Text.key(s)));
         }
     }
@@ -115,6 +115,13 @@ final class Lexicon {
     /** Model names, synonyms and values by phrase key, as a suggestion shows them. */
     Map<String, String> display() {
         return display;
+    }
+
+    /** A three-letter code that is no English word ("nyc", "gps") reads the same in lower case. */
+    private static boolean lowerCaseCode(String code) {
+        String lower = code.toLowerCase(java.util.Locale.ROOT);
+        return lower.length() == 3 && lower.chars().allMatch(Character::isLetter) && !English.knows(lower)
+                && !Keyword.phrases().containsKey(lower);
     }
 
     boolean isShortCode(String key) {

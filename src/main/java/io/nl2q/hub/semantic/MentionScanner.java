@@ -11,6 +11,7 @@ final class MentionScanner {
     private final boolean[] qualifier;
     private boolean negate;
     private int sharePosition = -1;
+    private boolean shareOf;
 
     private MentionScanner(List<Term> terms) {
         this.terms = new ArrayList<>(terms);
@@ -78,7 +79,10 @@ final class MentionScanner {
             }
             case DIMENSION -> dimension(i, t);
             case TABLE -> {
-                if (previousKeyword(i) == Keyword.GROUP || afterBy(i)) {
+                versusWhole(i, t);
+                boolean afterAll = i > 0 && terms.get(i - 1).isStop() && terms.get(i - 1).words().equals("all");
+                if ((previousKeyword(i) == Keyword.GROUP || afterBy(i)) && !(afterAll && acrossBefore(i))) {
+                    // "across all products" is one total over them, not a row each
                     m.grouped.add(i);
                 }
                 if (besideValue(i)) {
@@ -104,7 +108,13 @@ final class MentionScanner {
                         && terms.get(i - 1).is(Keyword.SHARE) && terms.get(i - 1).words().endsWith("of")) {
                     m.shareOfWhole = i;
                 }
-                m.values.add(slot(i, t));
+                Mentions.Slot v = slot(i, t);
+                m.values.add(v);
+                if (shareOf && m.metricSlots.stream().anyMatch(s -> s.position() > sharePosition) && unpartitioned(v)
+                        && m.values.stream().noneMatch(x -> x.position() == previousNonStop(sharePosition))) {
+                    // "share of Tirosint TRx from Commercial", "what share of calls were virtual": the segment's part
+                    m.segment.add(v);
+                }
             }
         }
     }
@@ -115,7 +125,22 @@ final class MentionScanner {
         return s;
     }
 
+    /** "TRx vs plan": a comparison needs members or periods on each side; a whole table after "vs" is none. */
+    private void versusWhole(int i, Term t) {
+        if (previousKeyword(i) == Keyword.VERSUS && !besideValue(i)) {
+            throw new Unanswerable("I read \"" + t.words() + "\" after \"vs\" as " + t.meaning().describe()
+                    + ", which names no member to compare with; name the members (for example two values), or say \"by "
+                    + t.words() + "\" for a breakdown.");
+        }
+    }
+
     private void dimension(int i, Term t) {
+        versusWhole(i, t);
+        if (negate && !(i + 1 < terms.size() && terms.get(i + 1).number() != null)) {
+            // "territories without a rep": a dimension has a value for every row, so "without" it names nothing
+            throw new Unanswerable("I read \"" + t.words() + "\" after a negation, but it is an attribute every row has;"
+                    + " say which of its values to leave out (for example \"not " + t.words() + " <value>\").");
+        }
         Keyword before = previousKeyword(i);
         boolean numeric = t.meanings().stream().anyMatch(x -> x.field().isNumeric());
         if (numeric && (before == Keyword.TOP || before == Keyword.BOTTOM)
@@ -204,6 +229,30 @@ final class MentionScanner {
     }
 
     /** "calls I made by channel": a stop phrase ending in "by" still says what to group by. */
+    private int previousNonStop(int i) {
+        for (int j = i - 1; j >= 0; j--) {
+            if (!terms.get(j).isStop()) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    /** A value of a table with no declared share partition (a payer channel, a specialty, a call channel). */
+    private static boolean unpartitioned(Mentions.Slot v) {
+        return !v.negated() && v.candidates().stream().allMatch(c -> c.table() != null
+                && c.table().fields().stream().allMatch(f -> f.shareWithin() == null));
+    }
+
+    private boolean acrossBefore(int i) {
+        for (int j = i - 1; j >= 0; j--) {
+            if (!terms.get(j).isStop()) {
+                return terms.get(j).words().equals("across");
+            }
+        }
+        return false;
+    }
+
     private boolean afterBy(int i) {
         return i > 0 && terms.get(i - 1).isStop() && terms.get(i - 1).words().endsWith(" by");
     }
@@ -224,6 +273,11 @@ final class MentionScanner {
                 }
                 if (t.number() != null || t.time() == null && t.is(Meaning.Type.VALUE)) {
                     return true;
+                }
+                if (step == 1 && t.is(Meaning.Type.DIMENSION) && j + 1 < terms.size()
+                        && terms.get(j + 1).number() != null
+                        && t.meanings().stream().anyMatch(x -> x.field() != null && x.field().isNumeric())) {
+                    return true; // "HCPs in decile 10": the number phrase after the table qualifies it
                 }
                 break;
             }
@@ -277,6 +331,9 @@ final class MentionScanner {
             case SHARE -> {
                 m.share = true;
                 sharePosition = sharePosition < 0 ? i : sharePosition;
+                shareOf |= sharePosition == i && t.words().endsWith(" of");
+                m.values.stream().filter(v -> v.position() == previousNonStop(i) && unpartitioned(v))
+                        .forEach(m.segment::add);
             }
             case GROWTH -> {
                 m.growth = true;

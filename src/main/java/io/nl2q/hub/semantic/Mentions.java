@@ -58,6 +58,8 @@ final class Mentions {
     boolean shareAndMeasure;
     /** "share of Tirosint TRx (from Commercial)": the value and measure after "share of" name the whole. */
     int shareOfWhole = -1;
+    /** "Commercial share of Tirosint TRx", "share of calls that were virtual": values naming a segment's part. */
+    final List<Slot> segment = new ArrayList<>();
     /** Tables named after "all" ("calls (all products)"): no value of theirs may restrict the question. */
     final java.util.Set<ModelTable> allOf = new java.util.HashSet<>();
     /** "YoY growth for Q3": the one period given is compared with the same period a year before. */

@@ -81,7 +81,8 @@ public final class ModelLoader {
         String name = f.text("name", true);
         return new Field(kind, table, name, f.texts("synonyms"), f.text("description", false),
                 f.text("expr", true), f.text("data_type", kind != Field.Kind.FILTER), f.texts("sample_values"),
-                f.bool("is_enum"), valueSynonyms, f.text("share_within", false));
+                f.bool("is_enum"), valueSynonyms, f.text("share_within", false),
+                f.text("data_grain", false));
     }
 
     private Relationship relationship(Node r) {

@@ -1,5 +1,7 @@
 package io.nl2q.hub.semantic;
 
+import java.util.List;
+
 /** The period a question is about and, for growth, the earlier period it compares with. */
 record Periods(Period period, Period base) {
 
@@ -42,6 +44,39 @@ record Periods(Period period, Period base) {
             throw new Unanswerable("The two periods overlap (" + a.describe() + ", " + b.describe() + ").");
         }
         return new Periods(b, a);
+    }
+
+    /** The period holds more than one period of the grain (2025 holds twelve months). */
+    static boolean longerThan(Period p, io.nl2q.hub.warehouse.SqlDialect.TimeGrain grain) {
+        java.time.LocalDate from = p.from();
+        java.time.LocalDate next = switch (grain) {
+            case DAY -> from.plusDays(1);
+            case WEEK -> from.plusWeeks(1);
+            case MONTH -> from.withDayOfMonth(1).plusMonths(1);
+            case QUARTER -> from.withDayOfMonth(1).withMonth((from.getMonthValue() - 1) / 3 * 3 + 1).plusMonths(3);
+            default -> from.withDayOfYear(1).plusYears(1);
+        };
+        return !p.to().isBefore(next);
+    }
+
+    /** "2023 and 2024 combined": two periods summed are one period over both, when nothing lies between them. */
+    static void combine(Mentions m) {
+        if (!m.combined || m.growth || m.versus || m.grain != null
+                || m.periods.size() < 2 && m.periods.stream().noneMatch(TimeParser.Span::comparison)) {
+            return; // "2023 through 2025" is one range already; "yearly ... combined" sums members per year
+        }
+        List<Period> listed = m.periods.stream().flatMap(s -> java.util.stream.Stream.of(s.first(), s.second()))
+                .filter(java.util.Objects::nonNull).sorted(java.util.Comparator.comparing(Period::from)).toList();
+        if (listed.size() != 2) {
+            return;
+        }
+        if (!listed.get(0).to().plusDays(1).equals(listed.get(1).from())) {
+            throw new Unanswerable("I can sum one period or two that follow each other, not " + listed.get(0).describe()
+                    + " and " + listed.get(1).describe() + " with a gap between them.");
+        }
+        TimeParser.Span first = m.periods.get(0);
+        m.periods.clear();
+        m.periods.add(new TimeParser.Span(first.start(), first.end(), listed.get(0).span(listed.get(1)), null));
     }
 
     private static boolean contains(Period outer, Period inner) {

@@ -60,7 +60,7 @@ final class QuestionReader {
                 terms.add(new Term(i, i + 1, lower.get(i), List.of(), Integer.parseInt(lower.get(i).length() > 9
                         ? "999999999" : lower.get(i)), null, false));
                 i++;
-            } else if (English.isFunction(lower.get(i))) {
+            } else if (English.isFunction(lower.get(i)) && !(English.isNoun(lower.get(i)) && afterDataWord(terms, i))) {
                 ignored.add(raw.get(i));
                 i++;
             } else if (English.isLight(lower.get(i))) {
@@ -72,6 +72,15 @@ final class QuestionReader {
             }
         }
         return new Reading(terms, unknown, corrections, ignored, light);
+    }
+
+    /** The word right before position i was read as a model term (not a stop word, a time or a number). */
+    private static boolean afterDataWord(List<Term> terms, int i) {
+        if (terms.isEmpty()) {
+            return false;
+        }
+        Term last = terms.get(terms.size() - 1);
+        return last.end() == i && last.meaning() != null && !last.isStop();
     }
 
     /** A typo of a time word ("quater") is corrected before the time parser reads the question. */

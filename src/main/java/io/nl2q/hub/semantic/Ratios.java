@@ -103,6 +103,6 @@ final class Ratios {
 
     private static Field derived(Field from, String name, String expr) {
         return new Field(Field.Kind.METRIC, from.table(), name, List.of(), "", expr, "number", List.of(), false,
-                Map.of(), null);
+                Map.of(), null, null);
     }
 }

@@ -22,7 +22,7 @@ final class Share {
         this.model = model;
         this.sql = sql;
         this.in = in;
-        this.owner = model.tableOf(in.partition());
+        this.owner = in.partition() == null ? null : model.tableOf(in.partition());
         // a distinct count does not add up over a partition (one HCP targeted for two products counts in both), so
         // its "share" is no share of a whole; and "tier A share of Tirosint targets" would be read as a market share
         in.metrics().stream().filter(m -> m.expr().toUpperCase(java.util.Locale.ROOT).replace(" ", "")
@@ -31,7 +31,7 @@ final class Share {
                             + ": a distinct count does not add up over its parts.");
                 });
         in.filters().stream().filter(this::isSubject).forEach(subject::add);
-        this.windowed = in.groups().stream().anyMatch(g -> g.owner(model) == owner && g.field() != in.partition());
+        this.windowed = owner != null && in.groups().stream().anyMatch(g -> g.owner(model) == owner && g.field() != in.partition());
         if (windowed) {
             for (Intent.Filter f : subject) {
                 boolean shown = in.groups().stream().anyMatch(g -> g.field() == f.field()
@@ -45,6 +45,9 @@ final class Share {
     }
 
     boolean isSubject(Intent.Filter f) {
+        if (owner == null) {
+            return !f.negated() && in.segment().contains(f.field()); // a segment's part of all rows
+        }
         return !f.negated() && f.field() != in.partition() && model.tableOf(f.field()) == owner;
     }
 
@@ -70,6 +73,9 @@ final class Share {
 
     /** Rows limited to the subject's partition (its market), unless the question already names the partition. */
     Optional<String> restriction() {
+        if (owner == null) {
+            return Optional.empty();
+        }
         boolean named = in.filters().stream().anyMatch(f -> f.field() == in.partition());
         if (windowed || named || subject.isEmpty()) {
             return Optional.empty();
@@ -93,6 +99,10 @@ final class Share {
     }
 
     String describe() {
+        if (owner == null) {
+            return "share of " + subject.stream().map(Sql::describe).collect(Collectors.joining(" and "))
+                    + " (its measure over the measure of all rows, same period and other filters)";
+        }
         String of = subject.isEmpty() ? "each " + in.groups().stream().filter(g -> g.owner(model) == owner)
                 .map(Intent.Target::describe).collect(Collectors.joining(", "))
                 : subject.stream().map(Sql::describe).collect(Collectors.joining(" and "));

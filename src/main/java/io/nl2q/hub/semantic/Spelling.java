@@ -28,6 +28,8 @@ final class Spelling {
                     m.group(1))),
             rule("\\b(" + MONTHS + ")\\.? (\\d{1,2})(?:st|nd|rd|th)?\\b(?! ?\\d)", m -> monthDay(month(m.group(1)),
                     m.group(2))),
+            rule("%\\s*of\\b", m -> " percent of"),
+            rule("\\bw/o\\b", m -> "without"), rule("\\bw/", m -> "with "),
             // small number ranges: "8+", "8-10" (years and dates are read above)
             rule("\\b(\\d{1,2}) ?\\+", m -> m.group(1) + " or more"),
             rule("\\b(\\d{1,2}) (?:or|and) (?:higher|above|greater|over|up|better)\\b", m -> m.group(1) + " or more"),

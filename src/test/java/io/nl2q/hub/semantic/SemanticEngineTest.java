@@ -112,7 +112,10 @@ class SemanticEngineTest {
         };
         GeneratedQuery top = engine.generate("top 5 territories by TRx in Q4 2024", onSqlServer);
         assertThat(top.sql()).startsWith("SELECT TOP 5 ").contains("CAST('2024-10-01' AS DATE)").doesNotContain("LIMIT").doesNotContain("NULLS LAST");
-        assertThat(engine.generate("weekly TRx for Tirosint in 2025", onSqlServer).sql()).contains("DATEADD(day");
+        // call dates are days, so their weeks are computed in the dialect; week_ending already ends one week
+        assertThat(engine.generate("weekly calls in 2025", onSqlServer).sql()).contains("DATEADD(day");
+        assertThat(engine.generate("weekly TRx for Tirosint in 2025", onSqlServer).sql())
+                .contains("GROUP BY rw.week_ending").doesNotContain("DATEADD(day");
     }
 
     @Test
