@@ -9,6 +9,7 @@ import io.nl2q.hub.errors.ErrorCode;
 import io.nl2q.hub.security.CorrelationIds;
 import io.nl2q.hub.security.PlatformOperator;
 import io.nl2q.hub.security.PlatformOperatorAuthentication;
+import io.nl2q.hub.web.CachedBody;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -100,7 +101,7 @@ final class JolokiaAuditFilter extends OncePerRequestFilter {
         }
         // a denied part is answered by Jolokia itself, with the same policy: status 403 in that part of the reply,
         // so a bulk request of Hawtio's keeps its allowed parts (an HTTP 403 would end the operator's session)
-        chain.doFilter(new CachedBodyRequest(request, body), response);
+        chain.doFilter(new CachedBody(request, body), response);
     }
 
     /** "ALLOWED ..."/"DENIED ..." for what must be audited, null for reads, lists, searches and versions. */

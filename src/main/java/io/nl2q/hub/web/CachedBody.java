@@ -9,11 +9,11 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
-/** A request whose body was read to be measured and checked, handed on with exactly those bytes. */
-final class CachedBody extends HttpServletRequestWrapper {
+/** A request whose body was read to be measured, checked or audited, handed on with exactly those bytes. */
+public final class CachedBody extends HttpServletRequestWrapper {
     private final byte[] body;
 
-    CachedBody(HttpServletRequest request, byte[] body) {
+    public CachedBody(HttpServletRequest request, byte[] body) {
         super(request);
         this.body = body;
     }
