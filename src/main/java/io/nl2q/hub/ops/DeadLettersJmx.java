@@ -48,14 +48,16 @@ class DeadLettersJmx {
         synchronized (LIVE) {
             boolean shown = LIVE.peek() == this;
             LIVE.remove(this);
-            if (shown) {
+            if (!shown) {
+                return;
+            }
+            if (LIVE.isEmpty()) {
                 ObjectName name = new ObjectName(NAME);
                 if (server.isRegistered(name)) {
                     server.unregisterMBean(name);
                 }
-                if (!LIVE.isEmpty()) {
-                    show(LIVE.peek());
-                }
+            } else {
+                show(LIVE.peek());
             }
         }
     }

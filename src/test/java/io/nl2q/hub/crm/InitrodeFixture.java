@@ -46,7 +46,7 @@ final class InitrodeFixture {
             return linked.get(0);
         }
         Object hcpId = promotedHcps(warehouse, 1).get(0).get("hcp_id");
-        String crmId = "0015e00000FIXT01AAA".substring(0, 18);
+        String crmId = "0015e00000FIXT01AA";
         warehouse.update("UPDATE initrode.hcp SET crm_account_id = ? WHERE hcp_id = ?", crmId, hcpId);
         return crmId;
     }
