@@ -19,15 +19,6 @@ record AuditEntry(long tenantSeq, String tenantId, String correlationId, String 
                   String piiColumns, String detail, String queryId) {
     static final String GENESIS = "0".repeat(64);
 
-    /** An entry without a queryId: a refusal, a security event, or a row written before queryIds existed. */
-    AuditEntry(long tenantSeq, String tenantId, String correlationId, String subject, String kind, String question,
-               String sqlText, String engine, String outcome, Integer rowCount, long elapsedMs, long createdAtMillis,
-               String clientIp, String userAgent, String guardVerdict, String errorCode, String piiColumns,
-               String detail) {
-        this(tenantSeq, tenantId, correlationId, subject, kind, question, sqlText, engine, outcome, rowCount,
-                elapsedMs, createdAtMillis, clientIp, userAgent, guardVerdict, errorCode, piiColumns, detail, null);
-    }
-
     AuditEntry {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(correlationId, "correlationId");

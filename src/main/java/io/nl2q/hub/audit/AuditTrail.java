@@ -30,11 +30,6 @@ public class AuditTrail {
         this.platform = platform;
     }
 
-    /** An answered request whose correlation id is its queryId (kept for callers that know no other id). */
-    public void answered(Caller caller, String kind, QueryAnswer answer, GuardedSql guarded, ClientInfo client) {
-        answered(caller, kind, answer, guarded, client, answer.queryId(), null);
-    }
-
     /**
      * An answered request: a question, an analyst's SQL, or a feature's read ({@code kind} {@code read}, its
      * {@code purpose} in the detail column).

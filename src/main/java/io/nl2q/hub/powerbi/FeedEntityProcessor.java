@@ -13,14 +13,11 @@ import org.apache.olingo.commons.api.edm.EdmPrimitiveType;
 import org.apache.olingo.commons.api.edm.EdmPrimitiveTypeException;
 import org.apache.olingo.commons.api.edm.EdmProperty;
 import org.apache.olingo.commons.api.format.ContentType;
-import org.apache.olingo.commons.api.http.HttpHeader;
 import org.apache.olingo.commons.api.http.HttpStatusCode;
-import org.apache.olingo.server.api.OData;
 import org.apache.olingo.server.api.ODataApplicationException;
 import org.apache.olingo.server.api.ODataLibraryException;
 import org.apache.olingo.server.api.ODataRequest;
 import org.apache.olingo.server.api.ODataResponse;
-import org.apache.olingo.server.api.ServiceMetadata;
 import org.apache.olingo.server.api.processor.EntityProcessor;
 import org.apache.olingo.server.api.serializer.EntitySerializerOptions;
 import org.apache.olingo.server.api.uri.UriInfo;
@@ -33,19 +30,10 @@ import org.apache.olingo.server.api.uri.UriResourceEntitySet;
  * of the same compiled, guarded read as a page of the set, so tenancy and the PII policy hold alike. Absent: 404.
  * The feed is read-only: writes answer 405.
  */
-final class FeedEntityProcessor implements EntityProcessor {
-    private final FeedCall call;
-    private OData odata;
-    private ServiceMetadata metadata;
+final class FeedEntityProcessor extends FeedReadProcessor implements EntityProcessor {
 
     FeedEntityProcessor(FeedCall call) {
-        this.call = call;
-    }
-
-    @Override
-    public void init(OData odata, ServiceMetadata metadata) {
-        this.odata = odata;
-        this.metadata = metadata;
+        super(call);
     }
 
     @Override
@@ -67,16 +55,11 @@ final class FeedEntityProcessor implements EntityProcessor {
         }
         Entity entity = FeedEntities.entity(set, read, rows.get(0), feed.skip() + 1);
         entity.setId(URI.create(call.serviceRoot() + request.getRawODataPath()));
-        ContextURL context = ContextURL.with().entitySet(edmSet).suffix(ContextURL.Suffix.ENTITY)
-                .selectList(odata.createUriHelper().buildContextURLSelectList(edmSet.getEntityType(), null,
-                        uri.getSelectOption()))
-                .serviceRoot(URI.create(call.serviceRoot() + "/")).build();
+        ContextURL context = context(edmSet, uri).suffix(ContextURL.Suffix.ENTITY).build();
         var options = EntitySerializerOptions.with().contextURL(context).select(uri.getSelectOption()).build();
         var serialized = odata.createSerializer(format).entity(metadata, edmSet.getEntityType(), entity, options);
         call.audit().delivered(set, read, 1);
-        response.setContent(serialized.getContent());
-        response.setStatusCode(HttpStatusCode.OK.getStatusCode());
-        response.setHeader(HttpHeader.CONTENT_TYPE, format.toContentTypeString());
+        ok(response, serialized.getContent(), format);
     }
 
     /** The key of the URL, each value as Olingo checked it against the property's type, unquoted. */

@@ -10,14 +10,10 @@ import org.apache.olingo.commons.api.data.ContextURL;
 import org.apache.olingo.commons.api.data.EntityCollection;
 import org.apache.olingo.commons.api.edm.EdmEntitySet;
 import org.apache.olingo.commons.api.format.ContentType;
-import org.apache.olingo.commons.api.http.HttpHeader;
-import org.apache.olingo.commons.api.http.HttpStatusCode;
-import org.apache.olingo.server.api.OData;
 import org.apache.olingo.server.api.ODataApplicationException;
 import org.apache.olingo.server.api.ODataLibraryException;
 import org.apache.olingo.server.api.ODataRequest;
 import org.apache.olingo.server.api.ODataResponse;
-import org.apache.olingo.server.api.ServiceMetadata;
 import org.apache.olingo.server.api.processor.CountEntityCollectionProcessor;
 import org.apache.olingo.server.api.serializer.EntityCollectionSerializerOptions;
 import org.apache.olingo.server.api.uri.UriInfo;
@@ -26,19 +22,10 @@ import org.apache.olingo.server.api.uri.UriInfo;
  * Answers reads of entity sets and their {@code $count}: the URL, as Olingo parsed it, becomes a {@link FeedRequest},
  * compiled to SQL, guarded, run on the tenant's warehouse, and serialized with its next link.
  */
-final class FeedProcessor implements CountEntityCollectionProcessor {
-    private final FeedCall call;
-    private OData odata;
-    private ServiceMetadata metadata;
+final class FeedProcessor extends FeedReadProcessor implements CountEntityCollectionProcessor {
 
     FeedProcessor(FeedCall call) {
-        this.call = call;
-    }
-
-    @Override
-    public void init(OData odata, ServiceMetadata metadata) {
-        this.odata = odata;
-        this.metadata = metadata;
+        super(call);
     }
 
     @Override
@@ -69,18 +56,13 @@ final class FeedProcessor implements CountEntityCollectionProcessor {
             PageToken next = new PageToken(feed.token().delivered() + page.size(), lastKey);
             collection.setNext(URI.create(nextLink(request, next.encode(FeedUris.readIdentity(set, uri)))));
         }
-        ContextURL context = ContextURL.with().entitySet(edmSet)
-                .selectList(odata.createUriHelper().buildContextURLSelectList(edmSet.getEntityType(), null,
-                        uri.getSelectOption()))
-                .serviceRoot(URI.create(call.serviceRoot() + "/")).build();
+        ContextURL context = context(edmSet, uri).build();
         var options = EntityCollectionSerializerOptions.with().contextURL(context).select(uri.getSelectOption())
                 .count(uri.getCountOption()).id(call.serviceRoot() + "/" + edmSet.getName()).build();
         var serialized = odata.createSerializer(format)
                 .entityCollection(metadata, edmSet.getEntityType(), collection, options);
         call.audit().delivered(set, read, page.size());
-        response.setContent(serialized.getContent());
-        response.setStatusCode(HttpStatusCode.OK.getStatusCode());
-        response.setHeader(HttpHeader.CONTENT_TYPE, format.toContentTypeString());
+        ok(response, serialized.getContent(), format);
     }
 
     @Override
@@ -90,9 +72,8 @@ final class FeedProcessor implements CountEntityCollectionProcessor {
         FeedRequest feed = FeedUris.request(set, uri, call.dialect(), null);
         long n = count(feed, new FeedSqlCompiler(call.dialect()));
         call.audit().counted(n);
-        response.setContent(new ByteArrayInputStream(Long.toString(n).getBytes(StandardCharsets.UTF_8)));
-        response.setStatusCode(HttpStatusCode.OK.getStatusCode());
-        response.setHeader(HttpHeader.CONTENT_TYPE, ContentType.TEXT_PLAIN.toContentTypeString());
+        ok(response, new ByteArrayInputStream(Long.toString(n).getBytes(StandardCharsets.UTF_8)),
+                ContentType.TEXT_PLAIN);
     }
 
     private long count(FeedRequest feed, FeedSqlCompiler compiler) throws ODataApplicationException {

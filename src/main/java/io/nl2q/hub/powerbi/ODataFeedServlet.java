@@ -57,14 +57,16 @@ final class ODataFeedServlet extends HttpServlet {
             return;
         }
         FeedAudit audit = new FeedAudit(correlationId, request);
+        if (!FeedAudit.readsData(request)) {
+            answer(request, response, caller, audit); // no audit row to wait for: streamed as Olingo writes it
+            return;
+        }
         // held back until the audit row is written, so a client that has the answer finds the row
         var held = new ContentCachingResponseWrapper(response);
         try {
             answer(request, held, caller, audit);
         } finally {
-            if (FeedAudit.readsData(request)) {
-                audit.record(auditTrail, caller, callers.client());
-            }
+            audit.record(auditTrail, caller, callers.client());
             held.copyBodyToResponse();
         }
     }

@@ -70,12 +70,13 @@ public class PushService {
         }
         long started = System.currentTimeMillis();
         PushJob.Outcome outcome = null;
+        SavedQuestionSource[] read = {null}; // the source the push read, so its SQL is audited as it ran
         try {
-            outcome = job.push(binding, this::source);
+            outcome = job.push(binding, b -> read[0] = source(b));
             return outcome;
         } finally {
             lock.unlock();
-            audit.record(caller(binding), bindingName, savedSqlOrNull(binding),
+            audit.record(caller(binding), bindingName, read[0] == null ? null : read[0].sql(),
                     outcome == null ? "FAILED" : outcome.status(), outcome == null ? 0 : outcome.rows(), started);
         }
     }
@@ -129,7 +130,7 @@ public class PushService {
         return caller.tenant().id();
     }
 
-    PushSource source(PushProperties.Binding binding) {
+    SavedQuestionSource source(PushProperties.Binding binding) {
         Caller caller = caller(binding);
         return new SavedQuestionSource(caller, catalog.savedSql(caller, saved.get(binding.tenant(),
                 binding.savedQuestion())), queries);
@@ -138,13 +139,5 @@ public class PushService {
     private Caller caller(PushProperties.Binding binding) {
         TenantRef tenant = warehouses.forTenant(binding.tenant()).tenant();
         return new Caller(tenant, "powerbi-push:" + binding.name(), Set.of(Role.INTEGRATION));
-    }
-
-    private String savedSqlOrNull(PushProperties.Binding binding) {
-        try {
-            return catalog.savedSql(caller(binding), saved.get(binding.tenant(), binding.savedQuestion()));
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 }

@@ -23,6 +23,11 @@ final class SavedQuestionSource implements PushSource {
         this.queries = queries;
     }
 
+    /** The saved question's SQL as this push reads it (generated once, when the source was made). */
+    String sql() {
+        return sql;
+    }
+
     @Override
     public List<PushColumn> columns() {
         if (columns == null) {

@@ -71,7 +71,7 @@ public final class AuditVerifyBench {
                                     + "ON h.hcp_id = r.hcp_id GROUP BY h.hcp_id, h.full_name ORDER BY trx DESC LIMIT 10",
                             "semantic", "ANSWERED", 10, 40 + i % 100, start + i, "10.0.0." + (i % 250),
                             "Mozilla/5.0 (Windows NT 10.0; Win64; x64)", "PASSED tables=[hcp, rx_weekly] limit=10",
-                            null, "hcp.full_name", null);
+                            null, "hcp.full_name", null, null);
                     String hash = e.hash(previous);
                     int k = 1;
                     ps.setLong(k++, e.tenantSeq());

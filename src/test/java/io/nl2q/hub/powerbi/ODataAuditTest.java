@@ -50,9 +50,7 @@ class ODataAuditTest {
     @BeforeEach
     void setUp() {
         http = new HubHttp(port);
-        saved.save("acme", "tirosint_writers", null, "SELECT h.hcp_id, h.full_name, SUM(r.trx) AS trx "
-                + "FROM rx_weekly r JOIN hcp h ON h.hcp_id = r.hcp_id WHERE r.product_id = 'P01' "
-                + "GROUP BY h.hcp_id, h.full_name");
+        FeedFixture.saveTirosintWriters(saved);
     }
 
     @Test

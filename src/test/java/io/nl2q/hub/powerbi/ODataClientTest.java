@@ -41,9 +41,6 @@ class ODataClientTest {
     private static final String ADMIN = "acme-demo-key";
     private static final String VIEWER = "acme-viewer-key";
     private static final String SAVED_SET = "saved_tirosint_writers";
-    private static final String SAVED_SQL = "SELECT h.hcp_id, h.full_name, SUM(r.trx) AS trx "
-            + "FROM rx_weekly r JOIN hcp h ON h.hcp_id = r.hcp_id WHERE r.product_id = 'P01' "
-            + "GROUP BY h.hcp_id, h.full_name";
     @LocalServerPort
     int port;
     @Autowired
@@ -56,7 +53,7 @@ class ODataClientTest {
         http = new HubHttp(port);
         root = "http://127.0.0.1:" + port + "/odata/v1";
         // the same saved question as ODataFeedTest, so the shared context sees one definition whichever runs first
-        saved.save("acme", "tirosint_writers", null, SAVED_SQL);
+        FeedFixture.saveTirosintWriters(saved);
     }
 
     /** Olingo's client sending the API key as the X-API-Key header on every request. */
@@ -207,7 +204,7 @@ class ODataClientTest {
         assertPagedReadIsComplete(client, uri(b -> b.appendEntitySetSegment("hcp").select("hcp_id", "city")
                 .orderBy("city desc")), "hcp_id", "SELECT COUNT(*) FROM hcp");
         assertPagedReadIsComplete(client, uri(b -> b.appendEntitySetSegment(SAVED_SET)), "hcp_id",
-                "SELECT COUNT(*) FROM (" + SAVED_SQL + ") w");
+                "SELECT COUNT(*) FROM (" + FeedFixture.TIROSINT_WRITERS_SQL + ") w");
     }
 
     @Test
