@@ -18,9 +18,9 @@ public record BoundSql(String text, List<Object> parameters) implements CharSequ
         return new BoundSql(text, List.of(parameters));
     }
 
-    /** {@code sql} itself when it carries values, else its text with none. */
+    /** {@code sql} itself when it carries values, else its text with none (null stays null: the guard refuses it). */
     static BoundSql from(CharSequence sql) {
-        return sql instanceof BoundSql bound ? bound : new BoundSql(sql.toString(), List.of());
+        return sql instanceof BoundSql bound ? bound : new BoundSql(sql == null ? null : sql.toString(), List.of());
     }
 
     @Override

@@ -21,13 +21,8 @@ public class ExecuteStep {
         this.guard = guard;
     }
 
-    public QueryResult execute(GuardedSql sql, Caller caller) {
-        return warehouses.forTenant(caller.tenant().id())
-                .query(sql.sql(), sql.parameters(), limits.statementTimeout(), limits.maxRows());
-    }
-
-    /** The same, cut at {@code maxRows} rows when given (null: {@code hub.warehouse.max-rows}). */
-    public QueryResult executeCapped(GuardedSql sql, Caller caller, Integer maxRows) {
+    /** Cut at {@code maxRows} rows when given (null: {@code hub.warehouse.max-rows}). */
+    public QueryResult execute(GuardedSql sql, Caller caller, Integer maxRows) {
         return warehouses.forTenant(caller.tenant().id())
                 .query(sql.sql(), sql.parameters(), limits.statementTimeout(),
                         maxRows == null ? limits.maxRows() : maxRows);

@@ -29,14 +29,13 @@ public class GuardStep {
     }
 
     public GuardedSql guard(String sql, Caller caller) {
-        // one row over the cap, so the executor can tell a result that was cut from one that fits exactly
-        return guard(sql, warehouses.forTenant(caller.tenant().id()), limits.maxRows() + 1);
+        return guardCapped(sql, caller, null);
     }
 
     /** The same with a row cap of the caller's choosing; null: the deployment's {@code hub.warehouse.max-rows}. */
     public GuardedSql guardCapped(CharSequence sql, Caller caller, Integer maxRows) {
-        BoundSql bound = BoundSql.from(sql);
-        return guard(bound, warehouses.forTenant(caller.tenant().id()),
+        // one row over the cap, so the executor can tell a result that was cut from one that fits exactly
+        return guard(BoundSql.from(sql), warehouses.forTenant(caller.tenant().id()),
                 (maxRows == null ? limits.maxRows() : maxRows) + 1);
     }
 
@@ -45,13 +44,12 @@ public class GuardStep {
      * warehouse (question flow, OData feed, CRM insights) goes through here, so all get the deployment's layout.
      */
     public GuardedSql guard(String sql, TenantWarehouse warehouse, int rowLimit) {
-        return guard(new BoundSql(sql, java.util.List.of()), warehouse, rowLimit);
+        return guard(BoundSql.from(sql), warehouse, rowLimit);
     }
 
     /** The same for SQL whose values are bound to its {@code ?} placeholders; the guard checks the placeholders. */
     public GuardedSql guard(BoundSql sql, TenantWarehouse warehouse, int rowLimit) {
         return guard.check(sql.text(), sql.parameters(), new GuardContext(warehouse.tenant(), warehouse.tables(),
-                warehouse.dialect(),
-                rowLimit, layout));
+                warehouse.dialect(), rowLimit, layout));
     }
 }

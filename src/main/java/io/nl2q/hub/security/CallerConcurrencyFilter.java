@@ -1,7 +1,5 @@
 package io.nl2q.hub.security;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
@@ -9,7 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -25,16 +22,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class CallerConcurrencyFilter extends OncePerRequestFilter {
     private static final String[] DATA_PREFIXES = {"/api/v1/query", "/api/v1/sql", "/api/powerbi/query", "/odata/"};
     private final CallerConcurrencyProperties limits;
-    private final JsonErrorWriter errors;
-    private final SecurityEvents events;
+    private final TooManyRequests refusals;
     private final ConcurrentHashMap<String, Integer> inFlight = new ConcurrentHashMap<>();
-    private final Cache<String, Boolean> recentlyRecorded = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(10_000).build();
 
-    CallerConcurrencyFilter(CallerConcurrencyProperties limits, JsonErrorWriter errors, SecurityEvents events) {
+    CallerConcurrencyFilter(CallerConcurrencyProperties limits, TooManyRequests refusals) {
         this.limits = limits;
-        this.errors = errors;
-        this.events = events;
+        this.refusals = refusals;
     }
 
     @Override
@@ -58,7 +51,7 @@ final class CallerConcurrencyFilter extends OncePerRequestFilter {
         Caller caller = auth.getPrincipal();
         String key = caller.tenant().id() + "|" + caller.subject();
         if (!tryEnter(key)) {
-            refuse(request, response, caller, key);
+            refuse(request, response, caller);
             return;
         }
         AtomicBoolean released = new AtomicBoolean();
@@ -78,11 +71,6 @@ final class CallerConcurrencyFilter extends OncePerRequestFilter {
         }
     }
 
-    /** Requests of this caller now in flight (for tests and the log). */
-    int inFlight(String tenant, String subject) {
-        return inFlight.getOrDefault(tenant + "|" + subject, 0);
-    }
-
     private boolean tryEnter(String key) {
         AtomicBoolean entered = new AtomicBoolean();
         inFlight.compute(key, (k, n) -> {
@@ -100,16 +88,13 @@ final class CallerConcurrencyFilter extends OncePerRequestFilter {
         inFlight.computeIfPresent(key, (k, n) -> n <= 1 ? null : n - 1);
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response, Caller caller, String key)
+    private void refuse(HttpServletRequest request, HttpServletResponse response, Caller caller)
             throws IOException {
-        long seconds = Math.max(1, (limits.concurrencyRetryAfter().toMillis() + 999) / 1000);
+        long seconds = TooManyRequests.seconds(limits.concurrencyRetryAfter());
         String message = "you have " + limits.maxConcurrentPerCaller()
                 + " requests in flight, the most one caller may; retry after " + seconds + " s";
-        if (recentlyRecorded.asMap().putIfAbsent(key, true) == null) {
-            events.record(caller, "CONCURRENCY_LIMITED", CorrelationIds.of(request),
-                    message + " on " + request.getRequestURI(), SecurityEvents.currentClient());
-        }
-        errors.rateLimited(request, response, seconds, message);
+        refusals.refuse(request, response, caller, "CONCURRENCY_LIMITED", seconds, message,
+                SecurityEvents.currentClient());
     }
 
     /** Releases the caller's slot once an asynchronous answer is complete, failed or timed out. */

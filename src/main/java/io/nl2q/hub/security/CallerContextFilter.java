@@ -1,13 +1,10 @@
 package io.nl2q.hub.security;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -20,15 +17,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class CallerContextFilter extends OncePerRequestFilter {
     private final RateLimiter limiter;
-    private final JsonErrorWriter errors;
-    private final SecurityEvents events;
-    private final Cache<String, Boolean> recentlyRecorded = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(10_000).build();
+    private final TooManyRequests refusals;
 
-    CallerContextFilter(RateLimiter limiter, JsonErrorWriter errors, SecurityEvents events) {
+    CallerContextFilter(RateLimiter limiter, TooManyRequests refusals) {
         this.limiter = limiter;
-        this.errors = errors;
-        this.events = events;
+        this.refusals = refusals;
     }
 
     @Override
@@ -41,15 +34,10 @@ final class CallerContextFilter extends OncePerRequestFilter {
             Caller caller = authenticated.getPrincipal();
             Optional<RateLimiter.Refusal> refused = limiter.tryAcquire(caller);
             if (refused.isPresent()) {
-                long seconds = Math.max(1, (refused.get().retryAfter().toMillis() + 999) / 1000);
+                long seconds = TooManyRequests.seconds(refused.get().retryAfter());
                 String message = "the " + refused.get().limit() + " rate limit is reached; retry after " + seconds
                         + " s";
-                String correlationId = CorrelationIds.of(request);
-                if (recentlyRecorded.asMap().putIfAbsent(caller.tenant().id() + "|" + caller.subject(), true) == null) {
-                    events.record(caller, "RATE_LIMITED", correlationId, message + " on " + request.getRequestURI(),
-                            client);
-                }
-                errors.rateLimited(request, response, seconds, message);
+                refusals.refuse(request, response, caller, "RATE_LIMITED", seconds, message, client);
                 return;
             }
         }

@@ -14,7 +14,10 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 
-/** 401 and 403 in the public error contract, written before a request reaches any route. */
+/**
+ * Refusals written before a request reaches any route, in the public error contract: 401 and 403 of the security
+ * filters, 429 of the rate and concurrency limits, and the web edge's refusals (body, path, no handler).
+ */
 @Component
 public class JsonErrorWriter implements AuthenticationEntryPoint, AccessDeniedHandler {
     private final ObjectMapper json;
@@ -55,10 +58,27 @@ public class JsonErrorWriter implements AuthenticationEntryPoint, AccessDeniedHa
         write(response, ErrorCode.UNAUTHORIZED, message, request);
     }
 
+    /**
+     * A refusal at the web edge (body too large, wrong charset, a path the firewall rejects, no such path), in phase
+     * REQUEST; nothing when the response is already committed.
+     */
+    public void refuse(HttpServletRequest request, HttpServletResponse response, ErrorCode code, String message)
+            throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        write(response, code, Phase.REQUEST, message, request);
+    }
+
     private void write(HttpServletResponse response, ErrorCode code, String message, HttpServletRequest request)
             throws IOException {
+        write(response, code, code == ErrorCode.RATE_LIMITED ? Phase.REQUEST : Phase.AUTHENTICATE, message, request);
+    }
+
+    private void write(HttpServletResponse response, ErrorCode code, Phase phase, String message,
+                       HttpServletRequest request) throws IOException {
         String correlationId = CorrelationIds.of(request);
-        Phase phase = code == ErrorCode.RATE_LIMITED ? Phase.REQUEST : Phase.AUTHENTICATE;
         ApiError error = ApiError.of(code, phase, message, correlationId, null);
         response.setStatus(error.status());
         response.setContentType("application/json");

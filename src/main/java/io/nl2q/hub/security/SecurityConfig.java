@@ -45,6 +45,7 @@ class SecurityConfig {
                             SecurityEvents events, ObjectProvider<JwtDecoder> jwt, OidcProperties oidc,
                             TenantDirectory tenants, WebSecurityProperties web, PlatformOperators platform,
                             CallerConcurrencyProperties concurrency) throws Exception {
+        TooManyRequests refusals = new TooManyRequests(errors, events);
         http
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -53,8 +54,8 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, platform, errors),
                         BasicAuthenticationFilter.class)
-                .addFilterAfter(new CallerContextFilter(limiter, errors, events), BasicAuthenticationFilter.class)
-                .addFilterAfter(new CallerConcurrencyFilter(concurrency, errors, events), CallerContextFilter.class)
+                .addFilterAfter(new CallerContextFilter(limiter, refusals), BasicAuthenticationFilter.class)
+                .addFilterAfter(new CallerConcurrencyFilter(concurrency, refusals), CallerContextFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(errors).accessDeniedHandler(errors))
                 .authorizeHttpRequests(a -> a
                         // Camel answers on an async dispatch of a request already authorized on its way in

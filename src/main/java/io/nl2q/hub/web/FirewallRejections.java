@@ -1,6 +1,7 @@
 package io.nl2q.hub.web;
 
 import io.nl2q.hub.errors.ErrorCode;
+import io.nl2q.hub.security.JsonErrorWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -17,9 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 class FirewallRejections implements RequestRejectedHandler {
     private static final Logger log = LoggerFactory.getLogger(FirewallRejections.class);
-    private final WebErrors errors;
+    private final JsonErrorWriter errors;
 
-    FirewallRejections(WebErrors errors) {
+    FirewallRejections(JsonErrorWriter errors) {
         this.errors = errors;
     }
 
@@ -27,7 +28,7 @@ class FirewallRejections implements RequestRejectedHandler {
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
             throws IOException {
         log.info("firewall refused {}: {}", request.getMethod(), rejected.getMessage());
-        errors.write(request, response, ErrorCode.BAD_REQUEST,
+        errors.refuse(request, response, ErrorCode.BAD_REQUEST,
                 "the path is not in its plain form (no //, ;parameters or encoded dots and slashes)");
     }
 }

@@ -1,6 +1,7 @@
 package io.nl2q.hub.web;
 
 import io.nl2q.hub.errors.ErrorCode;
+import io.nl2q.hub.security.JsonErrorWriter;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,9 +21,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 class JsonErrorController implements ErrorController {
     private static final Logger log = LoggerFactory.getLogger(JsonErrorController.class);
-    private final WebErrors errors;
+    private final JsonErrorWriter errors;
 
-    JsonErrorController(WebErrors errors) {
+    JsonErrorController(JsonErrorWriter errors) {
         this.errors = errors;
     }
 
@@ -39,7 +40,7 @@ class JsonErrorController implements ErrorController {
             log.error("unanswered failure of {} {}", request.getMethod(),
                     request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), (Throwable) failure);
         }
-        errors.write(request, response, error, message(error));
+        errors.refuse(request, response, error, message(error));
     }
 
     static ErrorCode of(int status) {

@@ -1,6 +1,7 @@
 package io.nl2q.hub.web;
 
 import io.nl2q.hub.errors.ErrorCode;
+import io.nl2q.hub.security.JsonErrorWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,9 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class PlainPathFilter extends OncePerRequestFilter {
     private static final String[] ENCODED = {"%2e", "%2f", "%5c", "%25", "%3b"};
     private final boolean routesEndpointReadOnly;
-    private final WebErrors errors;
+    private final JsonErrorWriter errors;
 
-    PlainPathFilter(boolean routesEndpointReadOnly, WebErrors errors) {
+    PlainPathFilter(boolean routesEndpointReadOnly, JsonErrorWriter errors) {
         this.routesEndpointReadOnly = routesEndpointReadOnly;
         this.errors = errors;
     }
@@ -31,7 +32,7 @@ final class PlainPathFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String uri = request.getRequestURI();
         if (!plain(uri)) {
-            errors.write(request, response, ErrorCode.BAD_REQUEST,
+            errors.refuse(request, response, ErrorCode.BAD_REQUEST,
                     "the path is not in its plain form (no //, ;parameters, backslashes or encoded dots and slashes)");
             return;
         }
@@ -39,7 +40,7 @@ final class PlainPathFilter extends OncePerRequestFilter {
         if (routesEndpointReadOnly && path.startsWith("/actuator/camelroutes/")
                 && !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
             response.setHeader("Allow", "GET");
-            errors.write(request, response, ErrorCode.METHOD_NOT_ALLOWED,
+            errors.refuse(request, response, ErrorCode.METHOD_NOT_ALLOWED,
                     "the Camel routes endpoint is read-only; platform operators start and stop routes in Hawtio");
             return;
         }

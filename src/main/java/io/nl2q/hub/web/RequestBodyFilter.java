@@ -1,6 +1,7 @@
 package io.nl2q.hub.web;
 
 import io.nl2q.hub.errors.ErrorCode;
+import io.nl2q.hub.security.JsonErrorWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,9 +28,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class RequestBodyFilter extends OncePerRequestFilter {
     private final BodyLimits limits;
-    private final WebErrors errors;
+    private final JsonErrorWriter errors;
 
-    RequestBodyFilter(BodyLimits limits, WebErrors errors) {
+    RequestBodyFilter(BodyLimits limits, JsonErrorWriter errors) {
         this.limits = limits;
         this.errors = errors;
     }
@@ -58,7 +59,7 @@ final class RequestBodyFilter extends OncePerRequestFilter {
         try {
             type = request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType());
         } catch (InvalidMediaTypeException e) {
-            errors.write(request, response, ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+            errors.refuse(request, response, ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                     "the Content-Type is not a media type with a charset this hub reads (bodies are UTF-8)");
             return;
         }
@@ -66,7 +67,7 @@ final class RequestBodyFilter extends OncePerRequestFilter {
         if (type != null && !api && (type.isCompatibleWith(MediaType.APPLICATION_FORM_URLENCODED)
                 || "multipart".equals(type.getType()))) {
             if (chunked) {
-                errors.write(request, response, ErrorCode.BAD_REQUEST, "send a form with its Content-Length");
+                errors.refuse(request, response, ErrorCode.BAD_REQUEST, "send a form with its Content-Length");
                 return;
             }
             chain.doFilter(request, response);
@@ -74,7 +75,7 @@ final class RequestBodyFilter extends OncePerRequestFilter {
         }
         String charset = type == null ? null : type.getParameter("charset");
         if (charset != null && !isUtf8(charset)) {
-            errors.write(request, response, ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+            errors.refuse(request, response, ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                     "request bodies are UTF-8; send charset=UTF-8 or no charset");
             return;
         }
@@ -84,14 +85,14 @@ final class RequestBodyFilter extends OncePerRequestFilter {
             return;
         }
         if (!validUtf8(body)) {
-            errors.write(request, response, ErrorCode.INVALID_ENCODING, "the request body is not valid UTF-8");
+            errors.refuse(request, response, ErrorCode.INVALID_ENCODING, "the request body is not valid UTF-8");
             return;
         }
         chain.doFilter(new CachedBody(request, body), response);
     }
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response, long cap) throws IOException {
-        errors.write(request, response, ErrorCode.PAYLOAD_TOO_LARGE,
+        errors.refuse(request, response, ErrorCode.PAYLOAD_TOO_LARGE,
                 "the request body is larger than " + cap + " bytes");
     }
 

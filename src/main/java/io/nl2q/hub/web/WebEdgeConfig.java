@@ -1,5 +1,6 @@
 package io.nl2q.hub.web;
 
+import io.nl2q.hub.security.JsonErrorWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +13,7 @@ class WebEdgeConfig {
 
     @Bean
     FilterRegistrationBean<PlainPathFilter> plainPathFilter(
-            @Value("${management.endpoint.camelroutes.read-only:true}") boolean routesReadOnly, WebErrors errors) {
+            @Value("${management.endpoint.camelroutes.read-only:true}") boolean routesReadOnly, JsonErrorWriter errors) {
         FilterRegistrationBean<PlainPathFilter> registration =
                 new FilterRegistrationBean<>(new PlainPathFilter(routesReadOnly, errors));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
@@ -21,7 +22,7 @@ class WebEdgeConfig {
     }
 
     @Bean
-    FilterRegistrationBean<RequestBodyFilter> requestBodyFilter(BodyLimits limits, WebErrors errors) {
+    FilterRegistrationBean<RequestBodyFilter> requestBodyFilter(BodyLimits limits, JsonErrorWriter errors) {
         FilterRegistrationBean<RequestBodyFilter> registration =
                 new FilterRegistrationBean<>(new RequestBodyFilter(limits, errors));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
