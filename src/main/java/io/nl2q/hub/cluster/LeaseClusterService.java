@@ -118,11 +118,12 @@ public final class LeaseClusterService extends AbstractCamelClusterService<Lease
                 return;
             }
             try {
-                boolean holds = leases.acquire(getNamespace(), local.getId(), properties.lease());
+                String nowHolder = leases.take(getNamespace(), local.getId(), properties.lease()).orElse(null);
+                boolean holds = local.getId().equals(nowHolder);
                 if (holds) {
                     renewedAt = System.nanoTime();
                 }
-                update(holds, holds ? local.getId() : leases.holder(getNamespace()).orElse(null));
+                update(holds, nowHolder);
             } catch (DataAccessException e) {
                 long sinceRenewal = System.nanoTime() - renewedAt;
                 log.warn("Cluster lease {}: {}", getNamespace(), e.getMessage());

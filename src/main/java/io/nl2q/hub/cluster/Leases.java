@@ -21,21 +21,31 @@ final class Leases {
 
     /** Takes the namespace's lease if it is free, or renews it if the member holds it; true if the member holds it. */
     boolean acquire(String namespace, String member, Duration lease) {
+        return take(namespace, member, lease).filter(member::equals).isPresent();
+    }
+
+    /**
+     * Takes or renews the lease as {@link #acquire} does and returns who holds it afterwards, so a member that did not
+     * get it learns the holder from the same read that found the lease taken.
+     */
+    Optional<String> take(String namespace, String member, Duration lease) {
         OffsetDateTime now = jdbc.queryForObject("SELECT CURRENT_TIMESTAMP", OffsetDateTime.class);
         OffsetDateTime until = now.plus(lease);
         int updated = jdbc.update("UPDATE cluster_lease SET member_id = ?, expires_at = ? "
                 + "WHERE namespace = ? AND (member_id = ? OR expires_at < ?)", member, until, namespace, member, now);
         if (updated == 1) {
-            return true;
+            return Optional.of(member);
         }
-        if (holder(namespace).isPresent()) {
-            return false;
+        Optional<String> holder = holder(namespace);
+        if (holder.isPresent()) {
+            return holder;
         }
         try {
-            return jdbc.update("INSERT INTO cluster_lease (namespace, member_id, expires_at) VALUES (?, ?, ?)",
-                    namespace, member, until) == 1;
+            jdbc.update("INSERT INTO cluster_lease (namespace, member_id, expires_at) VALUES (?, ?, ?)",
+                    namespace, member, until);
+            return Optional.of(member);
         } catch (DuplicateKeyException e) {
-            return false; // another member inserted it first
+            return holder(namespace); // another member inserted it first
         }
     }
 

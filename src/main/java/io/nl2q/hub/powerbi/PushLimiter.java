@@ -72,7 +72,9 @@ final class PushLimiter {
         long rowsInHour;
 
         Window(String datasetId) {
-            load(datasetId, clock.now());
+            if (!ledger.shared()) { // a shared ledger is read at each reserve, so reading it here too is wasted
+                load(datasetId, clock.now());
+            }
         }
 
         void load(String datasetId, Instant now) {

@@ -1,11 +1,8 @@
 package io.nl2q.hub.reports.render;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.nl2q.hub.errors.ErrorCode;
-import io.nl2q.hub.errors.HubException;
-import io.nl2q.hub.errors.Phase;
+import io.nl2q.hub.reports.JsonBodies;
 import io.nl2q.hub.reports.SavedQuestion;
 import io.nl2q.hub.warehouse.QueryResult;
 import java.io.ByteArrayOutputStream;
@@ -29,30 +26,30 @@ public class TableWorkbooks {
     }
 
     public byte[] xlsx(String body) {
-        JsonNode root = object(body);
+        JsonNode root = JsonBodies.object(json, body);
         String sheet = root.path("name").asText("answer");
         if (!SavedQuestion.NAME.matcher(sheet).matches()) {
             sheet = "answer";
         }
         JsonNode columns = root.get("columns");
         if (columns == null || !columns.isArray() || columns.isEmpty() || columns.size() > MAX_COLUMNS) {
-            throw bad("columns", "must be a list of 1 to " + MAX_COLUMNS + " columns {\"name\", \"type\"}");
+            throw JsonBodies.bad("columns", "must be a list of 1 to " + MAX_COLUMNS + " columns {\"name\", \"type\"}");
         }
         List<QueryResult.ResultColumn> header = new ArrayList<>();
         for (JsonNode c : columns) {
             if (!c.path("name").isTextual()) {
-                throw bad("columns", "must hold objects with a \"name\"");
+                throw JsonBodies.bad("columns", "must hold objects with a \"name\"");
             }
             header.add(new QueryResult.ResultColumn(c.path("name").asText(), c.path("type").asText("string")));
         }
         JsonNode rows = root.get("rows");
         if (rows == null || !rows.isArray() || rows.size() > MAX_ROWS) {
-            throw bad("rows", "must be a list of at most " + MAX_ROWS + " rows");
+            throw JsonBodies.bad("rows", "must be a list of at most " + MAX_ROWS + " rows");
         }
         List<List<Object>> values = new ArrayList<>(rows.size());
         for (JsonNode row : rows) {
             if (!row.isArray() || row.size() != header.size()) {
-                throw bad("rows", "must hold lists of " + header.size() + " values, one per column");
+                throw JsonBodies.bad("rows", "must hold lists of " + header.size() + " values, one per column");
             }
             List<Object> cells = new ArrayList<>(row.size());
             for (JsonNode v : row) {
@@ -66,19 +63,5 @@ public class TableWorkbooks {
         return out.toByteArray();
     }
 
-    private JsonNode object(String body) {
-        try {
-            JsonNode root = body == null || body.isBlank() ? null : json.readTree(body);
-            if (root == null || !root.isObject()) {
-                throw new HubException(ErrorCode.BAD_REQUEST, Phase.REQUEST, "the request body must be a JSON object");
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            throw new HubException(ErrorCode.BAD_REQUEST, Phase.REQUEST, "the request body is not valid JSON");
-        }
-    }
 
-    private static HubException bad(String field, String message) {
-        return new HubException(ErrorCode.BAD_REQUEST, Phase.REQUEST, "the field \"" + field + "\" " + message);
-    }
 }

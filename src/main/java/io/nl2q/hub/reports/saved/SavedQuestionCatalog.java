@@ -80,13 +80,22 @@ public class SavedQuestionCatalog {
         jdbc.update("DELETE FROM saved_question WHERE tenant_id = ? AND saved_question_id = ?", tenantId, id);
     }
 
-    /** The questions (not saved SQL) of every tenant last compiled with another model version than its current. */
+    /**
+     * The questions (not saved SQL) of every tenant last compiled with another model version than its current. The
+     * version is compared in the query, so a start with an unchanged model reads no question text at all.
+     */
     List<Stale> stale(java.util.function.Function<String, String> currentVersion) {
-        List<Stale> all = jdbc.query("SELECT tenant_id, saved_question_id, question, created_by, model_version,"
-                + " compile_status FROM saved_question WHERE question IS NOT NULL ORDER BY saved_question_id",
-                (rs, n) -> new Stale(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)));
-        return all.stream().filter(s -> !currentVersion.apply(s.tenantId()).equals(s.modelVersion())).toList();
+        List<Stale> stale = new java.util.ArrayList<>();
+        for (String tenant : jdbc.queryForList("SELECT DISTINCT tenant_id FROM saved_question"
+                + " WHERE question IS NOT NULL", String.class)) {
+            stale.addAll(jdbc.query("SELECT tenant_id, saved_question_id, question, created_by, model_version,"
+                    + " compile_status FROM saved_question WHERE tenant_id = ? AND question IS NOT NULL"
+                    + " AND (model_version IS NULL OR model_version <> ?)",
+                    (rs, n) -> new Stale(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6)), tenant, currentVersion.apply(tenant)));
+        }
+        stale.sort(java.util.Comparator.comparingLong(Stale::id));
+        return stale;
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.nl2q.hub.reports.saved;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nl2q.hub.errors.ErrorCode;
@@ -10,6 +9,7 @@ import io.nl2q.hub.query.GuardStep;
 import io.nl2q.hub.query.ModelVersion;
 import io.nl2q.hub.query.QueryGenerator;
 import io.nl2q.hub.query.Question;
+import io.nl2q.hub.reports.JsonBodies;
 import io.nl2q.hub.reports.SavedQuestion;
 import io.nl2q.hub.security.Caller;
 import java.util.List;
@@ -44,18 +44,18 @@ public class SavedQuestionsApi {
     }
 
     public SavedQuestionEntry create(String body, Caller caller) {
-        JsonNode root = object(body);
-        String name = text(root, "name");
+        JsonNode root = JsonBodies.object(json, body);
+        String name = JsonBodies.text(root, "name");
         if (name == null || !SavedQuestion.NAME.matcher(name).matches()) {
-            throw bad("name", "must be an identifier of letters, digits and '_' starting with a letter (at most 100)");
+            throw JsonBodies.bad("name", "must be an identifier of letters, digits and '_' starting with a letter (at most 100)");
         }
         String tenant = caller.tenant().id();
         if (catalog.nameTaken(tenant, name)) {
-            throw bad("name", "a saved question named " + name + " already exists in your tenant");
+            throw JsonBodies.bad("name", "a saved question named " + name + " already exists in your tenant");
         }
-        String question = text(root, "question");
-        String sql = text(root, "sql");
-        String queryId = text(root, "queryId");
+        String question = JsonBodies.text(root, "question");
+        String sql = JsonBodies.text(root, "sql");
+        String queryId = JsonBodies.text(root, "queryId");
         int given = (question != null ? 1 : 0) + (sql != null ? 1 : 0) + (queryId != null ? 1 : 0);
         if (given != 1) {
             throw new HubException(ErrorCode.BAD_REQUEST, Phase.REQUEST,
@@ -97,7 +97,7 @@ public class SavedQuestionsApi {
     /** The question of an answer this tenant was given (or the SQL of an analyst's request), from the audit rows. */
     private Answered answered(String queryId, String tenant) {
         if (queryId.length() > 64) {
-            throw bad("queryId", "must be the queryId of an answer");
+            throw JsonBodies.bad("queryId", "must be the queryId of an answer");
         }
         List<Answered> rows = jdbc.query("""
                 SELECT kind, question, sql_text FROM query_audit
@@ -125,34 +125,10 @@ public class SavedQuestionsApi {
 
     private static void check(String field, String value) {
         if (value.isBlank() || value.length() > MAX_TEXT) {
-            throw bad(field, "must be non-empty text of at most " + MAX_TEXT + " characters");
+            throw JsonBodies.bad(field, "must be non-empty text of at most " + MAX_TEXT + " characters");
         }
     }
 
-    private JsonNode object(String body) {
-        try {
-            JsonNode root = body == null || body.isBlank() ? null : json.readTree(body);
-            if (root == null || !root.isObject()) {
-                throw new HubException(ErrorCode.BAD_REQUEST, Phase.REQUEST, "the request body must be a JSON object");
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            throw new HubException(ErrorCode.BAD_REQUEST, Phase.REQUEST, "the request body is not valid JSON");
-        }
-    }
 
-    private static String text(JsonNode root, String field) {
-        JsonNode v = root.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isTextual()) {
-            throw bad(field, "must be a string");
-        }
-        return v.asText();
-    }
 
-    static HubException bad(String field, String message) {
-        return new HubException(ErrorCode.BAD_REQUEST, Phase.REQUEST, "the field \"" + field + "\" " + message);
-    }
 }

@@ -1,7 +1,8 @@
 package io.nl2q.hub.reports.schedule;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.nl2q.hub.reports.saved.SavedQuestionCatalog;
+import io.nl2q.hub.reports.SavedQuestion;
+import io.nl2q.hub.reports.SavedQuestions;
 import io.nl2q.hub.reports.saved.SavedQuestionsApi;
 import io.nl2q.hub.security.Caller;
 import io.nl2q.hub.security.CallerAuthentication;
@@ -39,14 +40,14 @@ class ConfiguredRefreshSchedules {
     private final RefreshScheduleProperties properties;
     private final TenantDirectory tenants;
     private final SavedQuestionsApi savedQuestionsApi;
-    private final SavedQuestionCatalog savedQuestions;
+    private final SavedQuestions savedQuestions;
     private final SchedulesApi schedulesApi;
     private final Schedules schedules;
     private final ScheduleTriggers triggers;
     private final ObjectMapper json;
 
     ConfiguredRefreshSchedules(RefreshScheduleProperties properties, TenantDirectory tenants,
-                               SavedQuestionsApi savedQuestionsApi, SavedQuestionCatalog savedQuestions,
+                               SavedQuestionsApi savedQuestionsApi, SavedQuestions savedQuestions,
                                SchedulesApi schedulesApi, Schedules schedules, ScheduleTriggers triggers,
                                ObjectMapper json) {
         this.properties = properties;
@@ -85,8 +86,7 @@ class ConfiguredRefreshSchedules {
     private void apply(RefreshScheduleProperties.Dataset d, Caller owner) {
         String tenant = d.tenant();
         String name = "powerbi_refresh_" + d.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
-        long saved = savedQuestions.list(tenant).stream().filter(q -> q.name().equals(name)).findFirst()
-                .map(q -> q.id()).orElseGet(() -> save(name, d, owner));
+        long saved = savedQuestions.find(tenant, name).map(SavedQuestion::id).orElseGet(() -> save(name, d, owner));
         List<Schedule> existing = schedules.list(tenant).stream()
                 .filter(s -> s.savedQuestion() == saved && OWNER.equals(s.createdBy())).toList();
         String zone = d.timeZone() == null ? "UTC" : d.timeZone();
@@ -131,8 +131,7 @@ class ConfiguredRefreshSchedules {
             return savedQuestionsApi.create(json.createObjectNode().put("name", name).put("sql", sql.toString())
                     .toString(), owner).id();
         } catch (DataIntegrityViolationException e) { // another replica saved it at the same moment
-            return savedQuestions.list(d.tenant()).stream().filter(q -> q.name().equals(name)).findFirst()
-                    .orElseThrow(() -> e).id();
+            return savedQuestions.find(d.tenant(), name).orElseThrow(() -> e).id();
         }
     }
 

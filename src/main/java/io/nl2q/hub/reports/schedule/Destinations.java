@@ -1,9 +1,7 @@
 package io.nl2q.hub.reports.schedule;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nl2q.hub.errors.ErrorCode;
-import io.nl2q.hub.errors.HubException;
-import io.nl2q.hub.errors.Phase;
+import io.nl2q.hub.reports.JsonBodies;
 import io.nl2q.hub.powerbi.PushService;
 import io.nl2q.hub.powerbi.RefreshService;
 import jakarta.mail.internet.AddressException;
@@ -36,7 +34,7 @@ class Destinations {
 
     Map<String, Object> check(JsonNode destination, String tenant) {
         if (destination == null || !destination.isObject()) {
-            throw bad("destination", "must be an object with a \"type\" (one of " + TYPES + ")");
+            throw JsonBodies.bad("destination", "must be an object with a \"type\" (one of " + TYPES + ")");
         }
         String type = destination.path("type").asText("");
         Map<String, Object> kept = new LinkedHashMap<>();
@@ -49,7 +47,7 @@ class Destinations {
             case "sftp" -> {
                 String folder = optional(destination, "directory", 200).orElse("inbox");
                 if (!FOLDER.matcher(folder).matches()) {
-                    throw bad("destination.directory", "must be a relative folder of letters, digits, '_' and '-'");
+                    throw JsonBodies.bad("destination.directory", "must be a relative folder of letters, digits, '_' and '-'");
                 }
                 kept.put("directory", folder);
             }
@@ -59,13 +57,13 @@ class Destinations {
                 if (binding == null && destination.hasNonNull("dataset")) {
                     // refresh only
                 } else if (binding == null || !tenant.equals(push.tenantOf(binding))) {
-                    throw bad("destination.binding", "must name a Power BI push binding of your tenant");
+                    throw JsonBodies.bad("destination.binding", "must name a Power BI push binding of your tenant");
                 } else {
                     kept.put("binding", binding);
                 }
                 optional(destination, "dataset", 200).ifPresent(d -> {
                     if (!tenant.equals(refresh.tenantOf(d))) {
-                        throw bad("destination.dataset", "must name a Power BI dataset of your tenant");
+                        throw JsonBodies.bad("destination.dataset", "must name a Power BI dataset of your tenant");
                     }
                     kept.put("dataset", d);
                 });
@@ -73,19 +71,19 @@ class Destinations {
             case "kafka" -> {
                 String topic = optional(destination, "topic", 200).orElse(null);
                 if (topic == null || !TOPIC.matcher(topic).matches()) {
-                    throw bad("destination.topic", "must be a Kafka topic name (letters, digits, '.', '_', '-')");
+                    throw JsonBodies.bad("destination.topic", "must be a Kafka topic name (letters, digits, '.', '_', '-')");
                 }
                 kept.put("topic", topic);
             }
             case "webhook" -> kept.put("url", webhook(destination.get("url")));
-            default -> throw bad("destination.type", "must be one of " + TYPES);
+            default -> throw JsonBodies.bad("destination.type", "must be one of " + TYPES);
         }
         return kept;
     }
 
     private static List<String> recipients(JsonNode to) {
         if (to == null || !to.isArray() || to.isEmpty() || to.size() > MAX_RECIPIENTS) {
-            throw bad("destination.to", "must be a list of 1 to " + MAX_RECIPIENTS + " e-mail addresses");
+            throw JsonBodies.bad("destination.to", "must be a list of 1 to " + MAX_RECIPIENTS + " e-mail addresses");
         }
         List<String> addresses = new ArrayList<>();
         for (JsonNode a : to) {
@@ -96,7 +94,7 @@ class Destinations {
                 }
                 addresses.add(address.getAddress());
             } catch (AddressException e) {
-                throw bad("destination.to", "holds an invalid e-mail address: " + a);
+                throw JsonBodies.bad("destination.to", "holds an invalid e-mail address: " + a);
             }
         }
         return List.copyOf(addresses);
@@ -111,7 +109,7 @@ class Destinations {
             }
             return uri.toString();
         } catch (IllegalArgumentException e) {
-            throw bad("destination.url", "must be an http(s) URL");
+            throw JsonBodies.bad("destination.url", "must be an http(s) URL");
         }
     }
 
@@ -121,12 +119,8 @@ class Destinations {
             return java.util.Optional.empty();
         }
         if (!v.isTextual() || v.asText().isBlank() || v.asText().length() > max) {
-            throw bad("destination." + field, "must be text of at most " + max + " characters");
+            throw JsonBodies.bad("destination." + field, "must be text of at most " + max + " characters");
         }
         return java.util.Optional.of(v.asText());
-    }
-
-    static HubException bad(String field, String message) {
-        return new HubException(ErrorCode.BAD_REQUEST, Phase.REQUEST, "the field \"" + field + "\" " + message);
     }
 }

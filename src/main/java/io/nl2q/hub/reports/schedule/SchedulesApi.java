@@ -1,11 +1,11 @@
 package io.nl2q.hub.reports.schedule;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nl2q.hub.errors.ErrorCode;
 import io.nl2q.hub.errors.HubException;
 import io.nl2q.hub.errors.Phase;
+import io.nl2q.hub.reports.JsonBodies;
 import io.nl2q.hub.reports.saved.SavedQuestionCatalog;
 import io.nl2q.hub.security.Caller;
 import java.time.Clock;
@@ -43,15 +43,15 @@ public class SchedulesApi {
     }
 
     public Schedule create(String body, Caller caller) {
-        JsonNode root = object(body);
+        JsonNode root = JsonBodies.object(json, body);
         String tenant = caller.tenant().id();
         JsonNode saved = root.get("savedQuestion");
         if (saved == null || !saved.canConvertToLong() || savedQuestions.find(tenant, saved.asLong()).isEmpty()) {
-            throw Destinations.bad("savedQuestion", "must be the id of a saved question of your tenant");
+            throw JsonBodies.bad("savedQuestion", "must be the id of a saved question of your tenant");
         }
         String trigger = text(root, "trigger").orElse(Schedule.CRON);
         if (!trigger.equals(Schedule.CRON) && !trigger.equals(Schedule.ON_DATA_CHANGE)) {
-            throw Destinations.bad("trigger", "must be \"cron\" or \"on-data-change\"");
+            throw JsonBodies.bad("trigger", "must be \"cron\" or \"on-data-change\"");
         }
         String cron = text(root, "cron").orElse(null);
         if (trigger.equals(Schedule.CRON) || cron != null) {
@@ -61,11 +61,11 @@ public class SchedulesApi {
         try {
             zone = ZoneId.of(zone).getId();
         } catch (DateTimeException e) {
-            throw Destinations.bad("timeZone", "must be an IANA time zone such as America/New_York");
+            throw JsonBodies.bad("timeZone", "must be an IANA time zone such as America/New_York");
         }
         String format = text(root, "format").orElse(null);
         if (format == null || !Schedule.FORMATS.contains(format)) {
-            throw Destinations.bad("format", "must be one of csv, xlsx, html");
+            throw JsonBodies.bad("format", "must be one of csv, xlsx, html");
         }
         Map<String, Object> destination = destinations.check(root.get("destination"), tenant);
         boolean onlyWhenChanged = bool(root, "onlyWhenChanged", false);
@@ -88,7 +88,7 @@ public class SchedulesApi {
     /** {"paused": true|false} and/or {"cron": "..."}. */
     public Schedule patch(String id, String body, Caller caller) {
         Schedule s = get(id, caller);
-        JsonNode root = object(body);
+        JsonNode root = JsonBodies.object(json, body);
         if (!root.has("paused") && !root.has("cron")) {
             throw new HubException(ErrorCode.BAD_REQUEST, Phase.REQUEST,
                     "send the field \"paused\" (true or false) and/or \"cron\"");
@@ -128,7 +128,7 @@ public class SchedulesApi {
 
     private static void checkCron(String cron) {
         if (cron == null || cron.length() > 120 || !CronExpression.isValidExpression(cron)) {
-            throw Destinations.bad("cron", "must be a Quartz cron expression such as \"0 0 7 ? * MON\"");
+            throw JsonBodies.bad("cron", "must be a Quartz cron expression such as \"0 0 7 ? * MON\"");
         }
     }
 
@@ -140,27 +140,9 @@ public class SchedulesApi {
         }
     }
 
-    private JsonNode object(String body) {
-        try {
-            JsonNode root = body == null || body.isBlank() ? null : json.readTree(body);
-            if (root == null || !root.isObject()) {
-                throw new HubException(ErrorCode.BAD_REQUEST, Phase.REQUEST, "the request body must be a JSON object");
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            throw new HubException(ErrorCode.BAD_REQUEST, Phase.REQUEST, "the request body is not valid JSON");
-        }
-    }
 
     private static Optional<String> text(JsonNode root, String field) {
-        JsonNode v = root.get(field);
-        if (v == null || v.isNull()) {
-            return Optional.empty();
-        }
-        if (!v.isTextual()) {
-            throw Destinations.bad(field, "must be a string");
-        }
-        return Optional.of(v.asText());
+        return Optional.ofNullable(JsonBodies.text(root, field));
     }
 
     private static boolean bool(JsonNode root, String field, boolean otherwise) {
@@ -169,7 +151,7 @@ public class SchedulesApi {
             return otherwise;
         }
         if (!v.isBoolean()) {
-            throw Destinations.bad(field, "must be true or false");
+            throw JsonBodies.bad(field, "must be true or false");
         }
         return v.asBoolean();
     }
