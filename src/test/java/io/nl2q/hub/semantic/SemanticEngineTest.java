@@ -3,43 +3,13 @@ package io.nl2q.hub.semantic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.nl2q.hub.errors.ErrorCode;
 import io.nl2q.hub.errors.HubException;
 import io.nl2q.hub.query.GeneratedQuery;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The pharma model over the generated demo warehouse: what is compiled, explained, charted and refused. */
-class SemanticEngineTest {
-    static DuckDbWarehouse warehouse;
-    static SemanticEngine engine;
-
-    @BeforeAll
-    static void open() throws Exception {
-        warehouse = new DuckDbWarehouse(DemoWarehouses.acme(), DemoWarehouses.SCHEMA);
-        engine = SemanticEngine.load(Path.of("config/semantic/pharma.yaml"));
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        warehouse.close();
-    }
-
-    private GeneratedQuery ask(String question) {
-        return engine.generate(question, warehouse);
-    }
-
-    private HubException refusal(String question) {
-        try {
-            ask(question);
-        } catch (HubException e) {
-            assertThat(e.code()).isEqualTo(ErrorCode.UNANSWERABLE);
-            return e;
-        }
-        throw new AssertionError("answered: " + question);
-    }
+class SemanticEngineTest extends PharmaDemoTest {
 
     @Test
     void ranksPrescribersByKeyAndNameAndExplainsThePeriodWithItsDates() {
