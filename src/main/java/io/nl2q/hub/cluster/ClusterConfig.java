@@ -46,14 +46,17 @@ class ClusterConfig {
 
     @Bean
     ClusteredRoutePolicy crmLeader(LeaseClusterService service) throws Exception {
-        ClusteredRoutePolicy policy = ClusteredRoutePolicy.forNamespace(service, CRM);
-        policy.setInitialDelay(Duration.ZERO);
-        return policy;
+        return leaderOf(service, CRM);
     }
 
     @Bean
     ClusteredRoutePolicy boastLeader(LeaseClusterService service) throws Exception {
-        ClusteredRoutePolicy policy = ClusteredRoutePolicy.forNamespace(service, BOAST);
+        return leaderOf(service, BOAST);
+    }
+
+    /** Runs a route on the replica leading the namespace, started at once when leadership is taken. */
+    private static ClusteredRoutePolicy leaderOf(LeaseClusterService service, String namespace) throws Exception {
+        ClusteredRoutePolicy policy = ClusteredRoutePolicy.forNamespace(service, namespace);
         policy.setInitialDelay(Duration.ZERO);
         return policy;
     }

@@ -3,11 +3,11 @@ package io.nl2q.hub.powerbi;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.nl2q.hub.query.ExecuteStep;
+import io.nl2q.hub.query.PiiMask;
 import io.nl2q.hub.query.QueryGenerator;
 import io.nl2q.hub.reports.SavedQuestion;
 import io.nl2q.hub.reports.SavedQuestions;
 import io.nl2q.hub.security.Caller;
-import io.nl2q.hub.security.Role;
 import io.nl2q.hub.warehouse.QueryResult;
 import io.nl2q.hub.warehouse.TenantWarehouse;
 import io.nl2q.hub.warehouse.WarehouseRegistry;
@@ -35,22 +35,24 @@ class FeedCatalog {
     private final QueryGenerator generator;
     private final ExecuteStep execute;
     private final ODataProperties properties;
+    private final PiiMask pii;
     private final Cache<String, List<QueryResult.ResultColumn>> columns;
 
     FeedCatalog(WarehouseRegistry warehouses, SavedQuestions savedQuestions, QueryGenerator generator,
-                ExecuteStep execute, ODataProperties properties) {
+                ExecuteStep execute, ODataProperties properties, PiiMask pii) {
         this.warehouses = warehouses;
         this.savedQuestions = savedQuestions;
         this.generator = generator;
         this.execute = execute;
         this.properties = properties;
+        this.pii = pii;
         this.columns = Caffeine.newBuilder().maximumSize(10_000)
                 .expireAfterWrite(Duration.ofSeconds(properties.metadataTtlSeconds())).build();
     }
 
     FeedModel model(Caller caller) {
         TenantWarehouse warehouse = warehouses.forTenant(caller.tenant().id());
-        boolean seesPii = properties.piiRoles().stream().map(Role::parse).anyMatch(caller::has);
+        boolean seesPii = pii.seesPii(caller);
         var sets = new ArrayList<FeedSet>();
         for (String table : new java.util.TreeSet<>(warehouse.tables())) {
             sets.add(tableSet(caller, warehouse, table, seesPii));

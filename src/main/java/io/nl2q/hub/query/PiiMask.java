@@ -27,8 +27,13 @@ public class PiiMask {
         this.roles = properties.piiRoles().stream().map(Role::parse).collect(Collectors.toUnmodifiableSet());
     }
 
+    /** Whether the caller holds a role that may read the PII columns (the one rule for every data path). */
+    public boolean seesPii(Caller caller) {
+        return roles.stream().anyMatch(caller::has);
+    }
+
     public QueryAnswer forCaller(QueryAnswer answer, Caller caller) {
-        if (roles.stream().anyMatch(caller::has)) {
+        if (seesPii(caller)) {
             return answer;
         }
         List<Integer> kept = new ArrayList<>();

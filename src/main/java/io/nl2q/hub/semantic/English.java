@@ -13,17 +13,17 @@ import java.util.Set;
  * Domain-free; a word the model declares is read by the model first.
  */
 final class English {
+    /** Function words other than the {@link #NOUNS}, which are function words too. */
     private static final Set<String> FUNCTION = words("""
             hello hi hey hiya howdy greetings morning afternoon evening thanks thank thx ty tia cheers please plz pls
-            kindly appreciate appreciated appreciate sorry ok okay okey alright cool great awesome perfect
+            kindly appreciate appreciated sorry ok okay okey alright cool great awesome perfect
             quick quickly real really just actually basically maybe perhaps possibly again now asap urgent urgently
-            folks team guys everyone anyone somebody someone hmm um uh btw fyi anyway anyhow well also too very
+            hmm um uh btw fyi anyway anyhow well also too very
             quite rather pretty bit lot lots kind sort etc ie eg via per thru through along alongside upon onto off
             toward towards together respective respectively exactly roughly approximately around approx
             im ive youre your yours he she his her him myself ourselves yourself mine ours
             if then whether either neither nor such own which whats hows wheres whos one ones
-            wondering wonder curious interested interest question quick q help helps helping
-            deck slide slides presentation meeting heads database db system systems dataset warehouse records record entries
+            wondering wonder curious interested interest q helps helping
             """);
     private static final Set<String> LIGHT = words("""
             come comes came coming generate generates generated generating drive drives drove driven driving
@@ -40,7 +40,7 @@ final class English {
             dispensed dispensing log logs record recorded book booked hit hits see sees saw seen tally tallied
             capture captured captures show shows showing shown
             nationally national nationwide overall altogether total totals totaled totalled whole entire full
-            currently presently today recently lately overall respectively approximately
+            currently presently today recently lately
             """);
 
     /** Nouns among the function words: dropped as address or context ("hi team", "for my deck"), never as a modifier. */
@@ -62,7 +62,7 @@ final class English {
 
     /** Always dropped: function words, greetings, politeness, discourse markers. */
     static boolean isFunction(String lower) {
-        return FUNCTION.contains(lower);
+        return FUNCTION.contains(lower) || NOUNS.contains(lower);
     }
 
     /** A function word that is a noun: right after a data word it would name data ("brand team"), so it is not dropped. */

@@ -50,7 +50,8 @@ public class TypingSuggestions {
             if (out.size() >= MAX) {
                 break;
             }
-            if (v.toLowerCase(Locale.ROOT).contains(whole) && seen.add(v.toLowerCase(Locale.ROOT))) {
+            String lower = v.toLowerCase(Locale.ROOT);
+            if (lower.contains(whole) && seen.add(lower)) {
                 out.add(new Suggestion(v, "verified"));
             }
         }

@@ -112,18 +112,13 @@ class PowerBiRunsApiTest {
         stub.nextRefreshes.add(List.of("Unknown", "Failed"));
         // other datasets' refreshes (a load of payer refreshes acme-payers) park letters on the same route, and a
         // load announced by an earlier test may still refresh this dataset: wait until no refresh is posted for 3 s
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(3)).until(new java.util.function
-                .BooleanSupplier() {
-            private int seen = -1;
-
-            @Override
-            public boolean getAsBoolean() {
-                int now = stub.refreshPosts(SharedPowerBiStub.SALES);
-                boolean quiet = now == seen;
-                seen = now;
-                return quiet;
-            }
-        }::getAsBoolean);
+        int[] seen = {-1};
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(3)).until(() -> {
+            int now = stub.refreshPosts(SharedPowerBiStub.SALES);
+            boolean quiet = now == seen[0];
+            seen[0] = now;
+            return quiet;
+        });
         stub.forgetRequests();
         int parked = salesLetters().size();
         HubHttp.Reply refresh = http.post("/api/v1/powerbi/refresh/acme-sales/run", "acme-demo-key", "");
