@@ -39,6 +39,8 @@ final class DuckDbSecondOpinion {
         root = DriverManager.getConnection("jdbc:duckdb:").unwrap(DuckDBConnection.class);
         try (Statement s = root.createStatement()) {
             s.execute("SET enable_external_access = false");
+            // a parse needs no worker threads; with one, each check runs wholly on the caller's thread
+            s.execute("SET threads = 1");
             s.execute("SET autoinstall_known_extensions = false");
             s.execute("SET lock_configuration = true");
         }

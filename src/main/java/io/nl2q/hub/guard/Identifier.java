@@ -4,6 +4,7 @@ import io.nl2q.hub.warehouse.SqlDialect;
 import io.nl2q.hub.warehouse.SqlDialect.IdentifierCase;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One name part as written in the statement. Quoted names keep their case on the engine, unquoted ones fold, so the
@@ -11,6 +12,7 @@ import java.util.Set;
  */
 record Identifier(String text, boolean quoted) {
 
+    private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_]*");
     // Names that must be quoted when rendered, whatever the engine: a reserved word as a bare name would not parse.
     private static final Set<String> RESERVED = Set.of("all", "and", "any", "as", "asc", "between", "by", "case",
             "cast", "check", "collate", "column", "constraint", "create", "cross", "current", "default", "desc",
@@ -58,7 +60,7 @@ record Identifier(String text, boolean quoted) {
     /** How to write an object created unquoted so it binds to exactly that object on this engine. */
     static String render(String lowerName, SqlDialect dialect) {
         String stored = storedForm(lowerName, dialect.identifierCase());
-        boolean plain = lowerName.matches("[a-z_][a-z0-9_]*") && !RESERVED.contains(lowerName);
+        boolean plain = PLAIN.matcher(lowerName).matches() && !RESERVED.contains(lowerName);
         return plain ? lowerName : dialect.quoteIdentifier(stored);
     }
 

@@ -1,8 +1,10 @@
 package io.nl2q.hub.guard;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.sf.jsqlparser.JSQLParserException;
@@ -13,8 +15,9 @@ import net.sf.jsqlparser.statement.Statements;
 import net.sf.jsqlparser.statement.select.Select;
 
 /**
- * Screens the raw text and parses it into exactly one query. The parser runs on a pool thread so that a pathological
- * input is abandoned after {@link #PARSE_TIMEOUT_MS} instead of holding the caller.
+ * Screens the raw text and parses it into exactly one query. The parser runs on the caller's thread under a
+ * {@link ParseDeadline}, so that a pathological input is abandoned after {@link #PARSE_TIMEOUT_MS} (give or take
+ * {@link ParseDeadline#TICK_MS}) without handing each statement to another thread.
  */
 final class StatementParser {
     static final int MAX_CHARS = 100_000;
@@ -22,20 +25,33 @@ final class StatementParser {
     private static final Pattern FIRST_WORD = Pattern.compile(
             "\\A(?:\\s+|--[^\\n]*(?:\\n|\\z)|/\\*(?s:.*?)\\*/)*([A-Za-z_]+)");
 
-    private final ExecutorService parserThreads = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "sql-guard-parser");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final String TOO_LONG = "the statement took too long to parse and is refused";
+    private static final ExecutorService CALLER_THREAD = new CallerThread();
+
+    private final long timeoutMs;
+
+    StatementParser() {
+        this(PARSE_TIMEOUT_MS);
+    }
+
+    /** With another limit, for tests of the limit itself. */
+    StatementParser(long timeoutMs) {
+        this.timeoutMs = timeoutMs;
+    }
 
     /** {@code sql} has passed {@link #screen}. */
     Select parseSingleQuery(String sql, boolean squareBrackets) {
         Statements statements;
-        try {
-            statements = CCJSqlParserUtil.parseStatements(sql, parserThreads,
-                    parser -> parser.withTimeOut(PARSE_TIMEOUT_MS).withSquareBracketQuotation(squareBrackets));
-        } catch (JSQLParserException e) {
-            throw new SqlRejectedException(unparsable(sql, e));
+        try (ParseDeadline deadline = ParseDeadline.start(timeoutMs)) {
+            try {
+                statements = CCJSqlParserUtil.parseStatements(sql, CALLER_THREAD,
+                        parser -> deadline.watch(parser.withSquareBracketQuotation(squareBrackets)));
+            } catch (JSQLParserException e) {
+                throw new SqlRejectedException(deadline.expired() ? TOO_LONG : unparsable(sql, e));
+            }
+            if (deadline.expired()) {
+                throw new SqlRejectedException(TOO_LONG);
+            }
         }
         if (statements == null || statements.isEmpty()) {
             throw new SqlRejectedException("the statement is empty");
@@ -79,7 +95,7 @@ final class StatementParser {
     private static String unparsable(String sql, JSQLParserException e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         if (String.valueOf(e.getMessage()).contains("Time out") || cause instanceof java.util.concurrent.TimeoutException) {
-            return "the statement took too long to parse and is refused";
+            return TOO_LONG;
         }
         ParseException parse = rootParseException(e);
         if (parse != null && parse.currentToken != null
@@ -116,5 +132,38 @@ final class StatementParser {
             return "SELECT";
         }
         return name.replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(Locale.ROOT);
+    }
+
+    /** Runs each task at once on the submitting thread: JSqlParser then parses where it is called. */
+    private static final class CallerThread extends AbstractExecutorService {
+        @Override
+        public void execute(Runnable task) {
+            task.run();
+        }
+
+        @Override
+        public void shutdown() {
+            // nothing to stop: no thread of its own
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            return List.of();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return false;
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return false;
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) {
+            return false;
+        }
     }
 }

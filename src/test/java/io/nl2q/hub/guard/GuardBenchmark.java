@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class GuardBenchmark {
-    private static final List<String> STATEMENTS = List.of(
+    static final List<String> STATEMENTS = List.of(
             "SELECT p.product_name, sum(r.trx) AS trx FROM rx_weekly r JOIN product p ON p.product_id = r.product_id"
                     + " GROUP BY p.product_name ORDER BY trx DESC LIMIT 5",
             "SELECT date_trunc('month', week_ending) AS month, sum(trx) FROM rx_weekly GROUP BY 1 ORDER BY 1",
