@@ -609,6 +609,8 @@ def main():
     import sys
     import general_questions
     general_questions.general(sys.modules[__name__])
+    import general_shapes
+    general_shapes.shapes(sys.modules[__name__])
     import yaml
     items = []
     n = {"answer": 0, "refuse": 0}

@@ -44,11 +44,16 @@ final class ClauseBuilder {
         List<Mentions.Slot> related = MemberResolver.own(resolve, m.namedFilters, base, false);
         m.namedFilters.removeAll(related);
         own.addAll(related);
-        own.sort(Comparator.comparingLong(v -> reachingFacts(v, base)));
+        own.sort(Comparator.<Mentions.Slot>comparingLong(v -> reachingFacts(v, base))
+                .thenComparingInt(v -> model.tables().stream().anyMatch(t -> t.isFact() && holds(t, v)) ? 0 : 1));
         for (Mentions.Slot v : own) {
             int at = clauseFor(v, acts, facts);
             if (at < 0) {
+                // a value of an activity's own row ("covered": a formulary status) opens that activity, never one
+                // that merely joins to it (a prescription paid under that formulary row)
+                boolean held = model.tables().stream().anyMatch(t -> t.isFact() && holds(t, v));
                 ModelTable fact = model.tables().stream().filter(ModelTable::isFact)
+                        .filter(t -> !held || holds(t, v))
                         .filter(t -> resolve.reaches(t, new Meaning(Meaning.Type.TABLE, base, null, null, null, false)))
                         .filter(t -> v.candidates().stream().anyMatch(c -> resolve.reaches(t, c))).findFirst()
                         .orElseThrow(() -> new Unanswerable("Nothing in the model links " + base.name() + " to \""
@@ -160,6 +165,10 @@ final class ClauseBuilder {
             }
         }
         return best;
+    }
+
+    private boolean holds(ModelTable fact, Mentions.Slot v) {
+        return v.candidates().stream().anyMatch(c -> (c.field() != null ? model.tableOf(c.field()) : c.table()) == fact);
     }
 
     private ModelTable tableOf(Mentions.Slot a) {

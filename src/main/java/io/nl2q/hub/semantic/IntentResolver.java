@@ -86,13 +86,29 @@ final class IntentResolver {
         boolean membersFirst = m.entities.stream().anyMatch(e -> !m.grouped.contains(e.position())
                 && e.position() < firstMetric);
         boolean twoTables = m.metrics.stream().map(model::tableOf).distinct().count() > 1;
-        if (membersFirst && (twoTables || m.values.stream().anyMatch(Mentions.Slot::negated) && !m.facts.isEmpty())) {
+        // "territories with no Licart TRx in December": members without the activity, never the others' measure
+        // (only of a measure every row carries, so "no rows" means none of it: TRx, calls; NRx may be 0 on a row)
+        Mentions.Slot noneOf = m.values.stream().filter(Mentions.Slot::negated).flatMap(v -> m.metricSlots.stream()
+                .filter(s -> s.position() == v.position() + 1)).findFirst().orElse(null);
+        boolean noneOfIt = noneOf != null && rowsCarry(noneOf);
+        if (membersFirst && noneOf != null && !noneOfIt) {
+            throw new Unanswerable("Members with none of " + noneOf.candidates().get(0).field().spokenName()
+                    + " (its rows can hold 0) is not something I compute yet; ask for "
+                    + noneOf.candidates().get(0).field().spokenName() + " by member instead.");
+        }
+        if (membersFirst && (twoTables || noneOfIt
+                || m.values.stream().anyMatch(Mentions.Slot::negated) && !m.facts.isEmpty())) {
             return true;
         }
         ModelTable metricTable = model.tableOf(m.metrics.get(0));
         // an activity named by its verb ("called") beside another one's measure; two measures alone stay measures
         boolean otherActivity = m.facts.stream().anyMatch(s -> s.candidates().get(0).table() != metricTable);
         return negated || otherActivity;
+    }
+
+    private boolean rowsCarry(Mentions.Slot metric) {
+        Field f = metric.candidates().get(0).field();
+        return f == model.defaultMetric() || f != null && f.expr().toUpperCase(java.util.Locale.ROOT).startsWith("COUNT(");
     }
 
     private Intent aggregate(Mentions m) {

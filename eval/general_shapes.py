@@ -1,0 +1,48 @@
+"""Question shapes the engine compiles beyond the earlier sets, written afresh (own wording, other entities).
+
+Each function adds items through the generator's own helpers (passed in as `q`), after general_questions' items,
+so the ids of the earlier items do not move. Gold SQL follows ../../shared/warehouse-schema.md: a prescription of a
+product meets the targeting row of its HCP for that same product, and the formulary row of its payer for that same
+product (the eval fills both partner tables, see eval/README.md).
+"""
+
+def shapes(q):
+    partner_rows_of_an_activity(q)
+    members_without_it(q)
+
+def partner_rows_of_an_activity(q):
+    """TRx or calls restricted or grouped by the partner row that matches them on two keys (HCP or payer, product)."""
+    target = " JOIN hcp_target ht ON ht.hcp_id = r.hcp_id AND ht.product_id = r.product_id"
+    formulary = " JOIN formulary f ON f.payer_id = r.payer_id AND f.product_id = r.product_id"
+    q.add("breakdown", "Flector TRx by target tier in Q2 2025", q.rx_sql("ht.tier, SUM(r.trx)", [
+        "p.product_name = 'Flector'", q.rx_period("2025-04-01", "2025-06-30")], " GROUP BY ht.tier",
+        joins=("product",)).replace(" FROM rx_weekly r", " FROM rx_weekly r" + target))
+    q.add("breakdown", "Cytomel new scripts in 2024 by formulary status", q.rx_sql("f.status, SUM(r.nrx)", [
+        "p.product_name = 'Cytomel'", q.rx_period("2024-01-01", "2024-12-31")], " GROUP BY f.status",
+        joins=("product",)).replace(" FROM rx_weekly r", " FROM rx_weekly r" + formulary))
+    q.add("restricted", "Unithroid TRx in 2025 from payers where Unithroid is Preferred", q.rx_sql("SUM(r.trx)", [
+        "p.product_name = 'Unithroid'", "f.status = 'Preferred'", q.rx_period("2025-01-01", "2025-12-31")],
+        joins=("product",)).replace(" FROM rx_weekly r", " FROM rx_weekly r" + formulary))
+    q.add("breakdown", "Topical NSAID units in Q1 2025 split by prior authorization", q.rx_sql(
+        "f.prior_auth, SUM(r.units)", ["p.market = 'Topical NSAID'", q.rx_period("2025-01-01", "2025-03-31")],
+        " GROUP BY f.prior_auth", joins=("product",)).replace(" FROM rx_weekly r", " FROM rx_weekly r" + formulary))
+    q.add("breakdown", "Flector calls by target tier in 2024", "SELECT ht.tier, COUNT(*) FROM call_activity c"
+        " JOIN hcp_target ht ON ht.hcp_id = c.hcp_id AND ht.product_id = c.product_id JOIN product p ON"
+        " p.product_id = c.product_id WHERE p.product_name = 'Flector' AND " + q.call_period("2024-01-01",
+        "2024-12-31") + " GROUP BY ht.tier")
+
+def members_without_it(q):
+    """"territories with no X TRx in a period": the members that have none of it (NOT EXISTS from the members'
+    own table), never the others' measure grouped by member."""
+    q.add("negation", "which territories had no Armour Thyroid TRx in November 2025", "SELECT t.territory_id,"
+        " t.territory_name FROM territory t WHERE NOT EXISTS (SELECT 1 FROM rx_weekly r JOIN hcp h ON h.hcp_id ="
+        " r.hcp_id JOIN product p ON p.product_id = r.product_id WHERE h.territory_id = t.territory_id AND"
+        " p.product_name = 'Armour Thyroid' AND " + q.rx_period("2025-11-01", "2025-11-30") + ")")
+    q.add("count", "how many Denver HCPs had no Tirosint-SOL scripts in Q3 2025", "SELECT COUNT(*) FROM hcp h"
+        " JOIN territory t ON t.territory_id = h.territory_id WHERE t.territory_name = 'Denver' AND NOT EXISTS"
+        " (SELECT 1 FROM rx_weekly r JOIN product p ON p.product_id = r.product_id WHERE r.hcp_id = h.hcp_id AND"
+        " p.product_name = 'Tirosint-SOL' AND " + q.rx_period("2025-07-01", "2025-09-30") + ")")
+    q.add("negation", "territories with zero Flector calls in October 2025", "SELECT t.territory_id,"
+        " t.territory_name FROM territory t WHERE NOT EXISTS (SELECT 1 FROM call_activity c JOIN product p ON"
+        " p.product_id = c.product_id WHERE c.territory_id = t.territory_id AND p.product_name = 'Flector' AND "
+        + q.call_period("2025-10-01", "2025-10-31") + ")")
