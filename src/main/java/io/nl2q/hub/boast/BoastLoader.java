@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -45,15 +44,13 @@ public class BoastLoader {
     private final FileContracts contracts;
     private final WarehouseRegistry warehouses;
     private final BoastProperties properties;
-    /** Tests only: this many loads fail after {@link #crashAfterRows} rows, as a crash mid-file would. */
-    private final AtomicInteger crashesToCome = new AtomicInteger();
-    private volatile long crashAfterRows = -1;
-    private final AtomicInteger crashes = new AtomicInteger();
+    private final LoadProbe probe;
 
-    BoastLoader(FileContracts contracts, WarehouseRegistry warehouses, BoastProperties properties) {
+    BoastLoader(FileContracts contracts, WarehouseRegistry warehouses, BoastProperties properties, LoadProbe probe) {
         this.contracts = contracts;
         this.warehouses = warehouses;
         this.properties = properties;
+        this.probe = probe;
     }
 
     /**
@@ -71,7 +68,7 @@ public class BoastLoader {
 
     /** Where a handled file goes, below the exchange root: {@code <tenant>/<done|error>/<yyyyMMdd>/<name>}. */
     public String moveTo(InboundFile file, LoadOutcome outcome) {
-        return file.tenant() + "/" + outcome.folder() + "/" + LocalDate.now().format(DAY) + "/" + file.name();
+        return dayFolder(file, outcome.folder()) + file.name();
     }
 
     /** A file that could not be loaded: nothing of it loaded, its report says {@code reason}. */
@@ -92,8 +89,12 @@ public class BoastLoader {
 
     /** A file already loaded with the same name and content is kept aside, not loaded again. */
     public String duplicateMoveTo(InboundFile file) {
-        return file.tenant() + "/duplicate/" + LocalDate.now().format(DAY) + "/" + System.currentTimeMillis() + "_"
-                + file.name();
+        return dayFolder(file, "duplicate") + System.currentTimeMillis() + "_" + file.name();
+    }
+
+    /** Today's folder of {@code folder} (done, error, duplicate) of the file's tenant: {@code <tenant>/<folder>/<yyyyMMdd>/}. */
+    private static String dayFolder(InboundFile file, String folder) {
+        return file.tenant() + "/" + folder + "/" + LocalDate.now().format(DAY) + "/";
     }
 
     public LoadOutcome load(InboundFile file) {
@@ -160,7 +161,6 @@ public class BoastLoader {
     private LoadOutcome load(InboundFile file, FileContract contract, TenantWarehouse warehouse,
                              Map<String, Integer> header, Iterator<CsvRecord> records, ErrorReport report)
             throws SQLException {
-        long crashAt = crashesToCome.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? crashAfterRows : -1;
         long started = System.nanoTime();
         try (Connection connection = warehouse.writer().getConnection()) {
             String schema = warehouse.tenant().schema();
@@ -171,10 +171,7 @@ public class BoastLoader {
                 long[] written = {0};
                 rows.forEach(row -> {
                     staged.row(row);
-                    if (++written[0] == crashAt) {
-                        crashes.incrementAndGet();
-                        throw new IllegalStateException("simulated crash after " + crashAt + " rows");
-                    }
+                    probe.staged(file.name(), ++written[0]);
                 });
                 long stagedAt = System.nanoTime();
                 long bad = rows.bad();
@@ -254,18 +251,6 @@ public class BoastLoader {
             }, c.lookup() != null ? 0 : length));
         }
         return types;
-    }
-
-    /** Tests only: the next {@code loads} loads fail after {@code rows} rows; returns the crashes so far. */
-    int simulateCrashes(int loads, long rows) {
-        crashAfterRows = rows;
-        crashesToCome.set(loads);
-        return crashes.get();
-    }
-
-    /** Tests only: the simulated crashes so far. */
-    int crashes() {
-        return crashes.get();
     }
 
     /** The contracts' target tables (for operators and events). */

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The CRM sync's run log (table crm_sync_run): every inbound and outbound run, scheduled or asked for by an operator,
- * with what it applied. The operator API (routes/crm-sync-api.camel.yaml) starts runs and lists them, each caller
+ * with what it applied. The operator API (routes/crm-sync-run.camel.yaml) starts runs and lists them, each caller
  * only those of its own tenant.
  */
 @Component("crmRuns")

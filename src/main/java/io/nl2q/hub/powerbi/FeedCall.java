@@ -34,8 +34,8 @@ record FeedCall(FeedModel model, Caller caller, FeedQueries queries, FeedAudit a
      * status and code (400 SQL_REJECTED, 503, 504, ...); the warehouse's own wording never reaches the client, since
      * the statement is the feed's, not the caller's.
      */
-    QueryResult rows(String sql, int maxRows) throws ODataApplicationException {
-        audit.ran(sql);
+    QueryResult rows(FeedSql sql, int maxRows) throws ODataApplicationException {
+        audit.ran(sql.text());
         try {
             return queries.rows(caller, sql, maxRows);
         } catch (HubException e) {

@@ -81,7 +81,7 @@ final class FeedEntityProcessor extends FeedReadProcessor implements EntityProce
         return key;
     }
 
-    private static String keyCondition(FeedSqlCompiler compiler, FeedSet set, UriResourceEntitySet resource)
+    private static FeedSql keyCondition(FeedSqlCompiler compiler, FeedSet set, UriResourceEntitySet resource)
             throws ODataApplicationException {
         Map<FeedColumn, String> key = key(set, resource);
         try {

@@ -1,5 +1,6 @@
 package io.nl2q.hub.powerbi;
 
+import io.nl2q.hub.query.BoundSql;
 import io.nl2q.hub.query.ExecuteStep;
 import io.nl2q.hub.security.Caller;
 import io.nl2q.hub.warehouse.QueryResult;
@@ -23,6 +24,15 @@ class FeedQueries {
     }
 
     QueryResult rows(Caller caller, String sql, int maxRows) {
+        return execute.guardedRead(sql, warehouses.forTenant(caller.tenant().id()), maxRows);
+    }
+
+    /** The same with the values of the SQL's placeholders bound when it runs. */
+    QueryResult rows(Caller caller, FeedSql sql, int maxRows) {
+        return rows(caller, new BoundSql(sql.text(), sql.values()), maxRows);
+    }
+
+    private QueryResult rows(Caller caller, BoundSql sql, int maxRows) {
         return execute.guardedRead(sql, warehouses.forTenant(caller.tenant().id()), maxRows);
     }
 }

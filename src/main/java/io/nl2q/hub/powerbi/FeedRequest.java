@@ -6,10 +6,10 @@ import java.util.Objects;
 /**
  * One read of an entity set as the URL asked for it, after Olingo parsed and checked it against the caller's CSDL.
  *
- * @param filter  the SQL condition translated from {@code $filter}, or null
+ * @param filter  the SQL condition translated from {@code $filter} (and the key of a read by key), or null
  * @param top     {@code $top}, or null for all rows
  */
-record FeedRequest(FeedSet set, List<FeedColumn> selected, String filter, List<Order> orderBy, long skip, Long top,
+record FeedRequest(FeedSet set, List<FeedColumn> selected, FeedSql filter, List<Order> orderBy, long skip, Long top,
                    PageToken token) {
     FeedRequest {
         Objects.requireNonNull(set, "set");

@@ -13,8 +13,8 @@ import org.apache.olingo.server.api.ODataApplicationException;
 
 /**
  * Compiles a {@link FeedRequest} into one SELECT: quoted columns, the translated filter, a total order (the requested
- * one, then the key or every column, so pages never overlap or skip), and the page's LIMIT/OFFSET. The result still
- * goes through the guard like any other SQL.
+ * one, then the key or every column, so pages never overlap or skip), and the page's LIMIT/OFFSET. Values from the
+ * URL and the page token are bound to placeholders. The result still goes through the guard like any other SQL.
  */
 final class FeedSqlCompiler {
     private final SqlDialect dialect;
@@ -31,9 +31,9 @@ final class FeedSqlCompiler {
     }
 
     /** A page of at most {@code limit} rows. */
-    String page(FeedRequest r, long limit) throws ODataApplicationException {
+    FeedSql page(FeedRequest r, long limit) throws ODataApplicationException {
         FeedSet set = r.set();
-        var where = new ArrayList<String>();
+        var where = new ArrayList<FeedSql>();
         if (r.filter() != null) {
             where.add(r.filter());
         }
@@ -44,21 +44,19 @@ final class FeedSqlCompiler {
         } else {
             offset = r.skip() + (r.keyset() ? 0 : r.token().delivered());
         }
-        var select = new StringBuilder(prefix(set)).append("SELECT ");
-        select.append(String.join(", ", columnsRead(r).stream().map(c -> column(set, c)).toList()));
-        select.append(" FROM ").append(from(set));
-        if (!where.isEmpty()) {
-            select.append(" WHERE ").append(String.join(" AND ", where));
-        }
-        select.append(" ORDER BY ").append(String.join(", ", order(r)));
-        return select + (dialect.rowLimitStyle() == SqlDialect.RowLimitStyle.LIMIT
+        String select = prefix(set) + "SELECT "
+                + String.join(", ", columnsRead(r).stream().map(c -> column(set, c)).toList()) + " FROM " + from(set);
+        // limit and offset are numbers the hub computed, not values of the URL
+        String rest = " ORDER BY " + String.join(", ", order(r)) + (dialect.rowLimitStyle() == SqlDialect.RowLimitStyle.LIMIT
                 ? " LIMIT " + limit + " OFFSET " + offset
                 : " OFFSET " + offset + " ROWS FETCH NEXT " + limit + " ROWS ONLY");
+        return where.isEmpty() ? FeedSql.text(select + rest)
+                : FeedSql.concat(select, " WHERE ", FeedSql.join(" AND ", where), rest);
     }
 
-    String count(FeedRequest r) {
-        return prefix(r.set()) + "SELECT COUNT(*) AS n FROM " + from(r.set())
-                + (r.filter() == null ? "" : " WHERE " + r.filter());
+    FeedSql count(FeedRequest r) {
+        String select = prefix(r.set()) + "SELECT COUNT(*) AS n FROM " + from(r.set());
+        return r.filter() == null ? FeedSql.text(select) : FeedSql.concat(select, " WHERE ", r.filter());
     }
 
     private List<String> order(FeedRequest r) {
@@ -83,52 +81,52 @@ final class FeedSqlCompiler {
     }
 
     /** (k1 > v1) OR (k1 = v1 AND k2 > v2) OR ...: rows after the last one delivered, in key order. */
-    private String after(FeedSet set, List<String> lastKey) throws ODataApplicationException {
+    private FeedSql after(FeedSet set, List<String> lastKey) throws ODataApplicationException {
         List<FeedColumn> keys = set.columns().stream().filter(c -> set.keys().contains(c.sqlLabel())).toList();
         if (keys.size() != lastKey.size()) {
             throw badToken();
         }
-        var alternatives = new ArrayList<String>();
+        var alternatives = new ArrayList<FeedSql>();
         for (int i = 0; i < keys.size(); i++) {
-            var terms = new ArrayList<String>();
+            var terms = new ArrayList<FeedSql>();
             for (int j = 0; j < i; j++) {
-                terms.add(column(set, keys.get(j)) + " = " + literal(keys.get(j), lastKey.get(j)));
+                terms.add(FeedSql.concat(column(set, keys.get(j)) + " = ", value(keys.get(j), lastKey.get(j))));
             }
-            terms.add(column(set, keys.get(i)) + " > " + literal(keys.get(i), lastKey.get(i)));
-            alternatives.add("(" + String.join(" AND ", terms) + ")");
+            terms.add(FeedSql.concat(column(set, keys.get(i)) + " > ", value(keys.get(i), lastKey.get(i))));
+            alternatives.add(FeedSql.concat("(", FeedSql.join(" AND ", terms), ")"));
         }
-        return "(" + String.join(" OR ", alternatives) + ")";
+        return FeedSql.concat("(", FeedSql.join(" OR ", alternatives), ")");
     }
 
-    /** A key value from a page token, re-rendered from its column's type. */
-    private String literal(FeedColumn column, String value) throws ODataApplicationException {
+    /** A key value from a page token, bound as its column's type. */
+    private FeedSql value(FeedColumn column, String value) throws ODataApplicationException {
         try {
-            return literalOf(column, value);
+            return valueOf(column, value);
         } catch (RuntimeException e) {
             throw badToken();
         }
     }
 
     /**
-     * A value of a column (from a page token, or a key of the URL after Olingo checked it) re-rendered as a SQL
-     * literal of the column's type; a value that does not parse as that type throws.
+     * A value of a column (from a page token, or a key of the URL after Olingo checked it) as a placeholder bound to
+     * the value parsed as the column's type; a value that does not parse as that type throws.
      */
-    String literalOf(FeedColumn column, String value) {
+    FeedSql valueOf(FeedColumn column, String value) {
         EdmPrimitiveTypeKind type = column.type();
         return switch (type) {
-            case Int16, Int32, Int64, Byte, SByte -> Long.toString(Long.parseLong(value));
-            case Decimal, Double, Single -> new BigDecimal(value).toPlainString();
-            case Date -> dialect.dateLiteral(LocalDate.parse(value));
-            case Boolean -> Boolean.parseBoolean(value) ? "TRUE" : "FALSE";
-            default -> SqlNames.string(value);
+            case Int16, Int32, Int64, Byte, SByte -> FeedSql.value(Long.parseLong(value));
+            case Decimal, Double, Single -> FeedSql.value(FilterSql.number(new BigDecimal(value)));
+            case Date -> FeedSql.value(dialect.dateValue(LocalDate.parse(value)));
+            case Boolean -> FeedSql.text(Boolean.parseBoolean(value) ? "TRUE" : "FALSE");
+            default -> FeedSql.value(value);
         };
     }
 
-    /** {@code column = literal} for each key value: the condition of a read by key. */
-    String keyCondition(FeedSet set, java.util.Map<FeedColumn, String> key) {
-        var terms = new ArrayList<String>();
-        key.forEach((column, value) -> terms.add(column(set, column) + " = " + literalOf(column, value)));
-        return "(" + String.join(" AND ", terms) + ")";
+    /** {@code column = ?} for each key value: the condition of a read by key. */
+    FeedSql keyCondition(FeedSet set, java.util.Map<FeedColumn, String> key) {
+        var terms = new ArrayList<FeedSql>();
+        key.forEach((column, value) -> terms.add(FeedSql.concat(column(set, column) + " = ", valueOf(column, value))));
+        return FeedSql.concat("(", FeedSql.join(" AND ", terms), ")");
     }
 
     private String prefix(FeedSet set) {

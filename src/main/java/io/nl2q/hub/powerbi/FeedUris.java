@@ -32,7 +32,7 @@ final class FeedUris {
         return set;
     }
 
-    static FeedRequest request(FeedSet set, UriInfo uri, SqlDialect dialect, String keyCondition)
+    static FeedRequest request(FeedSet set, UriInfo uri, SqlDialect dialect, FeedSql keyCondition)
             throws ODataApplicationException {
         List<FeedColumn> selected = new ArrayList<>();
         if (uri.getSelectOption() == null || uri.getSelectOption().getSelectItems().stream().anyMatch(SelectItem::isStar)) {
@@ -42,10 +42,10 @@ final class FeedUris {
                 property(set, item.getResourcePath().getUriResourceParts()).ifPresent(selected::add);
             }
         }
-        String filter = uri.getFilterOption() == null ? null
+        FeedSql filter = uri.getFilterOption() == null ? null
                 : new FilterSql(set, dialect).condition(uri.getFilterOption().getExpression());
         if (keyCondition != null) {
-            filter = filter == null ? keyCondition : "(" + filter + " AND " + keyCondition + ")";
+            filter = filter == null ? keyCondition : FeedSql.concat("(", filter, " AND ", keyCondition, ")");
         }
         var order = new ArrayList<FeedRequest.Order>();
         if (uri.getOrderByOption() != null) {

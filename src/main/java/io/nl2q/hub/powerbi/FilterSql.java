@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.apache.olingo.commons.api.edm.EdmEnumType;
@@ -25,16 +24,16 @@ import org.apache.olingo.server.api.uri.queryoption.expression.UnaryOperatorKind
 
 /**
  * Translates the parsed {@code $filter} tree (Olingo's AST, never the URL text) into a SQL condition: properties
- * become quoted columns of the entity set, literals are re-rendered from their parsed values (strings with quotes
- * doubled, LIKE patterns escaped, dates through the dialect). What has no safe translation is refused with 501.
+ * become quoted columns of the entity set, literals become bind parameters holding their parsed values (LIKE patterns
+ * escaped, dates as the dialect binds them), so no literal of the URL is pasted into SQL. What has no safe
+ * translation is refused with 501.
  */
 final class FilterSql implements ExpressionVisitor<FilterSql.Sql> {
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
     private final FeedSet set;
     private final SqlDialect dialect;
 
     /** A translated fragment; {@code text} is the raw value when the fragment is a string literal. */
-    record Sql(String sql, Kind kind, String text) {
+    record Sql(FeedSql sql, Kind kind, String text) {
         enum Kind { EXPRESSION, NULL, STRING_LITERAL, BOOLEAN }
     }
 
@@ -43,7 +42,7 @@ final class FilterSql implements ExpressionVisitor<FilterSql.Sql> {
         this.dialect = dialect;
     }
 
-    String condition(Expression filter) throws ODataApplicationException {
+    FeedSql condition(Expression filter) throws ODataApplicationException {
         try {
             Sql sql = filter.accept(this);
             return sql.sql();
@@ -62,24 +61,24 @@ final class FilterSql implements ExpressionVisitor<FilterSql.Sql> {
     @Override
     public Sql visitBinaryOperator(BinaryOperatorKind op, Sql left, Sql right) throws ODataApplicationException {
         return switch (op) {
-            case AND -> expr("(" + left.sql() + " AND " + right.sql() + ")");
-            case OR -> expr("(" + left.sql() + " OR " + right.sql() + ")");
-            case EQ -> right.kind() == Sql.Kind.NULL ? expr("(" + left.sql() + " IS NULL)")
-                    : left.kind() == Sql.Kind.NULL ? expr("(" + right.sql() + " IS NULL)")
-                    : expr("(" + left.sql() + " = " + right.sql() + ")");
-            case NE -> right.kind() == Sql.Kind.NULL ? expr("(" + left.sql() + " IS NOT NULL)")
-                    : left.kind() == Sql.Kind.NULL ? expr("(" + right.sql() + " IS NOT NULL)")
+            case AND -> expr("(", left.sql(), " AND ", right.sql(), ")");
+            case OR -> expr("(", left.sql(), " OR ", right.sql(), ")");
+            case EQ -> right.kind() == Sql.Kind.NULL ? expr("(", left.sql(), " IS NULL)")
+                    : left.kind() == Sql.Kind.NULL ? expr("(", right.sql(), " IS NULL)")
+                    : expr("(", left.sql(), " = ", right.sql(), ")");
+            case NE -> right.kind() == Sql.Kind.NULL ? expr("(", left.sql(), " IS NOT NULL)")
+                    : left.kind() == Sql.Kind.NULL ? expr("(", right.sql(), " IS NOT NULL)")
                     // OData: a null property is "not equal" to any value; SQL's <> would drop it
-                    : expr("(" + left.sql() + " <> " + right.sql() + " OR " + left.sql() + " IS NULL)");
+                    : expr("(", left.sql(), " <> ", right.sql(), " OR ", left.sql(), " IS NULL)");
             case GT -> compare(left, ">", right);
             case GE -> compare(left, ">=", right);
             case LT -> compare(left, "<", right);
             case LE -> compare(left, "<=", right);
-            case ADD -> expr("(" + left.sql() + " + " + right.sql() + ")");
-            case SUB -> expr("(" + left.sql() + " - " + right.sql() + ")");
-            case MUL -> expr("(" + left.sql() + " * " + right.sql() + ")");
-            case DIV -> expr("(" + left.sql() + " / " + right.sql() + ")");
-            case MOD -> expr("(" + left.sql() + " % " + right.sql() + ")");
+            case ADD -> expr("(", left.sql(), " + ", right.sql(), ")");
+            case SUB -> expr("(", left.sql(), " - ", right.sql(), ")");
+            case MUL -> expr("(", left.sql(), " * ", right.sql(), ")");
+            case DIV -> expr("(", left.sql(), " / ", right.sql(), ")");
+            case MOD -> expr("(", left.sql(), " % ", right.sql(), ")");
             default -> throw notImplemented("the operator " + op.name().toLowerCase(Locale.ROOT));
         };
     }
@@ -92,14 +91,14 @@ final class FilterSql implements ExpressionVisitor<FilterSql.Sql> {
         if (right.isEmpty()) {
             return expr("(1 = 0)"); // in () matches nothing; SQL has no empty list
         }
-        return expr("(" + left.sql() + " IN (" + String.join(", ", right.stream().map(Sql::sql).toList()) + "))");
+        return expr("(", left.sql(), " IN (", FeedSql.join(", ", right.stream().map(Sql::sql).toList()), "))");
     }
 
     @Override
     public Sql visitUnaryOperator(UnaryOperatorKind op, Sql operand) throws ODataApplicationException {
         return switch (op) {
-            case NOT -> expr("(NOT " + operand.sql() + ")");
-            case MINUS -> expr("(-" + operand.sql() + ")");
+            case NOT -> expr("(NOT ", operand.sql(), ")");
+            case MINUS -> expr("(-", operand.sql(), ")");
         };
     }
 
@@ -109,13 +108,13 @@ final class FilterSql implements ExpressionVisitor<FilterSql.Sql> {
             case CONTAINS -> like(args, "%", "%");
             case STARTSWITH -> like(args, "", "%");
             case ENDSWITH -> like(args, "%", "");
-            case TOLOWER -> expr("LOWER(" + args.get(0).sql() + ")");
-            case TOUPPER -> expr("UPPER(" + args.get(0).sql() + ")");
-            case TRIM -> expr("TRIM(" + args.get(0).sql() + ")");
-            case LENGTH -> expr("LENGTH(" + args.get(0).sql() + ")");
-            case YEAR -> expr("EXTRACT(YEAR FROM " + args.get(0).sql() + ")");
-            case MONTH -> expr("EXTRACT(MONTH FROM " + args.get(0).sql() + ")");
-            case DAY -> expr("EXTRACT(DAY FROM " + args.get(0).sql() + ")");
+            case TOLOWER -> expr("LOWER(", args.get(0).sql(), ")");
+            case TOUPPER -> expr("UPPER(", args.get(0).sql(), ")");
+            case TRIM -> expr("TRIM(", args.get(0).sql(), ")");
+            case LENGTH -> expr("LENGTH(", args.get(0).sql(), ")");
+            case YEAR -> expr("EXTRACT(YEAR FROM ", args.get(0).sql(), ")");
+            case MONTH -> expr("EXTRACT(MONTH FROM ", args.get(0).sql(), ")");
+            case DAY -> expr("EXTRACT(DAY FROM ", args.get(0).sql(), ")");
             default -> throw notImplemented("the function " + method.name().toLowerCase(Locale.ROOT));
         };
     }
@@ -125,28 +124,28 @@ final class FilterSql implements ExpressionVisitor<FilterSql.Sql> {
         String text = literal.getText();
         EdmType type = literal.getType();
         if (type == null || "null".equals(text)) {
-            return new Sql("NULL", Sql.Kind.NULL, null);
+            return new Sql(FeedSql.text("NULL"), Sql.Kind.NULL, null);
         }
         String name = type.getFullQualifiedName().getFullQualifiedNameAsString();
         try {
             if (name.equals(EdmPrimitiveTypeKind.String.getFullQualifiedName().getFullQualifiedNameAsString())) {
                 String value = text.substring(1, text.length() - 1).replace("''", "'");
-                return new Sql(SqlNames.string(value), Sql.Kind.STRING_LITERAL, value);
+                return new Sql(FeedSql.value(value), Sql.Kind.STRING_LITERAL, value);
             }
             if (name.equals("Edm.Boolean")) {
-                return new Sql(Boolean.parseBoolean(text) ? "TRUE" : "FALSE", Sql.Kind.BOOLEAN, null);
+                return new Sql(FeedSql.text(Boolean.parseBoolean(text) ? "TRUE" : "FALSE"), Sql.Kind.BOOLEAN, null);
             }
             if (name.equals("Edm.Date")) {
-                return expr(dialect.dateLiteral(LocalDate.parse(text)));
+                return value(dialect.dateValue(LocalDate.parse(text)));
             }
             if (name.equals("Edm.DateTimeOffset")) {
                 OffsetDateTime at = OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC);
-                return expr("TIMESTAMP '" + TIMESTAMP.format(at) + "'");
+                return value(dialect.timestampValue(at.toLocalDateTime()));
             }
             if (List.of("Edm.Byte", "Edm.SByte", "Edm.Int16", "Edm.Int32", "Edm.Int64", "Edm.Decimal", "Edm.Double",
                     "Edm.Single").contains(name)) {
                 String number = text.replaceFirst("(?i)[md]$", "");
-                return expr(new BigDecimal(number).toPlainString());
+                return value(number(new BigDecimal(number)));
             }
         } catch (RuntimeException e) {
             throw new ODataApplicationException("the literal " + text + " is not a valid " + name,
@@ -194,7 +193,13 @@ final class FilterSql implements ExpressionVisitor<FilterSql.Sql> {
     }
 
     private static Sql compare(Sql left, String op, Sql right) {
-        return expr("(" + left.sql() + " " + op + " " + right.sql() + ")");
+        return expr("(", left.sql(), " " + op + " ", right.sql(), ")");
+    }
+
+    /** A whole number binds as a long (engines compare it with integer columns as they are), else as a decimal. */
+    static Object number(BigDecimal value) {
+        BigDecimal plain = value.stripTrailingZeros();
+        return plain.scale() <= 0 && plain.precision() - plain.scale() < 19 ? (Object) plain.longValueExact() : value;
     }
 
     /** LIKE with the pattern built from the parsed literal, its wildcards escaped: contains(name,'50%') is literal. */
@@ -205,11 +210,15 @@ final class FilterSql implements ExpressionVisitor<FilterSql.Sql> {
         }
         // '!' rather than a backslash: the guard refuses backslashes in literals, which engines read differently
         String escaped = pattern.text().replace("!", "!!").replace("%", "!%").replace("_", "!_");
-        return expr("(" + args.get(0).sql() + " LIKE " + SqlNames.string(before + escaped + after) + " ESCAPE '!')");
+        return expr("(", args.get(0).sql(), " LIKE ", FeedSql.value(before + escaped + after), " ESCAPE '!')");
     }
 
-    private static Sql expr(String sql) {
-        return new Sql(sql, Sql.Kind.EXPRESSION, null);
+    private static Sql expr(Object... pieces) {
+        return new Sql(FeedSql.concat(pieces), Sql.Kind.EXPRESSION, null);
+    }
+
+    private static Sql value(Object value) {
+        return new Sql(FeedSql.value(value), Sql.Kind.EXPRESSION, null);
     }
 
     private static ODataApplicationException notImplemented(String what) {

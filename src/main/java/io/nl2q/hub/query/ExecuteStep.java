@@ -31,10 +31,10 @@ public class ExecuteStep {
     /**
      * Guards and runs SQL on a tenant's warehouse with a row cap of the caller's choosing: the one read path of the
      * features outside the question flow (OData feed, CRM insights and widget), so each gets the same guard, layout,
-     * statement timeout and truncation.
+     * statement timeout and truncation. A {@link BoundSql} carries the values of its placeholders.
      */
-    public QueryResult guardedRead(String sql, TenantWarehouse warehouse, int maxRows) {
-        GuardedSql guarded = guard.guard(sql, warehouse, maxRows + 1);
+    public QueryResult guardedRead(CharSequence sql, TenantWarehouse warehouse, int maxRows) {
+        GuardedSql guarded = guard.guard(BoundSql.from(sql), warehouse, maxRows + 1);
         return warehouse.query(guarded.sql(), guarded.parameters(), limits.statementTimeout(), maxRows);
     }
 }

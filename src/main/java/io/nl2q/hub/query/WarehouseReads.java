@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * The reads of a tenant warehouse that features make outside the question API (CRM insights and widget, BOAST
  * exports): each goes through route query-read (guard, read-only execution, audit row, PII policy), so each is one
  * audit row with its purpose, the PII columns it read, its row count and the request's correlation id. A refused
- * read is audited (route audit-refusal), then rethrown to the feature.
+ * read is audited (route audit-record-refusal), then rethrown to the feature.
  */
 @Component("warehouseReads")
 public class WarehouseReads {

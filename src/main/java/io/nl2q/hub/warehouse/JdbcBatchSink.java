@@ -28,7 +28,6 @@ public final class JdbcBatchSink implements RowSink {
         String marks = String.join(", ", java.util.Collections.nCopies(table.columns().size(), "?"));
         PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO " + name + " (" + String.join(", ", table.columnNames()) + ") VALUES (" + marks + ")");
-        boolean datesAsText = dialect.id().equals("sqlite");
         return new TableWriter() {
             private int pending;
 
@@ -36,7 +35,7 @@ public final class JdbcBatchSink implements RowSink {
             public void row(Object... values) throws SQLException {
                 for (int i = 0; i < values.length; i++) {
                     Object v = values[i];
-                    insert.setObject(i + 1, datesAsText && v instanceof LocalDate d ? d.toString() : v);
+                    insert.setObject(i + 1, v instanceof LocalDate d ? dialect.dateValue(d) : v);
                 }
                 insert.addBatch();
                 if (++pending == BATCH) {

@@ -28,6 +28,16 @@ public interface SqlDialect {
     /** A date literal. */
     String dateLiteral(LocalDate date);
 
+    /** A date as this engine's driver takes it for a {@code ?} placeholder. */
+    default Object dateValue(LocalDate date) {
+        return date;
+    }
+
+    /** A timestamp (UTC, no zone) as this engine's driver takes it for a {@code ?} placeholder. */
+    default Object timestampValue(java.time.LocalDateTime at) {
+        return java.sql.Timestamp.valueOf(at);
+    }
+
     /**
      * Statements run on a freshly borrowed answering connection, before the guarded query: read-only transaction,
      * search path bound to the tenant schema.

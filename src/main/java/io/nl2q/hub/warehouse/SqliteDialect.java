@@ -65,6 +65,17 @@ final class SqliteDialect extends AnsiDialect {
         return "'" + date + "'";
     }
 
+    /** SQLite has no date type: dates are stored, and so compared, as ISO text. */
+    @Override
+    public Object dateValue(LocalDate date) {
+        return date.toString();
+    }
+
+    @Override
+    public Object timestampValue(java.time.LocalDateTime at) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").format(at);
+    }
+
     /** The pool of answering connections stays query-only for its whole life; there is nothing to undo. */
     @Override
     public List<String> readOnlySessionSetup(String tenantSchema) {

@@ -35,7 +35,7 @@ class BoastInboundTest {
     @Autowired
     WarehouseRegistry warehouses;
     @Autowired
-    BoastLoader loader;
+    CrashingLoadProbe probe;
     @Autowired
     EmbeddedSftpServer sftp;
     @Autowired
@@ -222,15 +222,15 @@ class BoastInboundTest {
     void aCrashInTheMiddleOfAFileLoadsNothingAndTheFileIsLoadedAgain() {
         String name = "hcp_targets_20250110.csv";
         files.forget(name);
-        int before = loader.simulateCrashes(2, 5);
+        int before = probe.simulateCrashes(2, 5);
         BoastFiles.drop("acme", name, files.targets(files.npis(20), "2025-01-10", "\n").getBytes(UTF_8));
-        await().atMost(LOADED).until(() -> loader.crashes() >= before + 1);
+        await().atMost(LOADED).until(() -> probe.crashes() >= before + 1);
         assertThat(files.rows("hcp_target", name)).isZero();
         assertThat(appState.queryForObject("SELECT COUNT(*) FROM boast_loaded_file WHERE messageId LIKE ?",
                 Integer.class, name + ":%")).isZero();
         // two crashes, each counted against the file, then a load that goes through and forgets them
         await().atMost(LOADED).until(() -> Files.exists(BoastFiles.handled("acme", "done", name)));
-        assertThat(loader.crashes()).isEqualTo(before + 2);
+        assertThat(probe.crashes()).isEqualTo(before + 2);
         assertThat(files.rows("hcp_target", name)).isEqualTo(20);
         assertThat(appState.queryForObject("SELECT COUNT(*) FROM boast_load_attempt WHERE file_key LIKE ?",
                 Integer.class, name + ":%")).isZero();
@@ -241,7 +241,7 @@ class BoastInboundTest {
         String name = "hcp_targets_20250117.csv";
         files.forget(name);
         int parkedBefore = deadLetters.count("boast-inbound");
-        loader.simulateCrashes(MAX_ATTEMPTS, 1);
+        probe.simulateCrashes(MAX_ATTEMPTS, 1);
         BoastFiles.drop("acme", name, files.targets(files.npis(4), "2025-01-17", "\n").getBytes(UTF_8));
         await().atMost(LOADED).until(() -> Files.exists(BoastFiles.handled("acme", "error", name)));
         assertThat(files.rows("hcp_target", name)).isZero();

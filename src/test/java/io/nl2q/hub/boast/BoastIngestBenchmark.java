@@ -86,7 +86,7 @@ public final class BoastIngestBenchmark {
         var boast = new BoastProperties(Path.of("connectors/boast"), dir.resolve("work"), 0.05, 1000, 5, null,
                 List.of());
         try (var registry = new WarehouseRegistry(tenancy, warehouseProps, null)) {
-            var loader = new BoastLoader(new FileContracts(boast), registry, boast);
+            var loader = new BoastLoader(new FileContracts(boast), registry, boast, new LoadProbe.Quiet());
             long start = System.nanoTime();
             InboundFile file = loader.receive("acme/outbox/" + csv.getFileName(), csv.toString());
             LoadOutcome outcome = loader.load(file);

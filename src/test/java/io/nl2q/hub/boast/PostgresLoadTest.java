@@ -59,14 +59,15 @@ class PostgresLoadTest {
     void aFileIsUpsertedWithTheLastRowOfAKeyWinningAndACrashLeavesNothing() throws Exception {
         BoastProperties properties = new BoastProperties(Path.of("connectors/boast"), dir, 0.5, 100, 5, null,
                 List.of());
-        var loader = new BoastLoader(new FileContracts(properties), registry, properties);
+        var probe = new CrashingLoadProbe();
+        var loader = new BoastLoader(new FileContracts(properties), registry, properties, probe);
         String npi = hcps.get(0)[1];
         String csv = "npi,product_name,tier,effective_date\n" + npi + ",Tirosint,A,2026-01-05\n"
                 + npi + ",Flector,B,2026-01-05\n" + npi + ",Tirosint,C,2026-01-05\n"
                 + "0000000000,Tirosint,A,2026-01-05\n";
         Path file = Files.writeString(dir.resolve("hcp_targets_20260105.csv"), csv, StandardCharsets.UTF_8);
 
-        loader.simulateCrashes(1, 2);
+        probe.simulateCrashes(1, 2);
         InboundFile inbound = loader.receive("acme/outbox/hcp_targets_20260105.csv", file.toString());
         assertThatThrownBy(() -> loader.load(inbound)).hasMessageContaining("simulated crash");
         assertThat(count()).isZero();

@@ -27,6 +27,7 @@ class SqliteLoadTest {
     @TempDir
     Path dir;
     private WarehouseRegistry registry;
+    private final CrashingLoadProbe probe = new CrashingLoadProbe();
     private BoastLoader loader;
     private List<String[]> hcps;
 
@@ -50,7 +51,7 @@ class SqliteLoadTest {
         registry = new WarehouseRegistry(tenancy, new WarehouseProperties(dir.toString(), null, null, null), null);
         var properties = new BoastProperties(Path.of("connectors/boast"), dir.resolve("work"), 0.5, 100, 5, null,
                 List.of());
-        loader = new BoastLoader(new FileContracts(properties), registry, properties);
+        loader = new BoastLoader(new FileContracts(properties), registry, properties, probe);
     }
 
     @AfterEach
@@ -66,7 +67,7 @@ class SqliteLoadTest {
                 + "0000000000,Tirosint,A,2026-01-05\n";
         InboundFile inbound = file("hcp_targets_20260105.csv", csv);
 
-        loader.simulateCrashes(1, 2);
+        probe.simulateCrashes(1, 2);
         assertThatThrownBy(() -> loader.load(inbound)).hasMessageContaining("simulated crash");
         assertThat(rows("SELECT COUNT(*) FROM hcp_target")).containsExactly("0");
 

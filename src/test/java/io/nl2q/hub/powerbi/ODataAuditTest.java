@@ -103,7 +103,8 @@ class ODataAuditTest {
         assertThat(rows(second)).isEqualTo(1);
         assertThat(row(second)).containsEntry("OUTCOME", "ANSWERED").containsEntry("ROW_COUNT", 7);
         assertThat((String) row(second).get("QUESTION")).contains("$skiptoken=");
-        assertThat((String) row(second).get("SQL_TEXT")).contains("\"territory_id\" > 'T07'");
+        // the page token's key is bound, not pasted: the audited SQL shows its placeholder
+        assertThat((String) row(second).get("SQL_TEXT")).contains("\"territory_id\" > ?").doesNotContain("'T07'");
     }
 
     @Test

@@ -191,7 +191,8 @@ class ODataEntityTest {
                 Arguments.of("/odata/v1/hcp?$filter=" + ODataFeedTest.q("decile eq 'x'"), 400, "BAD_REQUEST"),
                 Arguments.of("/odata/v1/hcp?$top=1&$format=text/csv", 406, "NOT_ACCEPTABLE"),
                 Arguments.of("/odata/v1/hcp?$filter=" + ODataFeedTest.q("decile in ()"), 200, null),
-                Arguments.of("/odata/v1/hcp?$filter=" + ODataFeedTest.q("hcp_id eq 'a\\b'"), 400, "SQL_REJECTED"),
+                // a backslash is a plain character of a bound value (no literal reaches the SQL): no such HCP
+                Arguments.of("/odata/v1/hcp?$filter=" + ODataFeedTest.q("hcp_id eq 'a\\b'"), 200, null),
                 Arguments.of("/odata/v1/$crossjoin(hcp,territory)", 501, "NOT_IMPLEMENTED"),
                 Arguments.of("/odata/v1/hcp?$orderby=" + ODataFeedTest.q("decile add 1"), 501, "NOT_IMPLEMENTED"),
                 Arguments.of("/odata/v1/hcp?$filter=" + ODataFeedTest.q("decile eq @p") + "&@p=1", 501, "NOT_IMPLEMENTED"),
