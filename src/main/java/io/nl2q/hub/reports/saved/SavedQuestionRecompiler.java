@@ -1,7 +1,7 @@
 package io.nl2q.hub.reports.saved;
 
+import io.nl2q.hub.events.HubEvents;
 import io.nl2q.hub.query.GuardStep;
-import io.nl2q.hub.query.HubEvents;
 import io.nl2q.hub.query.ModelVersion;
 import io.nl2q.hub.query.QueryGenerator;
 import io.nl2q.hub.query.Question;
