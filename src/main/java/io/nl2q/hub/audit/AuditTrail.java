@@ -2,13 +2,13 @@ package io.nl2q.hub.audit;
 
 import io.nl2q.hub.errors.ApiError;
 import io.nl2q.hub.guard.GuardedSql;
-import io.nl2q.hub.query.QueryAnswer;
+import io.nl2q.hub.pipeline.QueryAnswer;
 import io.nl2q.hub.security.Caller;
 import io.nl2q.hub.security.ClientInfo;
 import io.nl2q.hub.security.PlatformOperatorAuthentication;
+import java.util.Date;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.Date;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 

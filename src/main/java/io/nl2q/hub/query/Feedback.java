@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nl2q.hub.errors.ErrorCode;
 import io.nl2q.hub.errors.HubException;
 import io.nl2q.hub.errors.Phase;
+import io.nl2q.hub.pipeline.GuardStep;
 import io.nl2q.hub.security.Caller;
 import java.sql.Timestamp;
 import java.time.Instant;
