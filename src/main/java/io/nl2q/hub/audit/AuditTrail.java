@@ -2,13 +2,14 @@ package io.nl2q.hub.audit;
 
 import io.nl2q.hub.errors.ApiError;
 import io.nl2q.hub.guard.GuardedSql;
-import io.nl2q.hub.query.QueryAnswer;
+import io.nl2q.hub.pipeline.QueryAnswer;
 import io.nl2q.hub.security.Caller;
 import io.nl2q.hub.security.ClientInfo;
 import io.nl2q.hub.security.PlatformOperatorAuthentication;
+import io.nl2q.hub.security.SecurityAudit;
+import java.util.Date;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.Date;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * shared error handler.
  */
 @Component("auditTrail")
-public class AuditTrail {
+public class AuditTrail implements SecurityAudit {
     private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
     private final AuditChain chain;
     private final PiiColumns pii;
@@ -137,6 +138,7 @@ public class AuditTrail {
     }
 
     /** A security event of a known tenant: key issued or revoked, access forbidden, rate limited. */
+    @Override
     public void securityEvent(Caller caller, String event, String correlationId, String detail, ClientInfo client) {
         ClientInfo from = client == null ? ClientInfo.UNKNOWN : client;
         chain.append(AuditChain.NewEntry.of(caller.tenant().id(), correlationId, caller.subject(), "security", event)

@@ -1,7 +1,7 @@
 package io.nl2q.hub.boast;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nl2q.hub.query.HubEvents;
+import io.nl2q.hub.events.HubEvents;
 import io.nl2q.hub.warehouse.WarehouseRegistry;
 import org.springframework.stereotype.Component;
 

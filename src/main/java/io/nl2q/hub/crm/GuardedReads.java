@@ -1,6 +1,6 @@
 package io.nl2q.hub.crm;
 
-import io.nl2q.hub.query.WarehouseReads;
+import io.nl2q.hub.pipeline.WarehouseReads;
 import io.nl2q.hub.security.Caller;
 import io.nl2q.hub.security.Role;
 import io.nl2q.hub.warehouse.QueryResult;

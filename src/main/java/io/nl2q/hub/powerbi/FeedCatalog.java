@@ -2,9 +2,9 @@ package io.nl2q.hub.powerbi;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.nl2q.hub.query.ExecuteStep;
-import io.nl2q.hub.query.PiiMask;
-import io.nl2q.hub.query.QueryGenerator;
+import io.nl2q.hub.pipeline.ExecuteStep;
+import io.nl2q.hub.pipeline.PiiMask;
+import io.nl2q.hub.pipeline.QueryGenerator;
 import io.nl2q.hub.reports.SavedQuestion;
 import io.nl2q.hub.reports.SavedQuestions;
 import io.nl2q.hub.security.Caller;

@@ -1,7 +1,7 @@
 package io.nl2q.hub.powerbi;
 
-import io.nl2q.hub.query.BoundSql;
-import io.nl2q.hub.query.ExecuteStep;
+import io.nl2q.hub.pipeline.BoundSql;
+import io.nl2q.hub.pipeline.ExecuteStep;
 import io.nl2q.hub.security.Caller;
 import io.nl2q.hub.warehouse.QueryResult;
 import io.nl2q.hub.warehouse.SqlDialect;

@@ -1,6 +1,6 @@
 package io.nl2q.hub.powerbi;
 
-import io.nl2q.hub.query.QueryAnswer;
+import io.nl2q.hub.pipeline.QueryAnswer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,12 +1,13 @@
 package io.nl2q.hub.powerbi;
 
+import io.nl2q.hub.pipeline.PiiPolicy;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The OData feed ({@code hub.powerbi.odata}).
+ * The OData feed ({@code hub.powerbi.odata}); its PII columns and roles are the hub's one {@link PiiPolicy}.
  *
  * @param pageSize    rows per response; a longer result carries {@code @odata.nextLink}
  * @param piiColumns  {@code table.column} names shown only to callers holding one of {@code piiRoles}; a saved
@@ -19,7 +20,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("hub.powerbi.odata")
 public record ODataProperties(Integer pageSize, Set<String> piiColumns, Set<String> piiRoles,
-                              Integer metadataTtlSeconds, String baseUrl) {
+                              Integer metadataTtlSeconds, String baseUrl) implements PiiPolicy {
     public ODataProperties {
         pageSize = pageSize == null ? 5000 : pageSize;
         if (pageSize < 1) {

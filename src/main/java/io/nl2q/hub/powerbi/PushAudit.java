@@ -2,7 +2,7 @@ package io.nl2q.hub.powerbi;
 
 import io.nl2q.hub.audit.AuditTrail;
 import io.nl2q.hub.guard.GuardedSql;
-import io.nl2q.hub.query.GuardStep;
+import io.nl2q.hub.pipeline.GuardStep;
 import io.nl2q.hub.security.Caller;
 import io.nl2q.hub.security.CorrelationIds;
 import io.nl2q.hub.warehouse.WarehouseRegistry;

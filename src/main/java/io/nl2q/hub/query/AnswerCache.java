@@ -1,6 +1,8 @@
 package io.nl2q.hub.query;
 
 import io.nl2q.hub.guard.GuardedSql;
+import io.nl2q.hub.pipeline.QueryAnswer;
+import io.nl2q.hub.pipeline.Question;
 import io.nl2q.hub.security.Caller;
 import java.util.Date;
 import java.util.Set;

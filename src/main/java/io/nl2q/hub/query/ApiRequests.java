@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nl2q.hub.errors.ErrorCode;
 import io.nl2q.hub.errors.HubException;
 import io.nl2q.hub.errors.Phase;
+import io.nl2q.hub.pipeline.Question;
 import org.springframework.stereotype.Component;
 
 /** Reads request bodies of the question API, refusing malformed ones with 400 BAD_REQUEST and a precise message. */

@@ -2,6 +2,10 @@ package io.nl2q.hub.query;
 
 import io.nl2q.hub.errors.ErrorCode;
 import io.nl2q.hub.errors.HubException;
+import io.nl2q.hub.pipeline.FallbackQueryGenerator;
+import io.nl2q.hub.pipeline.GeneratedQuery;
+import io.nl2q.hub.pipeline.QueryGenerator;
+import io.nl2q.hub.pipeline.Question;
 import io.nl2q.hub.security.Caller;
 import java.util.List;
 import java.util.function.Supplier;

@@ -3,6 +3,8 @@ package io.nl2q.hub.query;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nl2q.hub.events.HubEvents;
+import io.nl2q.hub.events.TenantDataListener;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +20,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("dataChangeEvents")
 public class DataChangeEvents {
-    static final String DATA_CHANGED = "io.nl2q.data.changed";
     static final String BOAST_LOADED = "io.nl2q.hub.boast.file.loaded";
     private static final Logger log = LoggerFactory.getLogger(DataChangeEvents.class);
     private final ObjectMapper json;
@@ -41,7 +42,7 @@ public class DataChangeEvents {
             return null;
         }
         String type = root.path("type").asText("");
-        if (!type.equals(DATA_CHANGED) && !type.equals(BOAST_LOADED)) {
+        if (!type.equals(HubEvents.DATA_CHANGED) && !type.equals(BOAST_LOADED)) {
             return null;
         }
         JsonNode data = root.path("data").isObject() ? root.path("data") : root;

@@ -4,13 +4,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nl2q.hub.audit.AuditedAnswers;
 import io.nl2q.hub.errors.ErrorCode;
 import io.nl2q.hub.errors.HubException;
 import io.nl2q.hub.errors.Phase;
+import io.nl2q.hub.pipeline.GuardStep;
 import io.nl2q.hub.security.Caller;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,13 +25,16 @@ import org.springframework.stereotype.Component;
 public class Feedback {
     private final ObjectMapper json;
     private final JdbcTemplate jdbc;
+    private final AuditedAnswers answers;
     private final VerifiedQueries verified;
     private final AnswerCache cache;
     private final GuardStep guard;
 
-    Feedback(ObjectMapper json, JdbcTemplate jdbc, VerifiedQueries verified, AnswerCache cache, GuardStep guard) {
+    Feedback(ObjectMapper json, JdbcTemplate jdbc, AuditedAnswers answers, VerifiedQueries verified, AnswerCache cache,
+             GuardStep guard) {
         this.json = json;
         this.jdbc = jdbc;
+        this.answers = answers;
         this.verified = verified;
         this.cache = cache;
         this.guard = guard;
@@ -37,7 +42,7 @@ public class Feedback {
 
     public Receipt record(String body, Caller caller) {
         Request request = parse(body);
-        Answered answered = answered(request.queryId(), caller);
+        AuditedAnswers.Answered answered = answered(request.queryId(), caller);
         if (request.sql() != null) {
             guard.guard(request.sql(), caller); // a correction must itself pass the guard before anyone relies on it
         }
@@ -57,17 +62,10 @@ public class Feedback {
         return new Receipt(request.queryId(), request.correct(), verifiedId != null, verifiedId, withdrawn);
     }
 
-    private Answered answered(String queryId, Caller caller) {
-        List<Answered> rows = jdbc.query("""
-                SELECT question, sql_text FROM query_audit
-                WHERE query_id = ? AND tenant_id = ? AND kind = 'question' AND outcome = 'ANSWERED'
-                ORDER BY audit_id DESC""", (rs, n) -> new Answered(rs.getString(1), rs.getString(2)),
-                queryId, caller.tenant().id());
-        if (rows.isEmpty()) {
-            throw new HubException(ErrorCode.NOT_FOUND, Phase.REQUEST,
-                    "no answered question with query id " + queryId + " in your tenant");
-        }
-        return rows.get(0);
+    private AuditedAnswers.Answered answered(String queryId, Caller caller) {
+        return answers.find(caller.tenant().id(), queryId, Set.of("question"))
+                .orElseThrow(() -> new HubException(ErrorCode.NOT_FOUND, Phase.REQUEST,
+                        "no answered question with query id " + queryId + " in your tenant"));
     }
 
     private Request parse(String body) {
@@ -108,9 +106,6 @@ public class Feedback {
     }
 
     private record Request(String queryId, boolean correct, String comment, String sql) {
-    }
-
-    private record Answered(String question, String sql) {
     }
 
     /** What the feedback changed: whether the answer is now a verified query, or a verified one was withdrawn. */

@@ -1,5 +1,6 @@
 package io.nl2q.hub.query;
 
+import io.nl2q.hub.pipeline.Question;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;

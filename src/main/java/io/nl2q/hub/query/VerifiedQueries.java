@@ -1,5 +1,8 @@
 package io.nl2q.hub.query;
 
+import io.nl2q.hub.pipeline.Chart;
+import io.nl2q.hub.pipeline.GeneratedQuery;
+import io.nl2q.hub.pipeline.Question;
 import io.nl2q.hub.retrieval.IndexedText;
 import io.nl2q.hub.retrieval.Match;
 import io.nl2q.hub.retrieval.RetrievalProperties;

@@ -1,7 +1,7 @@
 package io.nl2q.hub.reports;
 
-import io.nl2q.hub.query.QueryGenerator;
-import io.nl2q.hub.query.Question;
+import io.nl2q.hub.pipeline.QueryGenerator;
+import io.nl2q.hub.pipeline.Question;
 import io.nl2q.hub.security.Caller;
 import java.util.Objects;
 import java.util.regex.Pattern;

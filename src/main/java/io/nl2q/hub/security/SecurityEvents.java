@@ -1,6 +1,5 @@
 package io.nl2q.hub.security;
 
-import io.nl2q.hub.audit.AuditTrail;
 import java.util.UUID;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -9,9 +8,9 @@ import org.springframework.stereotype.Component;
 /** Security events of a known tenant go into its audit chain, with the client of the current request. */
 @Component
 class SecurityEvents {
-    private final AuditTrail audit;
+    private final SecurityAudit audit;
 
-    SecurityEvents(AuditTrail audit) {
+    SecurityEvents(SecurityAudit audit) {
         this.audit = audit;
     }
 

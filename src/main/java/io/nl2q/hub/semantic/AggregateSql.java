@@ -1,6 +1,6 @@
 package io.nl2q.hub.semantic;
 
-import io.nl2q.hub.query.Chart;
+import io.nl2q.hub.pipeline.Chart;
 import io.nl2q.hub.warehouse.SqlDialect;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -3,7 +3,7 @@ package io.nl2q.hub.semantic;
 import io.nl2q.hub.errors.ErrorCode;
 import io.nl2q.hub.errors.HubException;
 import io.nl2q.hub.errors.Phase;
-import io.nl2q.hub.query.GeneratedQuery;
+import io.nl2q.hub.pipeline.GeneratedQuery;
 import io.nl2q.hub.warehouse.TenantWarehouse;
 import java.time.LocalDate;
 import java.util.ArrayList;

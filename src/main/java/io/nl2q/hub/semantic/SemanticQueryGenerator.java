@@ -1,11 +1,11 @@
 package io.nl2q.hub.semantic;
 
-import io.nl2q.hub.query.DataAsOf;
-import io.nl2q.hub.query.GeneratedQuery;
-import io.nl2q.hub.query.ModelVersion;
-import io.nl2q.hub.query.TenantDataListener;
-import io.nl2q.hub.query.QueryGenerator;
-import io.nl2q.hub.query.Question;
+import io.nl2q.hub.events.TenantDataListener;
+import io.nl2q.hub.pipeline.DataAsOf;
+import io.nl2q.hub.pipeline.GeneratedQuery;
+import io.nl2q.hub.pipeline.ModelVersion;
+import io.nl2q.hub.pipeline.QueryGenerator;
+import io.nl2q.hub.pipeline.Question;
 import io.nl2q.hub.security.Caller;
 import io.nl2q.hub.warehouse.WarehouseRegistry;
 import java.io.IOException;
@@ -14,8 +14,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;

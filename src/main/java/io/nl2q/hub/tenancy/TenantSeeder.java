@@ -1,10 +1,7 @@
 package io.nl2q.hub.tenancy;
 
-import io.nl2q.hub.security.ApiKeyStore;
-import io.nl2q.hub.security.Role;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -18,9 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 class TenantSeeder implements SmartInitializingSingleton {
     private final TenancyProperties tenancy;
     private final JdbcTemplate jdbc;
-    private final ApiKeyStore keys;
+    private final ConfiguredKeys keys;
 
-    TenantSeeder(TenancyProperties tenancy, JdbcTemplate jdbc, ApiKeyStore keys) {
+    TenantSeeder(TenancyProperties tenancy, JdbcTemplate jdbc, ConfiguredKeys keys) {
         this.tenancy = tenancy;
         this.jdbc = jdbc;
         this.keys = keys;
@@ -39,8 +36,7 @@ class TenantSeeder implements SmartInitializingSingleton {
                         ref.id(), t.name(), ref.schema(), Timestamp.from(Instant.now()));
             }
             for (TenancyProperties.ApiKeyConfig key : t.apiKeys()) {
-                keys.ensure(ref.id(), key.key(), "configured key",
-                        key.roles().stream().map(Role::parse).collect(Collectors.toSet()));
+                keys.ensure(ref.id(), key.key(), key.roles());
             }
         }
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.nl2q.hub.HubHttp;
-import io.nl2q.hub.query.HubEvents;
+import io.nl2q.hub.events.HubEvents;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -151,7 +151,7 @@ public final class CrmSyncBenchmark {
             var inbound = new InboundSync(adapters, warehouses, loader, state, pending,
                     new AccountIntake(loader, state, new ConflictParking(camel.createProducerTemplate()), properties,
                             json), new CallIntake(loader, pending, properties), new CrmRuns(jdbc, adapters, json),
-                    properties, governor, new io.nl2q.hub.query.HubEvents(camel, camel.createProducerTemplate(), json),
+                    properties, governor, new io.nl2q.hub.events.HubEvents(camel, camel.createProducerTemplate(), json),
                     json);
 
             System.gc();

@@ -1,6 +1,10 @@
 package io.nl2q.hub.query;
 
 import io.nl2q.hub.guard.GuardedSql;
+import io.nl2q.hub.pipeline.Chart;
+import io.nl2q.hub.pipeline.ModelVersion;
+import io.nl2q.hub.pipeline.QueryAnswer;
+import io.nl2q.hub.pipeline.Question;
 import io.nl2q.hub.security.Caller;
 import io.nl2q.hub.security.Role;
 import io.nl2q.hub.tenancy.TenantRef;

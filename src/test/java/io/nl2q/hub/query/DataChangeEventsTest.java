@@ -3,11 +3,13 @@ package io.nl2q.hub.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
-import java.util.List;
 import io.nl2q.hub.guard.GuardedSql;
+import io.nl2q.hub.pipeline.QueryAnswer;
+import io.nl2q.hub.pipeline.Question;
 import io.nl2q.hub.security.Caller;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 

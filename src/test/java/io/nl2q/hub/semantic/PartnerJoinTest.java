@@ -2,7 +2,7 @@ package io.nl2q.hub.semantic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nl2q.hub.query.GeneratedQuery;
+import io.nl2q.hub.pipeline.GeneratedQuery;
 import io.nl2q.hub.warehouse.Dialects;
 import io.nl2q.hub.warehouse.QueryResult;
 import io.nl2q.hub.warehouse.SqlDialect;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nl2q.hub.errors.HubException;
-import io.nl2q.hub.query.GeneratedQuery;
+import io.nl2q.hub.pipeline.GeneratedQuery;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

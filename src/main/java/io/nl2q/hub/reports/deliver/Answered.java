@@ -1,6 +1,6 @@
 package io.nl2q.hub.reports.deliver;
 
-import io.nl2q.hub.query.QueryAnswer;
+import io.nl2q.hub.pipeline.QueryAnswer;
 import java.time.LocalDate;
 
 /**

@@ -2,8 +2,8 @@ package io.nl2q.hub.reports.deliver;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.nl2q.hub.query.DataAsOf;
-import io.nl2q.hub.query.QueryAnswer;
+import io.nl2q.hub.pipeline.DataAsOf;
+import io.nl2q.hub.pipeline.QueryAnswer;
 import io.nl2q.hub.reports.render.Rendered;
 import io.nl2q.hub.reports.saved.SavedQuestionCatalog;
 import io.nl2q.hub.reports.schedule.ReportRun;

@@ -1,6 +1,6 @@
 package io.nl2q.hub.reports.render;
 
-import io.nl2q.hub.query.Chart;
+import io.nl2q.hub.pipeline.Chart;
 import io.nl2q.hub.warehouse.QueryResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

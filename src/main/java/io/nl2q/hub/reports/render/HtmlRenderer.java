@@ -1,6 +1,6 @@
 package io.nl2q.hub.reports.render;
 
-import io.nl2q.hub.query.QueryAnswer;
+import io.nl2q.hub.pipeline.QueryAnswer;
 import io.nl2q.hub.warehouse.QueryResult;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,10 +1,10 @@
 package io.nl2q.hub.reports.saved;
 
-import io.nl2q.hub.query.GuardStep;
-import io.nl2q.hub.query.HubEvents;
-import io.nl2q.hub.query.ModelVersion;
-import io.nl2q.hub.query.QueryGenerator;
-import io.nl2q.hub.query.Question;
+import io.nl2q.hub.events.HubEvents;
+import io.nl2q.hub.pipeline.GuardStep;
+import io.nl2q.hub.pipeline.ModelVersion;
+import io.nl2q.hub.pipeline.QueryGenerator;
+import io.nl2q.hub.pipeline.Question;
 import io.nl2q.hub.security.Caller;
 import io.nl2q.hub.security.CallerAuthentication;
 import io.nl2q.hub.security.Role;

@@ -2,20 +2,21 @@ package io.nl2q.hub.reports.saved;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nl2q.hub.audit.AuditedAnswers;
 import io.nl2q.hub.errors.ErrorCode;
 import io.nl2q.hub.errors.HubException;
 import io.nl2q.hub.errors.Phase;
-import io.nl2q.hub.query.GuardStep;
-import io.nl2q.hub.query.ModelVersion;
-import io.nl2q.hub.query.QueryGenerator;
-import io.nl2q.hub.query.Question;
+import io.nl2q.hub.pipeline.GuardStep;
+import io.nl2q.hub.pipeline.ModelVersion;
+import io.nl2q.hub.pipeline.QueryGenerator;
+import io.nl2q.hub.pipeline.Question;
 import io.nl2q.hub.reports.JsonBodies;
 import io.nl2q.hub.reports.SavedQuestion;
 import io.nl2q.hub.security.Caller;
 import java.util.List;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,18 +30,18 @@ public class SavedQuestionsApi {
     private final SavedQuestionCatalog catalog;
     private final QueryGenerator generator;
     private final GuardStep guard;
-    private final JdbcTemplate jdbc;
+    private final AuditedAnswers answers;
     private final ObjectProvider<ModelVersion> versions;
 
     SavedQuestionsApi(ObjectMapper json, SavedQuestionCatalog catalog,
                       @Qualifier("compositeQueryGenerator") QueryGenerator generator, GuardStep guard,
-                      JdbcTemplate jdbc, ObjectProvider<ModelVersion> versions) {
+                      AuditedAnswers answers, ObjectProvider<ModelVersion> versions) {
         this.versions = versions;
         this.json = json;
         this.catalog = catalog;
         this.generator = generator;
         this.guard = guard;
-        this.jdbc = jdbc;
+        this.answers = answers;
     }
 
     public SavedQuestionEntry create(String body, Caller caller) {
@@ -99,17 +100,11 @@ public class SavedQuestionsApi {
         if (queryId.length() > 64) {
             throw JsonBodies.bad("queryId", "must be the queryId of an answer");
         }
-        List<Answered> rows = jdbc.query("""
-                SELECT kind, question, sql_text FROM query_audit
-                WHERE query_id = ? AND tenant_id = ? AND kind IN ('question', 'sql') AND outcome = 'ANSWERED'
-                ORDER BY audit_id DESC""",
-                (rs, n) -> "sql".equals(rs.getString(1)) ? new Answered(null, rs.getString(3))
-                        : new Answered(rs.getString(2), null), queryId, tenant);
-        if (rows.isEmpty()) {
-            throw new HubException(ErrorCode.NOT_FOUND, Phase.REQUEST,
-                    "no answer with queryId " + queryId + " in your tenant");
-        }
-        return rows.get(0);
+        return answers.find(tenant, queryId, Set.of("question", "sql"))
+                .map(row -> "sql".equals(row.kind()) ? new Answered(null, row.sql())
+                        : new Answered(row.question(), null))
+                .orElseThrow(() -> new HubException(ErrorCode.NOT_FOUND, Phase.REQUEST,
+                        "no answer with queryId " + queryId + " in your tenant"));
     }
 
     private record Answered(String question, String sql) {

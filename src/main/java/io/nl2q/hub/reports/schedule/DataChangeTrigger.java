@@ -1,6 +1,6 @@
 package io.nl2q.hub.reports.schedule;
 
-import io.nl2q.hub.query.TenantDataListener;
+import io.nl2q.hub.events.TenantDataListener;
 import io.nl2q.hub.reports.saved.SavedQuestionCatalog;
 import java.util.Locale;
 import java.util.Set;

@@ -8,7 +8,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.nl2q.hub.HubHttp;
 import io.nl2q.hub.HubTest;
-import io.nl2q.hub.query.ModelVersion;
+import io.nl2q.hub.pipeline.ModelVersion;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

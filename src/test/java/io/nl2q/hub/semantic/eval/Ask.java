@@ -3,7 +3,7 @@ package io.nl2q.hub.semantic.eval;
 import io.nl2q.hub.errors.HubException;
 import io.nl2q.hub.guard.GuardContext;
 import io.nl2q.hub.guard.SqlGuard;
-import io.nl2q.hub.query.GeneratedQuery;
+import io.nl2q.hub.pipeline.GeneratedQuery;
 import io.nl2q.hub.semantic.DuckDbWarehouse;
 import io.nl2q.hub.semantic.SemanticEngine;
 import io.nl2q.hub.warehouse.QueryResult;

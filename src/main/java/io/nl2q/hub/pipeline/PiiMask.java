@@ -1,6 +1,5 @@
-package io.nl2q.hub.query;
+package io.nl2q.hub.pipeline;
 
-import io.nl2q.hub.powerbi.ODataProperties;
 import io.nl2q.hub.security.Caller;
 import io.nl2q.hub.security.Role;
 import io.nl2q.hub.warehouse.QueryResult;
@@ -21,7 +20,7 @@ public class PiiMask {
     private final Set<String> names;
     private final Set<Role> roles;
 
-    PiiMask(ODataProperties properties) {
+    PiiMask(PiiPolicy properties) {
         this.names = properties.piiColumns().stream().map(c -> c.substring(c.indexOf('.') + 1).toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
         this.roles = properties.piiRoles().stream().map(Role::parse).collect(Collectors.toUnmodifiableSet());

@@ -1,4 +1,4 @@
-package io.nl2q.hub.query;
+package io.nl2q.hub.pipeline;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.nl2q.hub.warehouse.QueryResult;

@@ -1,4 +1,4 @@
-package io.nl2q.hub.query;
+package io.nl2q.hub.pipeline;
 
 /**
  * Narrows a generated query before the guard sees it (the widget's ask box: this HCP's rows only). An answer with a

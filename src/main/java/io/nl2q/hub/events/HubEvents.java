@@ -1,4 +1,4 @@
-package io.nl2q.hub.query;
+package io.nl2q.hub.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,11 +14,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The hub's event publisher: CloudEvents 1.0 structured JSON, keyed by tenant, where {@code hub.events.publish-uri}
- * says (a Kafka topic in production). Every replica's {@link DataChangeEvents} then forgets its cached answers that
+ * says (a Kafka topic in production). Every replica's {@code DataChangeEvents} (the answer cache's) then forgets its cached answers that
  * read the changed tables. The CRM sync announces {@code io.nl2q.data.changed}; the BOAST route its own richer event.
  */
 @Component
 public class HubEvents {
+    /** The type of the event that says a tenant's tables changed. */
+    public static final String DATA_CHANGED = "io.nl2q.data.changed";
     private static final Logger log = LoggerFactory.getLogger(HubEvents.class);
     private final CamelContext camel;
     private final ProducerTemplate producer;
@@ -35,7 +37,7 @@ public class HubEvents {
         if (tables.isEmpty()) {
             return;
         }
-        ObjectNode event = event(tenant, source, DataChangeEvents.DATA_CHANGED);
+        ObjectNode event = event(tenant, source, DATA_CHANGED);
         ObjectNode data = event.putObject("data").put("tenant", tenant);
         tables.forEach(data.putArray("tables")::add);
         publish(tenant, event.toString());

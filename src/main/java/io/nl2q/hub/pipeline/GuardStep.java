@@ -1,4 +1,4 @@
-package io.nl2q.hub.query;
+package io.nl2q.hub.pipeline;
 
 import io.nl2q.hub.guard.GuardContext;
 import io.nl2q.hub.guard.GuardedSql;

@@ -1,4 +1,4 @@
-package io.nl2q.hub.query;
+package io.nl2q.hub.pipeline;
 
 /**
  * The version of the semantic model a tenant's questions are compiled with. Part of the answer cache key, so a

@@ -1,4 +1,4 @@
-package io.nl2q.hub.query;
+package io.nl2q.hub.events;
 
 import java.util.Set;
 

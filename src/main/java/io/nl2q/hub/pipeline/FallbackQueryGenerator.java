@@ -1,4 +1,4 @@
-package io.nl2q.hub.query;
+package io.nl2q.hub.pipeline;
 
 import io.nl2q.hub.errors.HubException;
 import io.nl2q.hub.security.Caller;
