@@ -25,6 +25,13 @@ final class English {
             if then whether either neither nor such own which whats hows wheres whos one ones
             wondering wonder curious interested interest q helps helping
             """);
+    /**
+     * Output instructions: the id of a member is its key, which every answer about members already shows ("show id
+     * and name", "with their ids"); a model phrase ("hcp id") is read first.
+     */
+    private static final Set<String> OUTPUT = words("""
+            id ids identifier identifiers key keys
+            """);
     private static final Set<String> LIGHT = words("""
             come comes came coming generate generates generated generating drive drives drove driven driving
             belong belongs belonged belonging contribute contributes contributed contributing perform performs
@@ -62,7 +69,7 @@ final class English {
 
     /** Always dropped: function words, greetings, politeness, discourse markers. */
     static boolean isFunction(String lower) {
-        return FUNCTION.contains(lower) || NOUNS.contains(lower);
+        return FUNCTION.contains(lower) || NOUNS.contains(lower) || OUTPUT.contains(lower);
     }
 
     /** A function word that is a noun: right after a data word it would name data ("brand team"), so it is not dropped. */

@@ -52,7 +52,7 @@ public final class SemanticEngine {
             if (reading.terms().isEmpty()) {
                 throw new Unanswerable("The question has no words I can use.");
             }
-            Mentions mentions = MentionScanner.scan(reading.terms());
+            Mentions mentions = MentionScanner.scan(reading.terms(), reading.verbs());
             mentions.asOf = ctx.index().asOf() == null ? LocalDate.now() : ctx.index().asOf();
             Intent intent = resolver.resolve(mentions);
             if (!reading.light().isEmpty() && mentions.metrics.isEmpty() && (intent.shape() == Intent.Shape.AGGREGATE
