@@ -13,16 +13,31 @@ final class MentionScanner {
     private int sharePosition = -1;
     private boolean shareOf;
 
-    private MentionScanner(List<Term> terms) {
+    /** Token positions of the verbs the reader dropped ("logged", "spent", "got"). */
+    private final java.util.Set<Integer> verbs;
+
+    private MentionScanner(List<Term> terms, java.util.Set<Integer> verbs) {
         this.terms = new ArrayList<>(terms);
         this.qualifier = new boolean[terms.size()];
+        this.verbs = verbs;
     }
 
     static Mentions scan(List<Term> terms) {
-        MentionScanner s = new MentionScanner(terms);
+        return scan(terms, java.util.Set.of());
+    }
+
+    static Mentions scan(List<Term> terms, java.util.Set<Integer> verbs) {
+        MentionScanner s = new MentionScanner(terms, verbs);
         s.markQualifiers();
         for (int i = 0; i < terms.size(); i++) {
             s.take(i);
+        }
+        MemberCount.apply(s.terms, s.m);
+        PartOfWhole.apply(s.terms, s.m);
+        s.sameTableFilters();
+        if (s.m.changeGrain && !s.m.growth && !s.m.trend && s.m.periods.stream()
+                .mapToInt(p -> p.second() == null ? 1 : 2).sum() == 2) {
+            s.m.grain = null; // "Q3 2025 vs Q4 2025 (quarter over quarter)": the grain word names the periods given
         }
         return s.m;
     }
@@ -57,6 +72,9 @@ final class MentionScanner {
             return;
         }
         if (t.time() != null) {
+            if (restated(t.time())) {
+                return; // "Q3 2025 vs Q4 2025 (Q3 to Q4)", "2024 vs 2025, from 2024 to 2025": the same periods again
+            }
             m.periods.add(t.time());
             m.periodPositions.add(i);
             return;
@@ -82,8 +100,12 @@ final class MentionScanner {
                 versusWhole(i, t);
                 boolean afterAll = i > 0 && terms.get(i - 1).isStop() && terms.get(i - 1).words().equals("all");
                 if ((previousKeyword(i) == Keyword.GROUP || afterBy(i)) && !(afterAll && acrossBefore(i))) {
-                    // "across all products" is one total over them, not a row each
-                    m.grouped.add(i);
+                    // "across all products" is one total over them, not a row each; "by prescriber specialty" groups
+                    // by the specialty of prescribers, not by prescriber too
+                    m.grouped.add(ownDimensionNext(i) ? i + 1 : i);
+                }
+                if (actor(i)) {
+                    m.actors.add(i);
                 }
                 if (besideValue(i)) {
                     m.qualified.add(i);
@@ -94,7 +116,9 @@ final class MentionScanner {
                 (t.meaning().table().isFact() ? m.facts : m.entities).add(slot(i, t));
             }
             case FILTER -> {
-                if (i > 0 && terms.get(i - 1).is(Keyword.GROUP) && !terms.get(i - 1).words().equals("across")
+                boolean ranked = previousKeyword(i) == Keyword.TOP && terms.get(previousNonStop(i)).words()
+                        .startsWith("rank"); // "rank our promoted brands by TRx": each of them is a row
+                if ((ranked || i > 0 && terms.get(i - 1).is(Keyword.GROUP) && !terms.get(i - 1).words().equals("across"))
                         && !first.table().isFact()) {
                     // "per promoted brand": the filter's members are the grouping; "across all our brands" sums
                     m.grouped.add(i);
@@ -117,6 +141,30 @@ final class MentionScanner {
                 }
             }
         }
+    }
+
+    /** "HCPs in CRM vs not in CRM": two named filters of one table are a comparison or a contradiction, not one set. */
+    private void sameTableFilters() {
+        if (m.namedFilters.size() > 1 && m.namedFilters.stream().map(f -> f.candidates().get(0).table()).distinct()
+                .count() < m.namedFilters.size()) {
+            throw new Unanswerable("I read two named filters of " + m.namedFilters.get(0).candidates().get(0).table()
+                    .name() + " (" + m.namedFilters.get(0).candidates().get(0).describe() + ", "
+                    + m.namedFilters.get(1).candidates().get(0).describe() + "); I apply one at a time, so ask for each"
+                    + " separately.");
+        }
+    }
+
+    /** Every period of the span was already named (same first and last day). */
+    private boolean restated(TimeParser.Span span) {
+        List<Period> said = new ArrayList<>();
+        m.periods.forEach(p -> {
+            said.add(p.first());
+            if (p.second() != null) {
+                said.add(p.second());
+            }
+        });
+        return !said.isEmpty() && java.util.stream.Stream.of(span.first(), span.second()).filter(java.util.Objects::nonNull)
+                .allMatch(p -> said.stream().anyMatch(q -> q.from().equals(p.from()) && q.to().equals(p.to())));
     }
 
     private Mentions.Slot slot(int i, Term t) {
@@ -177,13 +225,53 @@ final class MentionScanner {
         if (besideValue(i)) {
             m.qualified.add(i);
         }
+        if (actor(i)) {
+            m.actors.add(i);
+        }
         m.dimensions.add(slot(i, t));
+    }
+
+    /** The next term names a dimension of this table ("prescriber specialty", "HCP decile"). */
+    private boolean ownDimensionNext(int i) {
+        if (i + 1 >= terms.size() || !terms.get(i + 1).is(Meaning.Type.DIMENSION)
+                || terms.get(i + 1).start() != terms.get(i).end()) {
+            return false;
+        }
+        ModelTable table = terms.get(i).meaning().table();
+        return terms.get(i + 1).meanings().stream().anyMatch(d -> d.table() == table);
+    }
+
+    /**
+     * "minutes the reps spent on calls", "scripts our docs wrote": members named between a measure and a verb are who
+     * did the activity, not a grouping (only by/per/each/which group).
+     */
+    private boolean actor(int i) {
+        int j = i - 1;
+        while (j >= 0 && terms.get(j).isStop() && terms.get(j).words().matches("the|our|my|your|their|its")) {
+            j--;
+        }
+        // "how many docs did reps visit": the noun after an auxiliary is the subject of the verb
+        boolean auxiliary = i > 0 && terms.get(i - 1).isStop() && terms.get(i - 1).words().matches("did|do|does");
+        if (!auxiliary && (j < 0 || !terms.get(j).is(Meaning.Type.METRIC))) {
+            return false;
+        }
+        int end = terms.get(i).end();
+        if (verbs.contains(end)) {
+            return true;
+        }
+        Term next = i + 1 < terms.size() ? terms.get(i + 1) : null;
+        return next != null && next.start() == end && (next.is(Meaning.Type.TABLE) && next.meaning().table().isFact()
+                || auxiliary && next.is(Meaning.Type.METRIC)
+                || next.isStop() && next.words().matches("made|make|makes|logged|recorded"));
     }
 
     /** "deciles 7 to 10", "decile 8 or more", "8 and above": the words after a numeric filter's number. */
     private void range(int filter, int j) {
         String next = j < terms.size() ? terms.get(j).words() : "";
         String after = j + 1 < terms.size() ? terms.get(j + 1).words() : "";
+        if (listedNext(filter, j)) {
+            return;
+        }
         if (next.matches("to|through|thru|until|till") && j + 1 < terms.size() && terms.get(j + 1).number() != null) {
             m.upTo.put(filter, terms.get(j + 1).number());
         } else if (next.equals("or") && after.equals("more") || next.equals("plus")) {
@@ -195,6 +283,37 @@ final class MentionScanner {
         if (!next.equals("plus")) {
             qualifier[j + 1] = true;
         }
+    }
+
+    /**
+     * "decile 9 or 10", "deciles 8, 9 and 10": the next numbers of a numeric filter are values of it, never a row limit;
+     * consecutive ones are its range, others are refused rather than guessed.
+     */
+    private boolean listedNext(int filter, int j) {
+        int last = terms.get(filter + 1).number();
+        int k = j;
+        while (k < terms.size()) {
+            boolean joined = terms.get(k).isStop() && terms.get(k).words().matches("or|and");
+            int at = joined ? k + 1 : k;
+            if (at >= terms.size() || terms.get(at).number() == null) {
+                break;
+            }
+            if (terms.get(at).number() != last + 1) {
+                throw new Unanswerable("I read " + terms.get(at).number() + " after " + last + " as another value of "
+                        + terms.get(filter).words() + "; I filter on one value or a range (for example \""
+                        + terms.get(filter).words() + " 7 to 10\").");
+            }
+            last = terms.get(at).number();
+            for (int q = k; q <= at; q++) {
+                qualifier[q] = true;
+            }
+            k = at + 1;
+        }
+        if (k == j) {
+            return false;
+        }
+        m.upTo.put(filter, last);
+        return true;
     }
 
     /**
