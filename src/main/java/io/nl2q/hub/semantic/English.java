@@ -45,7 +45,7 @@ final class English {
             involved involving use uses used using take takes took taken hold holds held holding
             spend spends spent spending pay pays paid paying fill fills filled filling dispense dispenses
             dispensed dispensing log logs record recorded book booked hit hits see sees saw seen tally tallied
-            capture captured captures show shows showing shown
+            capture captured captures show shows showing shown contain contains contained containing
             nationally national nationwide overall altogether total totals totaled totalled whole entire full
             currently presently today recently lately
             """);
