@@ -128,6 +128,7 @@ final class MentionScanner {
                 m.namedFilters.add(slot(i, t));
             }
             case VALUE -> {
+                otherSide(i, t);
                 if (i + 1 < terms.size() && terms.get(i + 1).is(Meaning.Type.METRIC) && i > 0
                         && terms.get(i - 1).is(Keyword.SHARE) && terms.get(i - 1).words().endsWith("of")) {
                     m.shareOfWhole = i;
@@ -229,6 +230,25 @@ final class MentionScanner {
             m.actors.add(i);
         }
         m.dimensions.add(slot(i, t));
+    }
+
+    /**
+     * "AbbVie reps", "Pfizer's HCPs": a value that is not the model owner's own side, naming whose members of another
+     * table are meant, asks about another company's activity, which the data do not hold.
+     */
+    private void otherSide(int i, Term t) {
+        if (i + 1 >= terms.size() || terms.get(i + 1).start() != t.end()) {
+            return;
+        }
+        Term next = terms.get(i + 1);
+        boolean member = next.is(Meaning.Type.DIMENSION) || next.is(Meaning.Type.TABLE) && !next.meaning().table().isFact();
+        boolean foreign = t.meanings().stream().allMatch(v -> v.field() != null && !v.field().ownValues().isEmpty()
+                && !v.field().ownValues().contains(v.value()) && v.table() != next.meaning().table());
+        if (member && foreign) {
+            throw new Unanswerable("\"" + t.words() + " " + next.words() + "\": the data hold only our own side's "
+                    + "activity (" + String.join(", ", t.meaning().field().ownValues()) + "), not " + t.meaning().value()
+                    + "'s.");
+        }
     }
 
     /** The next term names a dimension of this table ("prescriber specialty", "HCP decile"). */
