@@ -34,6 +34,7 @@ def general(q):
     value_forms(q)
     period_pairs(q)
     declared_terms(q)
+    molecule_words(q)
 
 def counted_members(q):
     """A distinct-count measure counts members: naming them again asks for the one number, not a list of them."""
@@ -333,3 +334,13 @@ def declared_terms(q):
     q.add("count", "how many calls in 2025 are missing a CRM call id", q.call_sql("COUNT(*)", [
         "c.crm_call_id IS NULL", q.call_period("2025-01-01", "2025-12-31")]))
     q.add("count", "how many weeks of prescription data are there", "SELECT COUNT(DISTINCT week_ending) FROM rx_weekly")
+
+def molecule_words(q):
+    """A leading word of a declared attribute's values names all of them ("any diclofenac product"); another company's
+    field force ("Haleon reps") is not in the data and refuses."""
+    q.add("total", "NRx of any diclofenac product in 2024", q.rx_sql("SUM(r.nrx)", [
+        "p.molecule IN ('diclofenac epolamine', 'diclofenac sodium')", q.rx_period("2024-01-01", "2024-12-31")]))
+    q.add("total", "units of products containing diclofenac epolamine in Q2 2025", q.rx_sql("SUM(r.units)", [
+        "p.molecule = 'diclofenac epolamine'", q.rx_period("2025-04-01", "2025-06-30")]))
+    q.refuse("how many calls did Haleon reps make in 2025", "another company's field force is not in the data")
+    q.refuse("Levoxyl details by Pfizer's reps last quarter", "another company's field force is not in the data")
