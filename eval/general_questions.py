@@ -35,6 +35,7 @@ def general(q):
     period_pairs(q)
     declared_terms(q)
     molecule_words(q)
+    who_is_asking(q)
 
 def counted_members(q):
     """A distinct-count measure counts members: naming them again asks for the one number, not a list of them."""
@@ -344,3 +345,11 @@ def molecule_words(q):
         "p.molecule = 'diclofenac epolamine'", q.rx_period("2025-04-01", "2025-06-30")]))
     q.refuse("how many calls did Haleon reps make in 2025", "another company's field force is not in the data")
     q.refuse("Levoxyl details by Pfizer's reps last quarter", "another company's field force is not in the data")
+
+def who_is_asking(q):
+    """"I cover Denver", "my territory ... I'm <rep>": the asker's own territory restricts the question, never a
+    grouping or a named filter of another table."""
+    q.add("total", "I cover Denver: Flector calls in Q2 2025", q.call_sql("COUNT(*)", ["t.territory_name = 'Denver'",
+        "p.product_name = 'Flector'", q.call_period("2025-04-01", "2025-06-30")]))
+    q.add("total", "my territory's call minutes in 2024, I am Aisha Perez", q.call_sql("SUM(c.duration_min)", [
+        "t.rep_name = 'Aisha Perez'", q.call_period("2024-01-01", "2024-12-31")]))

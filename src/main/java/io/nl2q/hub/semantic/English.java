@@ -23,7 +23,7 @@ final class English {
             toward towards together respective respectively exactly roughly approximately around approx
             im ive youre your yours he she his her him myself ourselves yourself mine ours
             if then whether either neither nor such own which whats hows wheres whos one ones
-            wondering wonder curious interested interest q helps helping
+            wondering wonder curious interested interest q helps helping am hoping hope wanted wanting
             """);
     /**
      * Output instructions: the id of a member is its key, which every answer about members already shows ("show id

@@ -29,6 +29,8 @@ final class MemberCount {
         }
         m.metrics.clear();
         m.metricSlots.clear();
+        m.readings.add("\"how many " + terms.get(members).words() + "\" as a count of " + terms.get(members).words()
+                + " with that activity, not of the activities");
     }
 
     /**

@@ -32,6 +32,7 @@ final class MentionScanner {
         for (int i = 0; i < terms.size(); i++) {
             s.take(i);
         }
+        s.mine();
         MemberCount.apply(s.terms, s.m);
         PartOfWhole.apply(s.terms, s.m);
         s.sameTableFilters();
@@ -72,7 +73,8 @@ final class MentionScanner {
             return;
         }
         if (t.time() != null) {
-            if (restated(t.time())) {
+            if (restated(t.time(), !t.words().matches(".*\\b20\\d\\d\\b.*"))) {
+                m.readings.add("\"" + t.words() + "\" as the same periods said again");
                 return; // "Q3 2025 vs Q4 2025 (Q3 to Q4)", "2024 vs 2025, from 2024 to 2025": the same periods again
             }
             m.periods.add(t.time());
@@ -103,9 +105,14 @@ final class MentionScanner {
                     // "across all products" is one total over them, not a row each; "by prescriber specialty" groups
                     // by the specialty of prescribers, not by prescriber too
                     m.grouped.add(ownDimensionNext(i) ? i + 1 : i);
+                    if (ownDimensionNext(i)) {
+                        m.readings.add("\"" + t.words() + " " + terms.get(i + 1).words() + "\" as a grouping by "
+                                + terms.get(i + 1).words() + " only");
+                    }
                 }
                 if (actor(i)) {
                     m.actors.add(i);
+                    m.readings.add("\"" + t.words() + "\" as who did the activity, not a grouping");
                 }
                 if (besideValue(i)) {
                     m.qualified.add(i);
@@ -116,6 +123,12 @@ final class MentionScanner {
                 (t.meaning().table().isFact() ? m.facts : m.entities).add(slot(i, t));
             }
             case FILTER -> {
+                if (i > 0 && terms.get(i - 1).isStop() && terms.get(i - 1).words().matches("i|we")
+                        && i + 1 < terms.size() && terms.get(i + 1).is(Meaning.Type.VALUE)) {
+                    // "I cover Boston": the asker's own territory, not a named filter of another table
+                    m.readings.add("\"" + terms.get(i - 1).words() + " " + t.words() + "\" as who is asking");
+                    return;
+                }
                 boolean ranked = previousKeyword(i) == Keyword.TOP && terms.get(previousNonStop(i)).words()
                         .startsWith("rank"); // "rank our promoted brands by TRx": each of them is a row
                 if ((ranked || i > 0 && terms.get(i - 1).is(Keyword.GROUP) && !terms.get(i - 1).words().equals("across"))
@@ -144,6 +157,22 @@ final class MentionScanner {
         }
     }
 
+    /** "my territory ... I'm Mary Singh": the asker's own member, named by a value of its table, is no grouping. */
+    private void mine() {
+        for (Mentions.Slot e : m.entities) {
+            int p = e.position();
+            ModelTable table = e.candidates().get(0).table();
+            Mentions.Slot named = m.values.stream().filter(v -> v.candidates().stream().allMatch(c -> c.table() == table))
+                    .findFirst().orElse(null);
+            if (p > 0 && terms.get(p - 1).isStop() && terms.get(p - 1).words().equals("my") && named != null
+                    && !m.grouped.contains(p)) {
+                m.actors.add(p);
+                m.readings.add("\"my " + terms.get(p).words() + "\" as the " + terms.get(p).words() + " of "
+                        + terms.get(named.position()).words());
+            }
+        }
+    }
+
     /** "HCPs in CRM vs not in CRM": two named filters of one table are a comparison or a contradiction, not one set. */
     private void sameTableFilters() {
         if (m.namedFilters.size() > 1 && m.namedFilters.stream().map(f -> f.candidates().get(0).table()).distinct()
@@ -155,8 +184,11 @@ final class MentionScanner {
         }
     }
 
-    /** Every period of the span was already named (same first and last day). */
-    private boolean restated(TimeParser.Span span) {
+    /**
+     * Every period of the span was already named (same first and last day); a span said without a year ("Q1 to Q2")
+     * restates the same quarters, halves or months of the year said before.
+     */
+    private boolean restated(TimeParser.Span span, boolean noYear) {
         List<Period> said = new ArrayList<>();
         m.periods.forEach(p -> {
             said.add(p.first());
@@ -165,7 +197,10 @@ final class MentionScanner {
             }
         });
         return !said.isEmpty() && java.util.stream.Stream.of(span.first(), span.second()).filter(java.util.Objects::nonNull)
-                .allMatch(p -> said.stream().anyMatch(q -> q.from().equals(p.from()) && q.to().equals(p.to())));
+                .allMatch(p -> said.stream().anyMatch(q -> q.from().equals(p.from()) && q.to().equals(p.to())
+                        || noYear && q.from().withYear(2000).equals(p.from().withYear(2000))
+                        && q.to().withYear(2000).equals(p.to().withYear(2000))
+                        && q.from().getYear() == q.to().getYear()));
     }
 
     private Mentions.Slot slot(int i, Term t) {
@@ -228,6 +263,7 @@ final class MentionScanner {
         }
         if (actor(i)) {
             m.actors.add(i);
+            m.readings.add("\"" + t.words() + "\" as who did the activity, not a grouping");
         }
         m.dimensions.add(slot(i, t));
     }

@@ -35,6 +35,8 @@ final class PartOfWhole {
         m.metricSlots.clear();
         m.metricSlots.add(part);
         m.metricSlots.add(whole);
+        m.readings.add("\"" + terms.get(share).words() + " " + wholeField.spokenName() + " ... " + partField.spokenName()
+                + "\" as " + partField.spokenName() + " over " + wholeField.spokenName() + ", not a market share");
     }
 
     /** The part is said as what the whole "were" / "was" / "are" ("of TRx were new scripts"). */
