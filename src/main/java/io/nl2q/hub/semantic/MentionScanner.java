@@ -32,10 +32,10 @@ final class MentionScanner {
         for (int i = 0; i < terms.size(); i++) {
             s.take(i);
         }
-        s.mine();
+        ReadingRules.mine(s.terms, s.m);
         MemberCount.apply(s.terms, s.m);
         PartOfWhole.apply(s.terms, s.m);
-        s.sameTableFilters();
+        ReadingRules.sameTableFilters(s.m);
         if (s.m.changeGrain && !s.m.growth && !s.m.trend && s.m.periods.stream()
                 .mapToInt(p -> p.second() == null ? 1 : 2).sum() == 2) {
             s.m.grain = null; // "Q3 2025 vs Q4 2025 (quarter over quarter)": the grain word names the periods given
@@ -73,7 +73,7 @@ final class MentionScanner {
             return;
         }
         if (t.time() != null) {
-            if (restated(t.time(), !t.words().matches(".*\\b20\\d\\d\\b.*"))) {
+            if (ReadingRules.restated(m, t.time(), !t.words().matches(".*\\b20\\d\\d\\b.*"))) {
                 m.readings.add("\"" + t.words() + "\" as the same periods said again");
                 return; // "Q3 2025 vs Q4 2025 (Q3 to Q4)", "2024 vs 2025, from 2024 to 2025": the same periods again
             }
@@ -89,7 +89,7 @@ final class MentionScanner {
         switch (first.type()) {
             case KEYWORD -> keyword(i, first.keyword(), t);
             case METRIC -> {
-                if (namesActivity(i)) {
+                if (ReadingRules.namesActivity(terms, i)) {
                     return; // "minutes in calls", "reached with Licart calls": the activity, not a second measure
                 }
                 m.shareAndMeasure |= m.share && betweenAnd(sharePosition, i);
@@ -104,13 +104,13 @@ final class MentionScanner {
                 if ((previousKeyword(i) == Keyword.GROUP || afterBy(i)) && !(afterAll && acrossBefore(i))) {
                     // "across all products" is one total over them, not a row each; "by prescriber specialty" groups
                     // by the specialty of prescribers, not by prescriber too
-                    m.grouped.add(ownDimensionNext(i) ? i + 1 : i);
-                    if (ownDimensionNext(i)) {
+                    m.grouped.add(ReadingRules.ownDimensionNext(terms, i) ? i + 1 : i);
+                    if (ReadingRules.ownDimensionNext(terms, i)) {
                         m.readings.add("\"" + t.words() + " " + terms.get(i + 1).words() + "\" as a grouping by "
                                 + terms.get(i + 1).words() + " only");
                     }
                 }
-                if (actor(i)) {
+                if (ReadingRules.actor(terms, verbs, i)) {
                     m.actors.add(i);
                     m.readings.add("\"" + t.words() + "\" as who did the activity, not a grouping");
                 }
@@ -141,7 +141,7 @@ final class MentionScanner {
                 m.namedFilters.add(slot(i, t));
             }
             case VALUE -> {
-                otherSide(i, t);
+                ReadingRules.otherSide(terms, i, t);
                 if (i + 1 < terms.size() && terms.get(i + 1).is(Meaning.Type.METRIC) && i > 0
                         && terms.get(i - 1).is(Keyword.SHARE) && terms.get(i - 1).words().endsWith("of")) {
                     m.shareOfWhole = i;
@@ -155,52 +155,6 @@ final class MentionScanner {
                 }
             }
         }
-    }
-
-    /** "my territory ... I'm Mary Singh": the asker's own member, named by a value of its table, is no grouping. */
-    private void mine() {
-        for (Mentions.Slot e : m.entities) {
-            int p = e.position();
-            ModelTable table = e.candidates().get(0).table();
-            Mentions.Slot named = m.values.stream().filter(v -> v.candidates().stream().allMatch(c -> c.table() == table))
-                    .findFirst().orElse(null);
-            if (p > 0 && terms.get(p - 1).isStop() && terms.get(p - 1).words().equals("my") && named != null
-                    && !m.grouped.contains(p)) {
-                m.actors.add(p);
-                m.readings.add("\"my " + terms.get(p).words() + "\" as the " + terms.get(p).words() + " of "
-                        + terms.get(named.position()).words());
-            }
-        }
-    }
-
-    /** "HCPs in CRM vs not in CRM": two named filters of one table are a comparison or a contradiction, not one set. */
-    private void sameTableFilters() {
-        if (m.namedFilters.size() > 1 && m.namedFilters.stream().map(f -> f.candidates().get(0).table()).distinct()
-                .count() < m.namedFilters.size()) {
-            throw new Unanswerable("I read two named filters of " + m.namedFilters.get(0).candidates().get(0).table()
-                    .name() + " (" + m.namedFilters.get(0).candidates().get(0).describe() + ", "
-                    + m.namedFilters.get(1).candidates().get(0).describe() + "); I apply one at a time, so ask for each"
-                    + " separately.");
-        }
-    }
-
-    /**
-     * Every period of the span was already named (same first and last day); a span said without a year ("Q1 to Q2")
-     * restates the same quarters, halves or months of the year said before.
-     */
-    private boolean restated(TimeParser.Span span, boolean noYear) {
-        List<Period> said = new ArrayList<>();
-        m.periods.forEach(p -> {
-            said.add(p.first());
-            if (p.second() != null) {
-                said.add(p.second());
-            }
-        });
-        return !said.isEmpty() && java.util.stream.Stream.of(span.first(), span.second()).filter(java.util.Objects::nonNull)
-                .allMatch(p -> said.stream().anyMatch(q -> q.from().equals(p.from()) && q.to().equals(p.to())
-                        || noYear && q.from().withYear(2000).equals(p.from().withYear(2000))
-                        && q.to().withYear(2000).equals(p.to().withYear(2000))
-                        && q.from().getYear() == q.to().getYear()));
     }
 
     private Mentions.Slot slot(int i, Term t) {
@@ -261,71 +215,18 @@ final class MentionScanner {
         if (besideValue(i)) {
             m.qualified.add(i);
         }
-        if (actor(i)) {
+        if (ReadingRules.actor(terms, verbs, i)) {
             m.actors.add(i);
             m.readings.add("\"" + t.words() + "\" as who did the activity, not a grouping");
         }
         m.dimensions.add(slot(i, t));
     }
 
-    /**
-     * "AbbVie reps", "Pfizer's HCPs": a value that is not the model owner's own side, naming whose members of another
-     * table are meant, asks about another company's activity, which the data do not hold.
-     */
-    private void otherSide(int i, Term t) {
-        if (i + 1 >= terms.size() || terms.get(i + 1).start() != t.end()) {
-            return;
-        }
-        Term next = terms.get(i + 1);
-        boolean member = next.is(Meaning.Type.DIMENSION) || next.is(Meaning.Type.TABLE) && !next.meaning().table().isFact();
-        boolean foreign = t.meanings().stream().allMatch(v -> v.field() != null && !v.field().ownValues().isEmpty()
-                && !v.field().ownValues().contains(v.value()) && v.table() != next.meaning().table());
-        if (member && foreign) {
-            throw new Unanswerable("\"" + t.words() + " " + next.words() + "\": the data hold only our own side's "
-                    + "activity (" + String.join(", ", t.meaning().field().ownValues()) + "), not " + t.meaning().value()
-                    + "'s.");
-        }
-    }
-
-    /** The next term names a dimension of this table ("prescriber specialty", "HCP decile"). */
-    private boolean ownDimensionNext(int i) {
-        if (i + 1 >= terms.size() || !terms.get(i + 1).is(Meaning.Type.DIMENSION)
-                || terms.get(i + 1).start() != terms.get(i).end()) {
-            return false;
-        }
-        ModelTable table = terms.get(i).meaning().table();
-        return terms.get(i + 1).meanings().stream().anyMatch(d -> d.table() == table);
-    }
-
-    /**
-     * "minutes the reps spent on calls", "scripts our docs wrote": members named between a measure and a verb are who
-     * did the activity, not a grouping (only by/per/each/which group).
-     */
-    private boolean actor(int i) {
-        int j = i - 1;
-        while (j >= 0 && terms.get(j).isStop() && terms.get(j).words().matches("the|our|my|your|their|its")) {
-            j--;
-        }
-        // "how many docs did reps visit": the noun after an auxiliary is the subject of the verb
-        boolean auxiliary = i > 0 && terms.get(i - 1).isStop() && terms.get(i - 1).words().matches("did|do|does");
-        if (!auxiliary && (j < 0 || !terms.get(j).is(Meaning.Type.METRIC))) {
-            return false;
-        }
-        int end = terms.get(i).end();
-        if (verbs.contains(end)) {
-            return true;
-        }
-        Term next = i + 1 < terms.size() ? terms.get(i + 1) : null;
-        return next != null && next.start() == end && (next.is(Meaning.Type.TABLE) && next.meaning().table().isFact()
-                || auxiliary && next.is(Meaning.Type.METRIC)
-                || next.isStop() && next.words().matches("made|make|makes|logged|recorded"));
-    }
-
     /** "deciles 7 to 10", "decile 8 or more", "8 and above": the words after a numeric filter's number. */
     private void range(int filter, int j) {
         String next = j < terms.size() ? terms.get(j).words() : "";
         String after = j + 1 < terms.size() ? terms.get(j + 1).words() : "";
-        if (listedNext(filter, j)) {
+        if (ReadingRules.listedNext(terms, m, qualifier, filter, j)) {
             return;
         }
         if (next.matches("to|through|thru|until|till") && j + 1 < terms.size() && terms.get(j + 1).number() != null) {
@@ -339,59 +240,6 @@ final class MentionScanner {
         if (!next.equals("plus")) {
             qualifier[j + 1] = true;
         }
-    }
-
-    /**
-     * "decile 9 or 10", "deciles 8, 9 and 10": the next numbers of a numeric filter are values of it, never a row limit;
-     * consecutive ones are its range, others are refused rather than guessed.
-     */
-    private boolean listedNext(int filter, int j) {
-        int last = terms.get(filter + 1).number();
-        int k = j;
-        while (k < terms.size()) {
-            boolean joined = terms.get(k).isStop() && terms.get(k).words().matches("or|and");
-            int at = joined ? k + 1 : k;
-            if (at >= terms.size() || terms.get(at).number() == null) {
-                break;
-            }
-            if (terms.get(at).number() != last + 1) {
-                throw new Unanswerable("I read " + terms.get(at).number() + " after " + last + " as another value of "
-                        + terms.get(filter).words() + "; I filter on one value or a range (for example \""
-                        + terms.get(filter).words() + " 7 to 10\").");
-            }
-            last = terms.get(at).number();
-            for (int q = k; q <= at; q++) {
-                qualifier[q] = true;
-            }
-            k = at + 1;
-        }
-        if (k == j) {
-            return false;
-        }
-        m.upTo.put(filter, last);
-        return true;
-    }
-
-    /**
-     * "minutes in calls", "HCPs reached with Licart calls": a measure named after in/with (past values) beside an
-     * earlier measure of the same activity names that activity, not a second figure.
-     */
-    private boolean namesActivity(int i) {
-        int j = i - 1;
-        while (j >= 0 && terms.get(j).time() == null && terms.get(j).is(Meaning.Type.VALUE)) {
-            j--;
-        }
-        if (j < 0 || !terms.get(j).isStop() || !terms.get(j).words().matches("in|with|during|on|through|via")) {
-            return false;
-        }
-        ModelTable table = terms.get(i).meaning().table();
-        for (int k = j - 1; k >= 0; k--) {
-            Term t = terms.get(k);
-            if (t.is(Meaning.Type.METRIC)) {
-                return t.meaning().table() == table;
-            }
-        }
-        return false;
     }
 
     private boolean betweenAnd(int from, int to) {
