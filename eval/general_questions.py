@@ -27,6 +27,15 @@ def general(q):
     change_per_period(q)
     lower_case_codes(q)
     number_after_table(q)
+    actors_not_groupings(q)
+    members_counted(q)
+    measure_of_measure(q)
+    output_and_framing(q)
+    value_forms(q)
+    period_pairs(q)
+    declared_terms(q)
+    molecule_words(q)
+    who_is_asking(q)
 
 def counted_members(q):
     """A distinct-count measure counts members: naming them again asks for the one number, not a list of them."""
@@ -252,3 +261,95 @@ def number_after_table(q):
         "p.product_name = 'Licart'", "h.decile = 9", "t.region = 'Southeast'", q.call_period("2024-01-01",
         "2024-12-31")]))
     q.refuse("Cytomel units from HCPs without a specialty", "every HCP has a specialty: the negation names nothing")
+
+def actors_not_groupings(q):
+    """Members named as who did an activity ("minutes our reps put in", "scripts the physicians wrote") are no
+    grouping; "by prescriber specialty" groups by the specialty only."""
+    q.add("total", "total call minutes our reps put in during Q1 2025", q.call_sql("SUM(c.duration_min)", [
+        q.call_period("2025-01-01", "2025-03-31")]))
+    q.add("total", "Pennsaid scripts the physicians wrote in 2024", q.rx_sql("SUM(r.trx)", [
+        "p.product_name = 'Pennsaid'", q.rx_period("2024-01-01", "2024-12-31")]))
+    q.add("breakdown", "Synthroid NRx by prescriber specialty in 2024", q.rx_sql("h.specialty, SUM(r.nrx)", [
+        "p.product_name = 'Synthroid'", q.rx_period("2024-01-01", "2024-12-31")], " GROUP BY h.specialty"))
+
+def members_counted(q):
+    """"how many <members> got a <product> call", "how many doctors did reps visit": the members are counted once
+    each, never the calls."""
+    q.add("count", "how many internists received a Licart call in 2025", q.call_sql("COUNT(DISTINCT c.hcp_id)", [
+        "h.specialty = 'Internal Medicine'", "p.product_name = 'Licart'", q.call_period("2025-01-01", "2025-12-31")]))
+    q.add("count", "how many doctors did reps visit in March 2025", q.call_sql("COUNT(DISTINCT c.hcp_id)", [
+        q.call_period("2025-03-01", "2025-03-31")]))
+    q.add("count", "how many HCPs got a Flector detail in Q1 2025", q.call_sql("COUNT(DISTINCT c.hcp_id)", [
+        "p.product_name = 'Flector'", q.call_period("2025-01-01", "2025-03-31")]))
+
+def measure_of_measure(q):
+    """"what fraction of X TRx were new scripts": one measure over another of the same rows, not a market share."""
+    q.add("share", "what fraction of Synthroid TRx were new scripts in 2024", q.rx_sql("SUM(r.nrx) * 1.0 / SUM(r.trx)", [
+        "p.product_name = 'Synthroid'", q.rx_period("2024-01-01", "2024-12-31")]))
+    q.add("share", "what share of Licart prescriptions in 2025 were new prescriptions", q.rx_sql(
+        "SUM(r.nrx) * 1.0 / SUM(r.trx)", ["p.product_name = 'Licart'", q.rx_period("2025-01-01", "2025-12-31")]))
+
+def output_and_framing(q):
+    """Output instructions ("show id and name", "(id, name)") and framing ("for calendar 2024", "please") are dropped
+    when the rest is one question."""
+    q.add("ranking", "top 3 Cytomel prescribers in 2025, show id and name", q.rx_sql(
+        "h.hcp_id, h.full_name, SUM(r.trx) AS v", ["p.product_name = 'Cytomel'", q.rx_period("2025-01-01", "2025-12-31")],
+        " GROUP BY h.hcp_id, h.full_name", " ORDER BY v DESC, h.hcp_id LIMIT 3"), True)
+    q.add("ranking", "top 4 Levoxyl writers by NRx in 2024 (id, name)", q.rx_sql(
+        "h.hcp_id, h.full_name, SUM(r.nrx) AS v", ["p.product_name = 'Levoxyl'", q.rx_period("2024-01-01", "2024-12-31")],
+        " GROUP BY h.hcp_id, h.full_name", " ORDER BY v DESC, h.hcp_id LIMIT 4"), True)
+    q.add("total", "for calendar 2024, what were Euthyrox units please", q.rx_sql("SUM(r.units)", [
+        "p.product_name = 'Euthyrox'", q.rx_period("2024-01-01", "2024-12-31")]))
+
+def value_forms(q):
+    """Member values said as adverbs or verbs ("done virtually", "emailed"); numbers after a numeric dimension are
+    its values ("decile 8 or 9"), never a row limit; "rank <named filter>" ranks all its members."""
+    q.add("total", "how many calls were done virtually in Q2 2025", q.call_sql("COUNT(*)", ["c.channel = 'Virtual'",
+        q.call_period("2025-04-01", "2025-06-30")]))
+    q.add("total", "Licart calls emailed in 2024", q.call_sql("COUNT(*)", ["c.channel = 'Email'",
+        "p.product_name = 'Licart'", q.call_period("2024-01-01", "2024-12-31")]))
+    q.add("total", "Synthroid TRx from decile 8 or 9 doctors in 2024", q.rx_sql("SUM(r.trx)", [
+        "p.product_name = 'Synthroid'", "h.decile BETWEEN 8 AND 9", q.rx_period("2024-01-01", "2024-12-31")]))
+    q.add("ranking", "rank our promoted brands by NRx in 2024", q.rx_sql("p.product_id, p.product_name, SUM(r.nrx) AS v",
+        ["p.is_promoted", q.rx_period("2024-01-01", "2024-12-31")], " GROUP BY p.product_id, p.product_name",
+        " ORDER BY v DESC, p.product_id"), True)
+
+def period_pairs(q):
+    """"first half vs second half of 2024": the year said once holds for both; a parenthetical restating the same
+    periods ("quarter over quarter, Q1 to Q2") adds none."""
+    side = lambda product, metric, *periods: " UNION ALL ".join(q.rx_sql(f"'{label}', DATE '{a}', SUM(r.{metric})", [
+        f"p.product_name = '{product}'", q.rx_period(a, b)], joins=("product",)) for label, a, b in periods)
+    q.add("comparison", "Cytomel TRx first half vs second half of 2024", side("Cytomel", "trx",
+        ("H1 2024", "2024-01-01", "2024-06-30"), ("H2 2024", "2024-07-01", "2024-12-31")))
+    q.add("comparison", "Levoxyl NRx Q1 2025 vs Q2 2025 (quarter over quarter, Q1 to Q2)", side("Levoxyl", "nrx",
+        ("Q1 2025", "2025-01-01", "2025-03-31"), ("Q2 2025", "2025-04-01", "2025-06-30")))
+    q.add("comparison", "Euthyrox units 2023 vs 2024, from 2023 to 2024", side("Euthyrox", "units",
+        ("2023", "2023-01-01", "2023-12-31"), ("2024", "2024-01-01", "2024-12-31")))
+
+def declared_terms(q):
+    """Abbreviations, CRM membership and weeks of data the model declares (terr, mkt, not in CRM, weeks of data)."""
+    q.add("breakdown", "calls by terr in Q3 2025", q.call_sql("t.territory_id, t.territory_name, COUNT(*)", [
+        q.call_period("2025-07-01", "2025-09-30")], " GROUP BY t.territory_id, t.territory_name"))
+    q.add("share", "Synthroid mkt share in 2024", q.share_sql("Synthroid", [], "", "trx", "2024-01-01", "2024-12-31"))
+    q.add("count", "how many HCPs are not in CRM", "SELECT COUNT(*) FROM hcp WHERE crm_account_id IS NULL")
+    q.add("count", "how many calls in 2025 are missing a CRM call id", q.call_sql("COUNT(*)", [
+        "c.crm_call_id IS NULL", q.call_period("2025-01-01", "2025-12-31")]))
+    q.add("count", "how many weeks of prescription data are there", "SELECT COUNT(DISTINCT week_ending) FROM rx_weekly")
+
+def molecule_words(q):
+    """A leading word of a declared attribute's values names all of them ("any diclofenac product"); another company's
+    field force ("Haleon reps") is not in the data and refuses."""
+    q.add("total", "NRx of any diclofenac product in 2024", q.rx_sql("SUM(r.nrx)", [
+        "p.molecule IN ('diclofenac epolamine', 'diclofenac sodium')", q.rx_period("2024-01-01", "2024-12-31")]))
+    q.add("total", "units of products containing diclofenac epolamine in Q2 2025", q.rx_sql("SUM(r.units)", [
+        "p.molecule = 'diclofenac epolamine'", q.rx_period("2025-04-01", "2025-06-30")]))
+    q.refuse("how many calls did Haleon reps make in 2025", "another company's field force is not in the data")
+    q.refuse("Levoxyl details by Pfizer's reps last quarter", "another company's field force is not in the data")
+
+def who_is_asking(q):
+    """"I cover Denver", "my territory ... I'm <rep>": the asker's own territory restricts the question, never a
+    grouping or a named filter of another table."""
+    q.add("total", "I cover Denver: Flector calls in Q2 2025", q.call_sql("COUNT(*)", ["t.territory_name = 'Denver'",
+        "p.product_name = 'Flector'", q.call_period("2025-04-01", "2025-06-30")]))
+    q.add("total", "my territory's call minutes in 2024, I am Aisha Perez", q.call_sql("SUM(c.duration_min)", [
+        "t.rep_name = 'Aisha Perez'", q.call_period("2024-01-01", "2024-12-31")]))

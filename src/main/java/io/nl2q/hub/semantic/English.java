@@ -23,7 +23,14 @@ final class English {
             toward towards together respective respectively exactly roughly approximately around approx
             im ive youre your yours he she his her him myself ourselves yourself mine ours
             if then whether either neither nor such own which whats hows wheres whos one ones
-            wondering wonder curious interested interest q helps helping
+            wondering wonder curious interested interest q helps helping am hoping hope wanted wanting
+            """);
+    /**
+     * Output instructions: the id of a member is its key, which every answer about members already shows ("show id
+     * and name", "with their ids"); a model phrase ("hcp id") is read first.
+     */
+    private static final Set<String> OUTPUT = words("""
+            id ids identifier identifiers key keys
             """);
     private static final Set<String> LIGHT = words("""
             come comes came coming generate generates generated generating drive drives drove driven driving
@@ -38,7 +45,7 @@ final class English {
             involved involving use uses used using take takes took taken hold holds held holding
             spend spends spent spending pay pays paid paying fill fills filled filling dispense dispenses
             dispensed dispensing log logs record recorded book booked hit hits see sees saw seen tally tallied
-            capture captured captures show shows showing shown
+            capture captured captures show shows showing shown contain contains contained containing
             nationally national nationwide overall altogether total totals totaled totalled whole entire full
             currently presently today recently lately
             """);
@@ -62,7 +69,7 @@ final class English {
 
     /** Always dropped: function words, greetings, politeness, discourse markers. */
     static boolean isFunction(String lower) {
-        return FUNCTION.contains(lower) || NOUNS.contains(lower);
+        return FUNCTION.contains(lower) || NOUNS.contains(lower) || OUTPUT.contains(lower);
     }
 
     /** A function word that is a noun: right after a data word it would name data ("brand team"), so it is not dropped. */

@@ -12,10 +12,14 @@ import java.util.Objects;
  * @param shareWithin   the dimension whose members are the denominator of a share of this one (model extension)
  * @param dataGrain     on a time dimension: the period each value already stands for ("week": every value ends one
  *                      week), so a series of that grain is labelled by the value itself (model extension)
+ * @param matchWords    on a dimension: a leading word of its values names every value it begins ("diclofenac" for
+ *                      diclofenac epolamine and diclofenac sodium) (model extension)
+ * @param ownValues     on a dimension: the values that are the model owner's own side ("IBSA"); a question about
+ *                      another value's own activity ("AbbVie reps") is refused, the data hold none (model extension)
  */
 record Field(Kind kind, String table, String name, List<String> synonyms, String description, String expr,
              String dataType, List<String> sampleValues, boolean isEnum, Map<String, List<String>> valueSynonyms,
-             String shareWithin, String dataGrain) {
+             String shareWithin, String dataGrain, boolean matchWords, List<String> ownValues) {
 
     enum Kind { DIMENSION, TIME_DIMENSION, FACT, METRIC, FILTER }
 
@@ -28,6 +32,14 @@ record Field(Kind kind, String table, String name, List<String> synonyms, String
         description = description == null ? "" : description;
         sampleValues = List.copyOf(sampleValues);
         valueSynonyms = Map.copyOf(valueSynonyms);
+        ownValues = ownValues == null ? List.of() : List.copyOf(ownValues);
+    }
+
+    Field(Kind kind, String table, String name, List<String> synonyms, String description, String expr,
+          String dataType, List<String> sampleValues, boolean isEnum, Map<String, List<String>> valueSynonyms,
+          String shareWithin, String dataGrain) {
+        this(kind, table, name, synonyms, description, expr, dataType, sampleValues, isEnum, valueSynonyms,
+                shareWithin, dataGrain, false, List.of());
     }
 
     /** Where the element is declared, for messages: {@code table.name}. */

@@ -140,8 +140,8 @@ final class IntentResolver {
             Field f = resolve.field(s, base, Meaning.Type.DIMENSION);
             if (f.kind() == Field.Kind.TIME_DIMENSION) {
                 grain = grain == null ? TimeGrain.WEEK : grain;
-            } else if (onlyQualifies(m, s)) {
-                continue; // "the Denver rep": whose activity, not a grouping
+            } else if (onlyQualifies(m, s) || m.actors.contains(s.position()) && !m.grouped.contains(s.position())) {
+                continue; // "the Denver rep", "minutes the reps logged": whose activity, not a grouping
             } else if (m.list && model.tableOf(f).label().map(l -> l == f).orElse(false)) {
                 // "list the targets with their names": names are not unique; list the members, with their names
                 addGroup(groups, new Intent.Target(model.tableOf(f), null));
@@ -155,7 +155,8 @@ final class IntentResolver {
                 throw new Unanswerable("The model has no join from " + base.name() + " to " + t.name() + ".");
             }
             if (!m.grouped.contains(s.position()) && (metrics.stream().anyMatch(f -> resolve.countedEntity(f) == t)
-                    || m.allOf.contains(t) || namesDimension(m, s)) || onlyQualifies(m, s)) {
+                    || m.allOf.contains(t) || namesDimension(m, s) || m.actors.contains(s.position()))
+                    || onlyQualifies(m, s)) {
                 continue; // "how many HCPs did we reach": the measure counts them; "Commercial payers": which ones
             }
             addGroup(groups, new Intent.Target(t, null));

@@ -57,6 +57,11 @@ final class Lexicon {
             List<String> parts = Text.split(Text.key(v));
             if (parts.size() > 1 && parts.get(0).length() >= 4) {
                 addWeak(parts.get(0), new Meaning(Meaning.Type.VALUE, t, f, v, null, true));
+                if (f.matchWords()) {
+                    // "any diclofenac product": the word names every value it begins
+                    List<Meaning> group = wordGroups.computeIfAbsent(parts.get(0), k -> new ArrayList<>());
+                    group.add(new Meaning(Meaning.Type.VALUE, t, f, v, null, true));
+                }
             }
             if (v.length() <= 3 && !lowerCaseCode(v)) {
                 shortCodes.add(Text.key(v));
@@ -96,11 +101,18 @@ final class Lexicon {
                 && java.util.Objects.equals(a.value(), b.value()) && a.keyword() == b.keyword();
     }
 
-    /** Exact meanings of a stemmed phrase; if none, its unique partial meaning; else empty. */
+    /** Leading words of the values of dimensions declared with match_words, to every value they begin. */
+    private final Map<String, List<Meaning>> wordGroups = new HashMap<>();
+
+    /** Exact meanings of a stemmed phrase; if none, the values its word begins, or its unique partial meaning. */
     List<Meaning> lookup(String key) {
         List<Meaning> exact = phrases.get(key);
         if (exact != null) {
             return exact;
+        }
+        List<Meaning> group = wordGroups.get(key);
+        if (group != null && group.stream().map(Meaning::field).distinct().count() == 1) {
+            return group;
         }
         Meaning partial = weak.get(key);
         return partial == null || weakClashes.contains(key) ? List.of() : List.of(partial);

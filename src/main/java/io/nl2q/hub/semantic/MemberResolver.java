@@ -23,8 +23,11 @@ final class MemberResolver {
                     + model.defaultMetric().spokenName() + ".");
         }
         List<Intent.Target> targets = new ArrayList<>();
-        m.entities.forEach(s -> targets.add(new Intent.Target(s.candidates().get(0).table(), null)));
+        // "how many docs did reps visit": who did the activity is no grouping
+        m.entities.stream().filter(s -> !actor(m, s))
+                .forEach(s -> targets.add(new Intent.Target(s.candidates().get(0).table(), null)));
         List<Mentions.Slot> dims = new ArrayList<>(m.dimensions);
+        dims.removeIf(d -> actor(m, d));
         ModelTable base;
         Mentions.Slot noun = pluralValue(m);
         if (noun != null && shape == Intent.Shape.COUNT && !targets.isEmpty()
@@ -94,6 +97,10 @@ final class MemberResolver {
     }
 
     /** A value used as a plural noun for members ("endocrinologists"), of a table that is not an activity. */
+    private static boolean actor(Mentions m, Mentions.Slot s) {
+        return m.actors.contains(s.position()) && !m.grouped.contains(s.position());
+    }
+
     static Mentions.Slot pluralValue(Mentions m) {
         return m.values.stream().filter(v -> !v.singular() && !v.negated())
                 .filter(v -> v.candidates().get(0).table() != null && !v.candidates().get(0).table().isFact())

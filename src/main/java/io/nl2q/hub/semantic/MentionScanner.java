@@ -13,16 +13,32 @@ final class MentionScanner {
     private int sharePosition = -1;
     private boolean shareOf;
 
-    private MentionScanner(List<Term> terms) {
+    /** Token positions of the verbs the reader dropped ("logged", "spent", "got"). */
+    private final java.util.Set<Integer> verbs;
+
+    private MentionScanner(List<Term> terms, java.util.Set<Integer> verbs) {
         this.terms = new ArrayList<>(terms);
         this.qualifier = new boolean[terms.size()];
+        this.verbs = verbs;
     }
 
     static Mentions scan(List<Term> terms) {
-        MentionScanner s = new MentionScanner(terms);
+        return scan(terms, java.util.Set.of());
+    }
+
+    static Mentions scan(List<Term> terms, java.util.Set<Integer> verbs) {
+        MentionScanner s = new MentionScanner(terms, verbs);
         s.markQualifiers();
         for (int i = 0; i < terms.size(); i++) {
             s.take(i);
+        }
+        ReadingRules.mine(s.terms, s.m);
+        MemberCount.apply(s.terms, s.m);
+        PartOfWhole.apply(s.terms, s.m);
+        ReadingRules.sameTableFilters(s.m);
+        if (s.m.changeGrain && !s.m.growth && !s.m.trend && s.m.periods.stream()
+                .mapToInt(p -> p.second() == null ? 1 : 2).sum() == 2) {
+            s.m.grain = null; // "Q3 2025 vs Q4 2025 (quarter over quarter)": the grain word names the periods given
         }
         return s.m;
     }
@@ -57,6 +73,10 @@ final class MentionScanner {
             return;
         }
         if (t.time() != null) {
+            if (ReadingRules.restated(m, t.time(), !t.words().matches(".*\\b20\\d\\d\\b.*"))) {
+                m.readings.add("\"" + t.words() + "\" as the same periods said again");
+                return; // "Q3 2025 vs Q4 2025 (Q3 to Q4)", "2024 vs 2025, from 2024 to 2025": the same periods again
+            }
             m.periods.add(t.time());
             m.periodPositions.add(i);
             return;
@@ -69,7 +89,7 @@ final class MentionScanner {
         switch (first.type()) {
             case KEYWORD -> keyword(i, first.keyword(), t);
             case METRIC -> {
-                if (namesActivity(i)) {
+                if (ReadingRules.namesActivity(terms, i)) {
                     return; // "minutes in calls", "reached with Licart calls": the activity, not a second measure
                 }
                 m.shareAndMeasure |= m.share && betweenAnd(sharePosition, i);
@@ -82,8 +102,17 @@ final class MentionScanner {
                 versusWhole(i, t);
                 boolean afterAll = i > 0 && terms.get(i - 1).isStop() && terms.get(i - 1).words().equals("all");
                 if ((previousKeyword(i) == Keyword.GROUP || afterBy(i)) && !(afterAll && acrossBefore(i))) {
-                    // "across all products" is one total over them, not a row each
-                    m.grouped.add(i);
+                    // "across all products" is one total over them, not a row each; "by prescriber specialty" groups
+                    // by the specialty of prescribers, not by prescriber too
+                    m.grouped.add(ReadingRules.ownDimensionNext(terms, i) ? i + 1 : i);
+                    if (ReadingRules.ownDimensionNext(terms, i)) {
+                        m.readings.add("\"" + t.words() + " " + terms.get(i + 1).words() + "\" as a grouping by "
+                                + terms.get(i + 1).words() + " only");
+                    }
+                }
+                if (ReadingRules.actor(terms, verbs, i)) {
+                    m.actors.add(i);
+                    m.readings.add("\"" + t.words() + "\" as who did the activity, not a grouping");
                 }
                 if (besideValue(i)) {
                     m.qualified.add(i);
@@ -94,7 +123,15 @@ final class MentionScanner {
                 (t.meaning().table().isFact() ? m.facts : m.entities).add(slot(i, t));
             }
             case FILTER -> {
-                if (i > 0 && terms.get(i - 1).is(Keyword.GROUP) && !terms.get(i - 1).words().equals("across")
+                if (i > 0 && terms.get(i - 1).isStop() && terms.get(i - 1).words().matches("i|we")
+                        && i + 1 < terms.size() && terms.get(i + 1).is(Meaning.Type.VALUE)) {
+                    // "I cover Boston": the asker's own territory, not a named filter of another table
+                    m.readings.add("\"" + terms.get(i - 1).words() + " " + t.words() + "\" as who is asking");
+                    return;
+                }
+                boolean ranked = previousKeyword(i) == Keyword.TOP && terms.get(previousNonStop(i)).words()
+                        .startsWith("rank"); // "rank our promoted brands by TRx": each of them is a row
+                if ((ranked || i > 0 && terms.get(i - 1).is(Keyword.GROUP) && !terms.get(i - 1).words().equals("across"))
                         && !first.table().isFact()) {
                     // "per promoted brand": the filter's members are the grouping; "across all our brands" sums
                     m.grouped.add(i);
@@ -104,6 +141,7 @@ final class MentionScanner {
                 m.namedFilters.add(slot(i, t));
             }
             case VALUE -> {
+                ReadingRules.otherSide(terms, i, t);
                 if (i + 1 < terms.size() && terms.get(i + 1).is(Meaning.Type.METRIC) && i > 0
                         && terms.get(i - 1).is(Keyword.SHARE) && terms.get(i - 1).words().endsWith("of")) {
                     m.shareOfWhole = i;
@@ -177,6 +215,10 @@ final class MentionScanner {
         if (besideValue(i)) {
             m.qualified.add(i);
         }
+        if (ReadingRules.actor(terms, verbs, i)) {
+            m.actors.add(i);
+            m.readings.add("\"" + t.words() + "\" as who did the activity, not a grouping");
+        }
         m.dimensions.add(slot(i, t));
     }
 
@@ -184,6 +226,9 @@ final class MentionScanner {
     private void range(int filter, int j) {
         String next = j < terms.size() ? terms.get(j).words() : "";
         String after = j + 1 < terms.size() ? terms.get(j + 1).words() : "";
+        if (ReadingRules.listedNext(terms, m, qualifier, filter, j)) {
+            return;
+        }
         if (next.matches("to|through|thru|until|till") && j + 1 < terms.size() && terms.get(j + 1).number() != null) {
             m.upTo.put(filter, terms.get(j + 1).number());
         } else if (next.equals("or") && after.equals("more") || next.equals("plus")) {
@@ -195,28 +240,6 @@ final class MentionScanner {
         if (!next.equals("plus")) {
             qualifier[j + 1] = true;
         }
-    }
-
-    /**
-     * "minutes in calls", "HCPs reached with Licart calls": a measure named after in/with (past values) beside an
-     * earlier measure of the same activity names that activity, not a second figure.
-     */
-    private boolean namesActivity(int i) {
-        int j = i - 1;
-        while (j >= 0 && terms.get(j).time() == null && terms.get(j).is(Meaning.Type.VALUE)) {
-            j--;
-        }
-        if (j < 0 || !terms.get(j).isStop() || !terms.get(j).words().matches("in|with|during|on|through|via")) {
-            return false;
-        }
-        ModelTable table = terms.get(i).meaning().table();
-        for (int k = j - 1; k >= 0; k--) {
-            Term t = terms.get(k);
-            if (t.is(Meaning.Type.METRIC)) {
-                return t.meaning().table() == table;
-            }
-        }
-        return false;
     }
 
     private boolean betweenAnd(int from, int to) {

@@ -30,6 +30,10 @@ final class Mentions {
     final List<Integer> periodPositions = new ArrayList<>();
     /** Positions of dimensions and tables named after by/per/each: groupings, never the members asked for. */
     final java.util.Set<Integer> grouped = new java.util.HashSet<>();
+    /** Positions of tables and dimensions named as who did an activity ("minutes the reps logged"): never groupings. */
+    final java.util.Set<Integer> actors = new java.util.HashSet<>();
+    /** How words were read beyond their plain meaning, for the answer's "how I read your question". */
+    final List<String> readings = new ArrayList<>();
     Slot partition;
     TimeGrain grain;
     /** "which month": one period asked for. */

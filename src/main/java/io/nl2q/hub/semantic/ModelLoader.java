@@ -82,7 +82,7 @@ public final class ModelLoader {
         return new Field(kind, table, name, f.texts("synonyms"), f.text("description", false),
                 f.text("expr", true), f.text("data_type", kind != Field.Kind.FILTER), f.texts("sample_values"),
                 f.bool("is_enum"), valueSynonyms, f.text("share_within", false),
-                f.text("data_grain", false));
+                f.text("data_grain", false), f.bool("match_words"), f.texts("own_values"));
     }
 
     private Relationship relationship(Node r) {

@@ -20,7 +20,7 @@ final class QuestionReader {
 
     /** The terms of a question and the words nothing accounts for, with the corrections made on the way. */
     record Reading(List<Term> terms, List<String> unknown, List<String> corrections, List<String> ignored,
-                   List<String> light) {
+                   List<String> light, java.util.Set<Integer> verbs) {
     }
 
     Reading read(String question) {
@@ -34,6 +34,7 @@ final class QuestionReader {
         List<String> unknown = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
         List<String> light = new ArrayList<>();
+        java.util.Set<Integer> verbs = new java.util.HashSet<>();
         String[] stems = new String[lower.size()];
         for (int i = 0; i < lower.size(); i++) {
             stems[i] = Text.stem(lower.get(i));
@@ -41,6 +42,7 @@ final class QuestionReader {
         boolean[] inTime = new boolean[lower.size()];
         spans.forEach(sp -> java.util.Arrays.fill(inTime, sp.start(), sp.end(), true));
         correctTypos(stems, lower, inTime, corrections);
+        boolean[] output = outputWords(lower);
         int i = 0;
         int span = 0;
         while (i < lower.size()) {
@@ -52,8 +54,11 @@ final class QuestionReader {
                 continue;
             }
             int stop = span < spans.size() ? spans.get(span).start() : lower.size();
-            Term term = longestPhrase(raw, lower, stems, i, stop, shouting);
-            if (term != null) {
+            Term term = output[i] ? null : longestPhrase(raw, lower, stems, i, stop, shouting);
+            if (output[i]) {
+                ignored.add(raw.get(i));
+                i++;
+            } else if (term != null) {
                 terms.add(term);
                 i = term.end();
             } else if (Text.isNumber(lower.get(i))) {
@@ -65,13 +70,38 @@ final class QuestionReader {
                 i++;
             } else if (English.isLight(lower.get(i))) {
                 light.add(raw.get(i));
+                verbs.add(i);
                 i++;
             } else {
                 unknown.add(raw.get(i));
                 i++;
             }
         }
-        return new Reading(terms, unknown, corrections, ignored, light);
+        return new Reading(terms, unknown, corrections, ignored, light, verbs);
+    }
+
+    /**
+     * "show id and name", "(id, name)", "with their ids and names": names said beside an id ask for what every answer
+     * about members shows (its key and label), so they are output instructions, not a grouping by name.
+     */
+    private static boolean[] outputWords(List<String> lower) {
+        boolean[] out = new boolean[lower.size()];
+        for (int k = 0; k < lower.size(); k++) {
+            if (!lower.get(k).matches("ids?|identifiers?")) {
+                continue;
+            }
+            for (int step : new int[] {-1, 1}) {
+                for (int j = k + step; j >= 0 && j < lower.size(); j += step) {
+                    String w = lower.get(j);
+                    if (w.matches("names?")) {
+                        out[j] = true;
+                    } else if (!w.matches("and|plus|their|its|the|with|ids?")) {
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** The word right before position i was read as a model term (not a stop word, a time or a number). */

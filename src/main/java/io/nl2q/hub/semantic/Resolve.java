@@ -53,6 +53,14 @@ final class Resolve {
                 fits.stream().map(m -> m.field().spokenName() + " " + m.value()).toList());
     }
 
+    /** The values a leading word names on a dimension declared with match_words, or none. */
+    private List<Meaning> wordGroup(Mentions.Slot slot, ModelTable base) {
+        List<Meaning> fits = fitting(slot, base, Meaning.Type.VALUE);
+        boolean group = fits.size() > 1 && fits.stream().allMatch(m -> m.weak() && m.field().matchWords()
+                && m.field() == fits.get(0).field());
+        return group ? fits : List.of();
+    }
+
     private List<Meaning> fitting(Mentions.Slot slot, ModelTable base, Meaning.Type type) {
         List<Meaning> all = slot.candidates().stream().filter(m -> m.type() == type).filter(m -> reaches(base, m))
                 .toList();
@@ -69,6 +77,16 @@ final class Resolve {
         for (Mentions.Slot s : values) {
             if (s.candidates().stream().anyMatch(c -> c.type() == Meaning.Type.FILTER)) {
                 named.add(new Intent.Filter(field(s, base, Meaning.Type.FILTER), List.of(), null, s.negated()));
+                continue;
+            }
+            List<Meaning> group = wordGroup(s, base);
+            if (!group.isEmpty()) {
+                // "diclofenac products": every value the word begins, one filter
+                Field f = group.get(0).field();
+                fields.put(f.qualifiedName(), f);
+                List<String> list = (s.negated() ? negative : positive).computeIfAbsent(f.qualifiedName(),
+                        k -> new ArrayList<>());
+                group.stream().map(Meaning::value).filter(x -> !list.contains(x)).forEach(list::add);
                 continue;
             }
             Meaning v = value(s, base);

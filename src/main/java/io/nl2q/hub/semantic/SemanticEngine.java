@@ -52,7 +52,7 @@ public final class SemanticEngine {
             if (reading.terms().isEmpty()) {
                 throw new Unanswerable("The question has no words I can use.");
             }
-            Mentions mentions = MentionScanner.scan(reading.terms());
+            Mentions mentions = MentionScanner.scan(reading.terms(), reading.verbs());
             mentions.asOf = ctx.index().asOf() == null ? LocalDate.now() : ctx.index().asOf();
             Intent intent = resolver.resolve(mentions);
             if (!reading.light().isEmpty() && mentions.metrics.isEmpty() && (intent.shape() == Intent.Shape.AGGREGATE
@@ -69,7 +69,9 @@ public final class SemanticEngine {
                     ? members.compile(intent, warehouse.dialect()) : aggregates.compile(intent, warehouse.dialect());
             List<String> dropped = new ArrayList<>(reading.ignored());
             dropped.addAll(reading.light());
-            String explanation = c.explanation() + (reading.corrections().isEmpty() ? ""
+            String explanation = c.explanation() + (mentions.readings.isEmpty() ? ""
+                    : " (How I read your question: " + String.join("; ", mentions.readings) + ".)")
+                    + (reading.corrections().isEmpty() ? ""
                     : " (Read " + String.join(", ", reading.corrections()) + ".)")
                     + (dropped.isEmpty() ? "" : " (Ignored as carrying no data meaning: " + String.join(", ", dropped)
                     + ".)");

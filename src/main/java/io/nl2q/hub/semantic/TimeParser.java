@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 final class TimeParser {
     private static final String MONTHS = "january|february|march|april|may|june|july|august|september|october"
             + "|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
-    private static final String YEAR = "(?:(?:calendar year|cy|full year|year) )?20\\d\\d";
+    private static final String YEAR = "(?:(?:calendar year|calendar|cy|full year|year) )?20\\d\\d";
     private static final String ORDINAL = "first|second|third|fourth|1st|2nd|3rd|4th|final|last";
     /** A month alone; "may" only after a preposition, since it is a verb too. */
     private static final String BARE_MONTH = "(?:january|february|march|april|june|july|august|september|october"
@@ -34,7 +34,7 @@ final class TimeParser {
             + "|(?:the )?(?:last|latest|most recent|past|previous|prior) (?:week|month|quarter|year)"
             + "|(?:the )?(?:this|current) (?:week|month|quarter|year)(?: to date)?"
             + "|ytd|year to date|qtd|quarter to date|mtd|month to date"
-            + "|" + YEAR + "|" + DAY + "|q[1-4]|h[12]|" + BARE_MONTH + ")";
+            + "|" + YEAR + "|" + DAY + "|q[1-4]|h[12]|first half|second half|1st half|2nd half|" + BARE_MONTH + ")";
     private static final Pattern PAIR = Pattern.compile("\\b(?:(between|from) )?(" + SINGLE
             + ") (and|to|through|thru|until|till|vs|versus|compared to|compared with|against) (" + SINGLE + ")\\b");
     /** "from January to March 2025", "between Jan and Jun 2024": two months of one year. */
@@ -44,13 +44,13 @@ final class TimeParser {
             + "|until|till|through|thru|up to|up until|as of) )?(" + SINGLE + ")\\b");
     private static final Pattern WEEK_OF = Pattern.compile("(?:the )?week (ending|ended|end|of) (?:on )?(" + DAY + ")");
     private static final Pattern FIRST_N = Pattern.compile("(?:the )?(first|last|final) (?:(\\d+) )?(week|month)s? (?:of )?"
-            + "(?:calendar year |cy |full year |year )?(20\\d\\d)");
+            + "(?:calendar year |calendar |cy |full year |year )?(20\\d\\d)");
 
     private static final Pattern QUARTER = Pattern.compile("q([1-4]) (?:of )?(\\d{4})|(\\d{4}) q([1-4])");
     private static final Pattern ORDINAL_QUARTER = Pattern.compile("(" + ORDINAL + ") quarter (?:of )?(\\d{4})");
     private static final Pattern HALF = Pattern.compile("(h1|h2|first half|second half|1st half|2nd half) (?:of )?(\\d{4})");
     private static final Pattern MONTH = Pattern.compile("(" + MONTHS + ") (?:of )?(\\d{4})|(\\d{4}) (" + MONTHS + ")");
-    private static final Pattern PREFIX = Pattern.compile("(calendar year|cy|full year|year) (20\\d\\d)");
+    private static final Pattern PREFIX = Pattern.compile("(calendar year|calendar|cy|full year|year) (20\\d\\d)");
     /** The words of time expressions, for typo correction before parsing ("quater", "montly" is a keyword). */
     static final java.util.Set<String> WORDS = java.util.Set.of("quarter", "quarters", "month", "months", "week",
             "weeks", "year", "years", "january", "february", "march", "april", "june", "july", "august",
@@ -89,8 +89,8 @@ final class TimeParser {
             String joiner = m.group(3);
             boolean comparison = !joiner.matches("to|through|thru|until|till")
                     && !(joiner.equals("and") && "between".equals(m.group(1)));
-            spans.add(new Span(tokenAt[m.start()], tokenAt[m.end() - 1] + 1, single(m.group(2)), single(m.group(4)),
-                    comparison));
+            spans.add(new Span(tokenAt[m.start()], tokenAt[m.end() - 1] + 1, single(sameYear(m.group(2), m.group(4))),
+                    single(m.group(4)), comparison));
             mark(used, m.start(), m.end());
         }
         m = MONTH_RANGE.matcher(text);
@@ -116,6 +116,16 @@ final class TimeParser {
         }
         spans.sort(java.util.Comparator.comparingInt(Span::start));
         return spans;
+    }
+
+    /** "first half vs second half of 2025", "Q3 vs Q4 2025": the first of a pair takes the year said after the second. */
+    private static String sameYear(String first, String second) {
+        Matcher year = Pattern.compile("(20\\d\\d)$").matcher(second);
+        if (first.matches(".*20\\d\\d.*") || !year.find()
+                || !first.matches("q[1-4]|h[12]|first half|second half|1st half|2nd half|" + MONTHS)) {
+            return first;
+        }
+        return first + " " + year.group(1);
     }
 
     /** "since May 1st": to the as-of date; "before 2025": from the data's first day; "through Q3": its end too. */
@@ -177,6 +187,9 @@ final class TimeParser {
             int q = p.charAt(1) - '0';
             Period inYear = quarter(asOf.getYear(), q);
             return inYear.from().isAfter(asOf) ? quarter(asOf.getYear() - 1, q) : inYear;
+        }
+        if (p.matches("(first|second|1st|2nd) half")) {
+            return single(p.startsWith("f") || p.startsWith("1") ? "h1" : "h2");
         }
         if (p.matches("h[12]")) {
             return single(p + " " + (p.equals("h2") && asOf.getMonthValue() < 7 ? asOf.getYear() - 1 : asOf.getYear()));
