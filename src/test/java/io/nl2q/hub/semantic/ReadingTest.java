@@ -2,7 +2,7 @@ package io.nl2q.hub.semantic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nl2q.hub.query.GeneratedQuery;
+import io.nl2q.hub.pipeline.GeneratedQuery;
 import org.junit.jupiter.api.Test;
 
 /** How words beyond their plain meaning are read, and that each such reading is shown in the answer. */
