@@ -55,7 +55,7 @@ enum Keyword {
                 "breakdown of", "what is", "what are", "what was", "what were", "how", "much", "many", "than",
                 "so far", "up", "down", "into", "any", "some", "currently", "current", "also",
                 "both", "let", "know", "look", "at", "just", "only", "the same", "overview", "summary", "level",
-                "s", "here", "where", "when", "under", "by the", "out", "amount", "amounts", "sorted", "order", "ordered", "result", "results", "among", "between");
+                "s", "here", "where", "when", "under", "at least", "at most", "by the", "out", "amount", "amounts", "sorted", "order", "ordered", "result", "results", "among", "between");
     }
 
     private static void put(Keyword k, String... phrases) {
