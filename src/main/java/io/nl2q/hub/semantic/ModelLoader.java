@@ -69,7 +69,8 @@ public final class ModelLoader {
             String section = kind.name().toLowerCase(java.util.Locale.ROOT) + "s";
             t.list(section, false).forEach(f -> fields.add(field(kind, name, f)));
         }
-        return new ModelTable(name, t.texts("synonyms"), t.text("description", false), physical, key, fields);
+        return new ModelTable(name, t.texts("synonyms"), t.text("description", false), physical, key, fields,
+                t.text("valid_from", false));
     }
 
     private Field field(Field.Kind kind, String table, Node f) {

@@ -3,14 +3,23 @@ package io.nl2q.hub.semantic;
 import java.util.List;
 import java.util.Optional;
 
-/** A logical table of the semantic model over one physical table of each tenant's schema. */
+/**
+ * A logical table of the semantic model over one physical table of each tenant's schema. {@code validFrom} (an
+ * extension of the Cortex format, null when absent) names the key column that dates versions of a row: only the
+ * latest version of each key is read, so a partner file re-issued with a new effective date never counts twice.
+ */
 record ModelTable(String name, List<String> synonyms, String description, String physicalTable,
-                  List<String> primaryKey, List<Field> fields) {
+                  List<String> primaryKey, List<Field> fields, String validFrom) {
 
     ModelTable {
         synonyms = List.copyOf(synonyms);
         primaryKey = List.copyOf(primaryKey);
         fields = List.copyOf(fields);
+    }
+
+    /** The key columns that name a row whatever its version. */
+    List<String> versionedKey() {
+        return primaryKey.stream().filter(c -> !c.equals(validFrom)).toList();
     }
 
     List<Field> fields(Field.Kind kind) {

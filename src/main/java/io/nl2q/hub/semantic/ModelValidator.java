@@ -28,7 +28,17 @@ final class ModelValidator {
             if (t.primaryKey().isEmpty()) {
                 problems.add("table " + t.name() + ": missing required field 'primary_key'");
             }
+            if (t.validFrom() != null && !t.primaryKey().contains(t.validFrom())) {
+                problems.add("table " + t.name() + ": valid_from " + t.validFrom() + " is not a column of its primary key");
+            }
             columns.put(t.name(), declaredColumns(t, model));
+        }
+        for (Relationship r : model.relationships()) {
+            model.table(r.rightTable()).filter(t -> r.relationshipType().equals("many_to_one")
+                    && !r.columns().stream().map(Relationship.ColumnPair::right).toList().containsAll(t.versionedKey()))
+                    .ifPresent(t -> problems.add("relationship " + r.name() + " reaches " + t.name() + " on part of"
+                            + " its key " + t.versionedKey() + ": it is not many to one (declare valid_from if the"
+                            + " rest of the key dates versions)"));
         }
         for (Relationship r : model.relationships()) {
             checkRelationship(r, tableNames, columns, problems);

@@ -39,8 +39,22 @@ final class Sql {
         });
     }
 
+    /**
+     * The table as read: its physical name, or for a versioned table ({@code valid_from}) the latest version of each
+     * key, a correlated MAX that every dialect runs.
+     */
     String physical(String table) {
-        return model.table(table).orElseThrow().physicalTable();
+        ModelTable t = model.table(table).orElseThrow();
+        if (t.validFrom() == null) {
+            return t.physicalTable();
+        }
+        String row = "cur_" + alias(table);
+        String older = "ver_" + alias(table);
+        String sameKey = t.versionedKey().stream().map(c -> older + "." + c + " = " + row + "." + c)
+                .collect(Collectors.joining(" AND "));
+        return "(SELECT * FROM " + t.physicalTable() + " " + row + " WHERE " + row + "." + t.validFrom()
+                + " = (SELECT MAX(" + older + "." + t.validFrom() + ") FROM " + t.physicalTable() + " " + older
+                + (sameKey.isEmpty() ? "" : " WHERE " + sameKey) + "))";
     }
 
     String column(Field f) {

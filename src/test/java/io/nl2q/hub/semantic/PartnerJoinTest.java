@@ -21,7 +21,8 @@ class PartnerJoinTest extends PharmaDemoTest {
     void groupsPrescriptionsByTheTierOfTheSameProductsTargetInEveryDialect() {
         for (SqlDialect d : Dialects.all()) {
             GeneratedQuery q = engine.generate("Tirosint TRx by target tier in Q3 2025", in(d));
-            assertThat(q.sql()).as(d.id()).contains("JOIN hcp_target ht ON rw.hcp_id = ht.hcp_id AND rw.product_id"
+            assertThat(q.sql()).as(d.id()).contains("FROM hcp_target cur_ht WHERE")
+                    .contains(") ht ON rw.hcp_id = ht.hcp_id AND rw.product_id"
                     + " = ht.product_id").contains("GROUP BY ht.tier");
             assertThat(q.explanation()).as(d.id()).contains("Grouped by tier");
             assertThat(q.chart().type()).as(d.id()).isEqualTo("bar");
@@ -32,7 +33,8 @@ class PartnerJoinTest extends PharmaDemoTest {
     void restrictsPrescriptionsByTheFormularyRowOfTheirPayerAndProductInEveryDialect() {
         for (SqlDialect d : Dialects.all()) {
             GeneratedQuery q = engine.generate("Voltaren Gel TRx in 2025 from payers where it is Not Covered", in(d));
-            assertThat(q.sql()).as(d.id()).contains("JOIN formulary f ON rw.payer_id = f.payer_id AND rw.product_id"
+            assertThat(q.sql()).as(d.id()).contains("FROM formulary cur_f WHERE")
+                    .contains(") f ON rw.payer_id = f.payer_id AND rw.product_id"
                     + " = f.product_id").contains("f.status = 'Not Covered'");
             assertThat(q.explanation()).as(d.id()).contains("status = Not Covered");
             assertThat(q.chart().type()).as(d.id()).isEqualTo("number");
@@ -44,7 +46,8 @@ class PartnerJoinTest extends PharmaDemoTest {
     @Test
     void callsMeetTheTargetRowOfTheDetailedProduct() {
         GeneratedQuery q = ask("Tirosint calls by target tier in 2025");
-        assertThat(q.sql()).contains("JOIN hcp_target ht ON ca.hcp_id = ht.hcp_id AND ca.product_id = ht.product_id");
+        assertThat(q.sql()).contains("FROM hcp_target cur_ht WHERE")
+                .contains(") ht ON ca.hcp_id = ht.hcp_id AND ca.product_id = ht.product_id");
         QueryResult engineRows = warehouse.query(q.sql(), List.of(), Duration.ofSeconds(30), 100);
         QueryResult gold = warehouse.query("SELECT ht.tier, COUNT(*) AS calls FROM call_activity c JOIN hcp_target ht"
                 + " ON ht.hcp_id = c.hcp_id AND ht.product_id = c.product_id JOIN product p ON p.product_id ="
