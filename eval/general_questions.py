@@ -36,6 +36,7 @@ def general(q):
     declared_terms(q)
     molecule_words(q)
     who_is_asking(q)
+    thresholds_and_per(q)
 
 def counted_members(q):
     """A distinct-count measure counts members: naming them again asks for the one number, not a list of them."""
@@ -353,3 +354,14 @@ def who_is_asking(q):
         "p.product_name = 'Flector'", q.call_period("2025-04-01", "2025-06-30")]))
     q.add("total", "my territory's call minutes in 2024, I am Aisha Perez", q.call_sql("SUM(c.duration_min)", [
         "t.rep_name = 'Aisha Perez'", q.call_period("2024-01-01", "2024-12-31")]))
+
+def thresholds_and_per(q):
+    """A measure per another measure is their ratio ("units per TRx", "calls per HCP reached"); a number compared with
+    ("more than 30") is a threshold, never a row limit, and refuses until thresholds are computed."""
+    q.add("average", "Armour Thyroid units per TRx by payer in 2024", q.rx_sql(
+        "y.payer_id, y.payer_name, SUM(r.units) * 1.0 / SUM(r.trx)", ["p.product_name = 'Armour Thyroid'",
+        q.rx_period("2024-01-01", "2024-12-31")], " GROUP BY y.payer_id, y.payer_name"))
+    q.add("average", "Licart calls per HCP reached in Q1 2025", q.call_sql("COUNT(*) * 1.0 / COUNT(DISTINCT c.hcp_id)",
+        ["p.product_name = 'Licart'", q.call_period("2025-01-01", "2025-03-31")]))
+    q.refuse("how many prescribers wrote more than 25 Euthyrox scripts in 2025", "a threshold, not a row limit")
+    q.refuse("Levoxyl TRx per call by territory in 2024", "a ratio across two activities is not computed")

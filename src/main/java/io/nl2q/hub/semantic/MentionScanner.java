@@ -35,6 +35,7 @@ final class MentionScanner {
         ReadingRules.mine(s.terms, s.m);
         MemberCount.apply(s.terms, s.m);
         PartOfWhole.apply(s.terms, s.m);
+        PerMeasure.apply(s.terms, s.m);
         ReadingRules.sameTableFilters(s.m);
         if (s.m.changeGrain && !s.m.growth && !s.m.trend && s.m.periods.stream()
                 .mapToInt(p -> p.second() == null ? 1 : 2).sum() == 2) {
