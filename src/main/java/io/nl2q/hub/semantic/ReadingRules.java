@@ -62,10 +62,16 @@ final class ReadingRules {
      * table are meant, asks about another company's activity, which the data do not hold.
      */
     static void otherSide(List<Term> terms, int i, Term t) {
+        if (i >= 2 && List.of("does", "do", "did").contains(terms.get(i - 1).words())) {
+            otherSide(t, terms.get(i - 2)); // "how many reps does Pfizer have": the members asked of the value
+        }
         if (i + 1 >= terms.size() || terms.get(i + 1).start() != t.end()) {
             return;
         }
-        Term next = terms.get(i + 1);
+        otherSide(t, terms.get(i + 1));
+    }
+
+    private static void otherSide(Term t, Term next) {
         boolean member = next.is(Meaning.Type.DIMENSION) || next.is(Meaning.Type.TABLE) && !next.meaning().table().isFact();
         boolean foreign = t.meanings().stream().allMatch(v -> v.field() != null && !v.field().ownValues().isEmpty()
                 && !v.field().ownValues().contains(v.value()) && v.table() != next.meaning().table());

@@ -104,8 +104,9 @@ class SemanticEngineTest extends PharmaDemoTest {
                 .contains("prior_auth = TRUE").contains("'Tirosint'");
         assertThat(ask("how many tier A targets for Tirosint").sql()).contains("COUNT(DISTINCT ht.hcp_id)");
         String restricted = ask("Tirosint TRx from targeted HCPs in 2025").sql();
-        assertThat(restricted).contains("EXISTS (SELECT 1 FROM hcp_target").containsPattern(
-                "hcp_target[^)]*product_name = 'Tirosint'");
+        // the latest version of each target row (valid_from), then the target's own product
+        assertThat(restricted).contains("EXISTS (SELECT 1 FROM (SELECT * FROM hcp_target").containsPattern(
+                "\\) x1_ht JOIN product x1_p [^)]*x1_p.product_name = 'Tirosint'");
         refusal("payers that do not cover Flector");
         refusal("HCPs targeted for Tirosint called in 2025");
         assertThat(refusal("untargeted hcps").getMessage()).doesNotContain("-> targeted");
