@@ -83,7 +83,7 @@ final class Share {
         Sql inner = new Sql(model, sql.dialect(), "s_");
         String where = subject.stream().map(inner::condition).collect(Collectors.joining(" AND "));
         return Optional.of(sql.column(in.partition()) + " IN (SELECT " + inner.column(in.partition()) + " FROM "
-                + owner.physicalTable() + " " + inner.alias(owner.name()) + " WHERE " + where + ")");
+                + inner.physical(owner.name()) + " " + inner.alias(owner.name()) + " WHERE " + where + ")");
     }
 
     /** In window mode the subject filters apply after the shares are computed, to the rows shown. */

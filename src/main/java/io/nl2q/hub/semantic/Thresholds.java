@@ -22,20 +22,20 @@ final class Thresholds {
      * is marked in {@code skip} and the reading noted), true; any other threshold is refused. False for other numbers.
      */
     static boolean read(List<Term> terms, int i, boolean[] skip, List<String> readings) {
-        if (atLeastOne(terms, i)) {
-            countedMeasure(terms, i).ifPresent(j -> skip[j] = true);
-            readings.add("\"at least one\" as any activity at all");
-            return true;
+        if (!compares(terms, i)) {
+            return false;
         }
-        if (compares(terms, i)) {
+        if (!atLeastOne(terms, i)) {
             throw refusal(terms.get(i).number());
         }
-        return false;
+        countedMeasure(terms, i).ifPresent(j -> skip[j] = true);
+        readings.add("\"at least one\" as any activity at all");
+        return true;
     }
 
-    /** "at least one", "1 or more": no more than the activity itself (every writer wrote at least one script). */
-    static boolean atLeastOne(List<Term> terms, int i) {
-        return Integer.valueOf(1).equals(terms.get(i).number()) && compares(terms, i)
+    /** Of a compared number: "at least one", "1 or more" is no more than the activity (every writer wrote one). */
+    private static boolean atLeastOne(List<Term> terms, int i) {
+        return Integer.valueOf(1).equals(terms.get(i).number())
                 && (i > 0 && terms.get(i - 1).words().endsWith("least")
                 || i + 2 < terms.size() && terms.get(i + 2).is(Keyword.MOST));
     }
