@@ -56,6 +56,55 @@ final class English {
             system systems dataset warehouse records record entries question help
             """);
 
+    /**
+     * Verbs that change what is computed (a change, a comparison, an exclusion, an operation, a prediction or a
+     * write): never dropped, even where WordNet knows them only as verbs, since "HCPs who ceased writing" read
+     * without "ceased" is another question. By dictionary form.
+     */
+    private static final Set<String> MEANING_VERBS = words("""
+            cease stop quit discontinue abandon drop lapse lose churn switch leave exclude omit skip miss lack fail
+            neglect avoid decline decrease increase grow rise fall shrink double triple halve surpass exceed outperform
+            underperform outsell outpace outrank beat trail lag compare rank sort order split divide average sum count
+            subtract multiply predict forecast project estimate extrapolate simulate model delete remove erase update
+            modify change alter insert add create truncate grant revoke send email export upload start begin resume
+            restart opt unsubscribe refuse deny reject approve block ban restrict limit cap filter group pivot join
+            merge combine separate break segment classify prioritize target retarget call visit detail write prescribe
+            dispense fill refill cover reimburse pay spend sell buy sample price discount rebate
+            """);
+    /**
+     * Adverbs of time, frequency, degree of exclusivity or manner that restrict a question ("newly", "previously",
+     * "consistently", "solely"): not dropped, even where WordNet knows them only as adverbs.
+     */
+    private static final Set<String> MEANING_ADVERBS = words("""
+            previously formerly newly freshly originally initially firstly lastly finally eventually subsequently
+            consistently continuously steadily repeatedly regularly frequently rarely seldom occasionally
+            exclusively solely only mostly mainly primarily chiefly largely partly partially fully completely entirely
+            increasingly decreasingly progressively rapidly slowly sharply significantly substantially dramatically
+            hourly daily weekly biweekly monthly quarterly yearly annually semiannually early late lately
+            highly heavily lightly barely hardly scarcely nearly almost approximately roughly exactly precisely
+            never ever always sometimes often still yet already anymore again before after earlier later
+            negatively positively inversely jointly separately individually collectively respectively per
+            """);
+
+    /** How a word the model does not declare is read from its WordNet entry. */
+    enum Role { DROPPED, LIGHT, UNKNOWN }
+
+    /**
+     * An adverb ending in -ly that only qualifies how something is said ("basically", "historically") is dropped; a
+     * verb that only relates what the model names ("amassed", "garnered") is light; everything else (a noun or an
+     * adjective, which may name data, or a word WordNet does not know) stays unknown and is refused.
+     */
+    static Role role(String lower, WordNet.Entry entry) {
+        if (!entry.known() || entry.baseForms().stream().anyMatch(MEANING_VERBS::contains)
+                || MEANING_ADVERBS.contains(lower)) {
+            return Role.UNKNOWN;
+        }
+        if (entry.onlyAdverb() && lower.endsWith("ly") && lower.length() >= 6) {
+            return Role.DROPPED;
+        }
+        return entry.onlyVerb() && lower.length() >= 4 ? Role.LIGHT : Role.UNKNOWN;
+    }
+
     private English() {
     }
 

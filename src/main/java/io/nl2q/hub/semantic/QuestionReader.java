@@ -13,6 +13,8 @@ final class QuestionReader {
     private final Lexicon lexicon;
     private final TimeParser time;
 
+    private final WordNet words = WordNet.shared();
+
     QuestionReader(Lexicon lexicon, TimeParser time) {
         this.lexicon = lexicon;
         this.time = time;
@@ -73,7 +75,14 @@ final class QuestionReader {
                 verbs.add(i);
                 i++;
             } else {
-                unknown.add(raw.get(i));
+                switch (English.role(lower.get(i), words.lookup(lower.get(i)))) {
+                    case DROPPED -> ignored.add(raw.get(i));
+                    case LIGHT -> {
+                        light.add(raw.get(i));
+                        verbs.add(i);
+                    }
+                    case UNKNOWN -> unknown.add(raw.get(i));
+                }
                 i++;
             }
         }
@@ -129,12 +138,43 @@ final class QuestionReader {
             if (inTime[k] || lexicon.knows(stems[k]) || Text.isNumber(stems[k]) || English.knows(lower.get(k))) {
                 continue;
             }
+            Optional<String> general = generalForm(lower.get(k));
+            if (general.isPresent()) {
+                corrections.add(lower.get(k) + " -> " + general.get());
+                stems[k] = Text.stem(general.get());
+                continue;
+            }
             Optional<String> fixed = Fuzzy.correct(stems[k], lexicon.vocabulary());
             if (fixed.isPresent()) {
                 corrections.add(lower.get(k) + " -> " + fixed.get());
                 stems[k] = fixed.get();
             }
         }
+    }
+
+    /**
+     * A word the model knows in another form: the dictionary form of an inflected word ("wrote" is "write"; not of a
+     * word that is an entry itself, since "marketing" is no form of "market"), or a word of its most common
+     * sense ("physician" is "doctor") when exactly one such word is a model word of four letters or more. A short code
+     * is never reached this way, so no business abbreviation is turned into another.
+     */
+    private Optional<String> generalForm(String lower) {
+        WordNet.Entry entry = words.lookup(lower);
+        for (String base : entry.baseForms()) {
+            if (!entry.baseForms().contains(lower) && !base.contains(" ") && lexicon.knows(Text.stem(base))) {
+                return Optional.of(base);
+            }
+        }
+        java.util.Set<String> same = new java.util.LinkedHashSet<>();
+        for (String w : entry.commonSense()) {
+            String stem = Text.stem(w);
+            if (!w.equals(lower) && w.length() >= 4 && !w.contains(" ") && lexicon.knows(stem)
+                    && !lexicon.isShortCode(stem)) {
+                same.add(stem);
+            }
+        }
+        return same.size() == 1 ? entry.commonSense().stream().filter(w -> same.contains(Text.stem(w))).findFirst()
+                : Optional.empty();
     }
 
     private Term longestPhrase(List<String> raw, List<String> lower, String[] stems, int i, int stop,

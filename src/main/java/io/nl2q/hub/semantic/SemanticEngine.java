@@ -54,14 +54,18 @@ public final class SemanticEngine {
             }
             Mentions mentions = MentionScanner.scan(reading.terms(), reading.verbs());
             mentions.asOf = ctx.index().asOf() == null ? LocalDate.now() : ctx.index().asOf();
-            Intent intent = resolver.resolve(mentions);
+            Intent intent;
+            try {
+                intent = resolver.resolve(mentions);
+            } catch (Unanswerable e) {
+                // "what did Cytomel amass": with nothing to compute, the dropped verb is what the user meant
+                throw reading.light().isEmpty() || !mentions.metrics.isEmpty() ? e : verbOnly(reading, ctx);
+            }
             if (!reading.light().isEmpty() && mentions.metrics.isEmpty() && (intent.shape() == Intent.Shape.AGGREGATE
                     || intent.shape() == Intent.Shape.SHARE || intent.shape() == Intent.Shape.GROWTH
                     || intent.shape() == Intent.Shape.PERIODS)) {
                 // "how much was paid": the verb is the only word saying what to compute, so no default measure
-                throw new Unanswerable("I do not know what " + quoted(reading.light()) + " measures in this model; "
-                        + "name a measure, for example " + model.defaultMetric().spokenName() + ".",
-                        ctx.suggestions().forWords(reading.light()));
+                throw verbOnly(reading, ctx);
             }
             checkCovered(intent.period(), ctx.index());
             checkCovered(intent.base(), ctx.index());
@@ -135,6 +139,13 @@ public final class SemanticEngine {
             throw new Unanswerable("The data cover " + index.dataFrom() + " to " + index.asOf() + "; "
                     + p.describe() + " is not within them.");
         }
+    }
+
+    /** A refusal naming the verbs dropped when nothing else says what to compute. */
+    private Unanswerable verbOnly(QuestionReader.Reading reading, TenantContext ctx) {
+        return new Unanswerable("I do not know what " + quoted(reading.light()) + " measures in this model; "
+                + "name a measure, for example " + model.defaultMetric().spokenName() + ".",
+                ctx.suggestions().forWords(reading.light()));
     }
 
     private static String quoted(List<String> words) {

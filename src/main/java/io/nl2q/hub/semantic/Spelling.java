@@ -29,6 +29,8 @@ final class Spelling {
             rule("\\b(" + MONTHS + ")\\.? (\\d{1,2})(?:st|nd|rd|th)?\\b(?! ?\\d)", m -> monthDay(month(m.group(1)),
                     m.group(2))),
             rule("%\\s*of\\b", m -> " percent of"),
+            // an output instruction that asks for nothing more than the columns every comparison has
+            rule("\\bside[ -]by[ -]side\\b", m -> " "),
             rule("\\bw/o\\b", m -> "without"), rule("\\bw/", m -> "with "),
             // small number ranges: "8+", "8-10" (years and dates are read above)
             rule("\\b(\\d{1,2}) ?\\+", m -> m.group(1) + " or more"),

@@ -23,8 +23,13 @@ final class TimeParser {
     private static final String BARE_MONTH = "(?:january|february|march|april|june|july|august|september|october"
             + "|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
             + "|(?<=\\b(?:in|since|of|during|for|from|to|through|until|and|vs|versus|than) )may)";
+    /** "the same quarter last year": the as-of date's quarter (month, week) a year before, or the first period's. */
+    private static final String SAME = "(?:the )?same (?:week|month|quarter) (?:of |in )?(?:last year|the last year"
+            + "|a year ago|one year ago|a year earlier|a year before|the year before|the prior year|the previous year"
+            + "|prior year|previous year|ly|py)";
+    private static final Pattern SAME_GRAIN = Pattern.compile("(?:the )?same (week|month|quarter) .*");
     private static final String DAY = "(?:d20\\d{6}|md\\d{4})";
-    private static final String SINGLE = "(?:(?:the )?week (?:ending|ended|end|of) (?:on )?" + DAY
+    private static final String SINGLE = "(?:" + SAME + "|(?:the )?week (?:ending|ended|end|of) (?:on )?" + DAY
             + "|(?:the )?(?:first|last|final) (?:\\d+ )?(?:week|month)s? (?:of )?(?:" + YEAR + ")"
             + "|q[1-4] (?:of )?" + YEAR + "|20\\d\\d q[1-4]"
             + "|(?:" + ORDINAL + ") quarter (?:of )?" + YEAR
@@ -89,8 +94,9 @@ final class TimeParser {
             String joiner = m.group(3);
             boolean comparison = !joiner.matches("to|through|thru|until|till")
                     && !(joiner.equals("and") && "between".equals(m.group(1)));
-            spans.add(new Span(tokenAt[m.start()], tokenAt[m.end() - 1] + 1, single(sameYear(m.group(2), m.group(4))),
-                    single(m.group(4)), comparison));
+            Period a = single(sameYear(m.group(2), m.group(4)));
+            Period b = m.group(4).matches(SAME) ? yearBefore(a) : single(m.group(4));
+            spans.add(new Span(tokenAt[m.start()], tokenAt[m.end() - 1] + 1, a, b, comparison));
             mark(used, m.start(), m.end());
         }
         m = MONTH_RANGE.matcher(text);
@@ -179,6 +185,9 @@ final class TimeParser {
             return new Period(from, to, "the " + m.group(1) + " " + n + " " + m.group(3) + (n == 1 ? "" : "s") + " of "
                     + y, weeks ? ChronoUnit.WEEKS : ChronoUnit.MONTHS, n);
         }
+        if ((m = SAME_GRAIN.matcher(p)).matches() && p.matches(SAME)) {
+            return yearBefore(RelativePeriods.resolve("this " + m.group(1), asOf));
+        }
         if (p.matches(DAY)) {
             LocalDate d = day(p);
             return Period.of(d, d, d.toString());
@@ -226,6 +235,21 @@ final class TimeParser {
             return new Period(from, from.plusYears(1).minusDays(1), p, ChronoUnit.YEARS, 1);
         }
         return RelativePeriods.resolve(p, asOf);
+    }
+
+    /** The same quarter, month or weeks one year earlier (52 weeks, so a week still ends on the data's weekday). */
+    static Period yearBefore(Period p) {
+        if (p.unit() == ChronoUnit.WEEKS) {
+            return new Period(p.from().minusWeeks(52), p.to().minusWeeks(52), "the same weeks a year before",
+                    ChronoUnit.WEEKS, p.count());
+        }
+        Period shifted = p.unit() == ChronoUnit.MONTHS && p.count() == 3 && p.from().getDayOfMonth() == 1
+                ? quarter(p.from().getYear() - 1, quarterOf(p.from()))
+                : p.unit() == ChronoUnit.MONTHS && p.count() == 1 && p.from().getDayOfMonth() == 1
+                ? month(p.from().minusYears(1))
+                : new Period(p.from().minusYears(1), p.to().minusYears(1), "", p.unit(), p.count());
+        return new Period(shifted.from(), shifted.to(), "a year before, " + (shifted.label().isEmpty()
+                ? shifted.from() + " to " + shifted.to() : shifted.label()), shifted.unit(), shifted.count());
     }
 
     static Period quarter(int year, int q) {
