@@ -357,11 +357,10 @@ def who_is_asking(q):
 
 def thresholds_and_per(q):
     """A measure per another measure is their ratio ("units per TRx", "calls per HCP reached"); a number compared with
-    ("more than 30") is a threshold, never a row limit, and refuses until thresholds are computed."""
+    ("more than 30") is a threshold, never a row limit (see general_shapes.thresholds)."""
     q.add("average", "Armour Thyroid units per TRx by payer in 2024", q.rx_sql(
         "y.payer_id, y.payer_name, SUM(r.units) * 1.0 / SUM(r.trx)", ["p.product_name = 'Armour Thyroid'",
         q.rx_period("2024-01-01", "2024-12-31")], " GROUP BY y.payer_id, y.payer_name"))
     q.add("average", "Licart calls per HCP reached in Q1 2025", q.call_sql("COUNT(*) * 1.0 / COUNT(DISTINCT c.hcp_id)",
         ["p.product_name = 'Licart'", q.call_period("2025-01-01", "2025-03-31")]))
-    q.refuse("how many prescribers wrote more than 25 Euthyrox scripts in 2025", "a threshold, not a row limit")
     q.refuse("Levoxyl TRx per call by territory in 2024", "a ratio across two activities is not computed")

@@ -9,6 +9,7 @@ product (the eval fills both partner tables, see eval/README.md).
 def shapes(q):
     partner_rows_of_an_activity(q)
     members_without_it(q)
+    thresholds(q)
 
 def partner_rows_of_an_activity(q):
     """TRx or calls restricted or grouped by the partner row that matches them on two keys (HCP or payer, product)."""
@@ -46,3 +47,24 @@ def members_without_it(q):
         " t.territory_name FROM territory t WHERE NOT EXISTS (SELECT 1 FROM call_activity c JOIN product p ON"
         " p.product_id = c.product_id WHERE c.territory_id = t.territory_id AND p.product_name = 'Flector' AND "
         + q.call_period("2025-10-01", "2025-10-31") + ")")
+
+def thresholds(q):
+    """A number compared with ("more than 25", "at least 8", "under 150", "12 or more", "topped 2,000") keeps the members
+    whose own total passes it: counted when the question counts them (one number), else listed with the total."""
+    def kept(inner, cond):
+        return "SELECT COUNT(*) FROM (" + inner + " HAVING " + cond + ") s"
+    q.add("count", "how many prescribers wrote more than 25 Euthyrox scripts in 2025", kept(q.rx_sql("h.hcp_id", [
+        "p.product_name = 'Euthyrox'", q.rx_period("2025-01-01", "2025-12-31")], " GROUP BY h.hcp_id"), "SUM(r.trx) > 25"))
+    q.add("count", "number of doctors with at least 8 Flector calls in 2024", kept(q.call_sql("h.hcp_id", [
+        "p.product_name = 'Flector'", q.call_period("2024-01-01", "2024-12-31")], " GROUP BY h.hcp_id"), "COUNT(*) >= 8"))
+    q.add("list", "payers with under 150 Levoxyl NRx in H1 2025", q.rx_sql("y.payer_id, y.payer_name, SUM(r.nrx)", [
+        "p.product_name = 'Levoxyl'", q.rx_period("2025-01-01", "2025-06-30")], " GROUP BY y.payer_id, y.payer_name"
+        " HAVING SUM(r.nrx) < 150"))
+    q.add("list", "which reps logged 12 or more virtual calls in March 2025", q.call_sql("t.rep_name, COUNT(*)", [
+        "c.channel = 'Virtual'", q.call_period("2025-03-01", "2025-03-31")], " GROUP BY t.rep_name"
+        " HAVING COUNT(*) >= 12"))
+    q.add("list", "territories that topped 1,000 Synthroid TRx in 2024", q.rx_sql(
+        "t.territory_id, t.territory_name, SUM(r.trx)", ["p.product_name = 'Synthroid'",
+        q.rx_period("2024-01-01", "2024-12-31")], " GROUP BY t.territory_id, t.territory_name HAVING SUM(r.trx) > 1000"))
+    q.add("count", "how many HCPs were visited 6 times or more in Q3 2025", kept(q.call_sql("h.hcp_id", [
+        q.call_period("2025-07-01", "2025-09-30")], " GROUP BY h.hcp_id"), "COUNT(*) >= 6"))

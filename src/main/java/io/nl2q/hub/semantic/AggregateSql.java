@@ -52,9 +52,11 @@ final class AggregateSql {
             groups.described.add(0, time.name());
         } else if (in.grain() != null) {
             grainName = in.grain().name().toLowerCase(Locale.ROOT) + "_start";
-            groups.exprs.add(0, dialect.dateTrunc(in.grain(), timeCol));
+            String start = dialect.dateTrunc(in.grain(), timeCol);
+            groups.exprs.add(0, start);
             groups.names.add(0, grainName);
             groups.described.add(0, in.grain().name().toLowerCase(Locale.ROOT) + " of " + time.name());
+            labels(in.grain(), timeCol, groups, dialect);
         }
         List<String> where = new ArrayList<>();
         Explanation ex = new Explanation();
@@ -81,6 +83,18 @@ final class AggregateSql {
             }
             ex.measure(in.metrics(), "growth from the first to the second period, as (second - first) / first");
             ex.period("first " + in.base().describe() + ", second " + in.period().describe() + " on " + time.name());
+        } else if (in.shape() == Intent.Shape.PERIODS && !groups.names.isEmpty()) {
+            // "2024 vs 2025 by region": a row for each region with a column for each period, never a row per period
+            where.add("(" + sql.between(timeCol, in.base()) + " OR " + sql.between(timeCol, in.period()) + ")");
+            for (Field m : in.metrics()) {
+                for (Period p : List.of(in.base(), in.period())) {
+                    measures.add(Aggregates.when(sql.column(m), sql.between(timeCol, p)));
+                    measureNames.add(m.name() + "_" + p.shortLabel().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
+                            .replaceAll("^_|_$", ""));
+                }
+            }
+            ex.measure(in.metrics(), null);
+            ex.period(in.base().describe() + " and " + in.period().describe() + ", a column each, on " + time.name());
         } else if (in.shape() == Intent.Shape.PERIODS) {
             // one row per period: its label and first day beside the groups, then the measures
             where.add("(" + sql.between(timeCol, in.base()) + " OR " + sql.between(timeCol, in.period()) + ")");
@@ -141,6 +155,9 @@ final class AggregateSql {
             in.metrics().forEach(m -> measureNames.add(measureNames.indexOf(m.name() + "_second_period") + 1,
                     m.name() + "_growth"));
         }
+        if (in.threshold() != null) {
+            return threshold(in, body, groups, measureNames.get(0), ex);
+        }
         String orderBy = whole ? order(in, groups, grainName, measureNames.get(measureNames.size() - 1), ex) : "";
         if (share != null && share.windowed() && share.outerFilter() != null) {
             body = "SELECT * FROM (" + body + ") s WHERE " + share.outerFilter();
@@ -153,6 +170,33 @@ final class AggregateSql {
             body = sql.limit(body, in.rank().limit());
         }
         return new Compiled(body, ex.text(), chart(in, groups, grainName, measureNames));
+    }
+
+    /** Keeps the groups past the threshold: counted (one number) or listed with their measure, highest first. */
+    private static Compiled threshold(Intent in, String body, Selection groups, String measure, Explanation ex) {
+        Intent.Threshold t = in.threshold();
+        String kept = "SELECT * FROM (" + body + ") s WHERE s." + measure + " " + t.op() + " " + t.number();
+        ex.filter("only groups with " + measure + " " + t.describe());
+        if (t.count()) {
+            Intent.Target g = in.groups().get(0);
+            String name = (g.field() == null ? g.table().name() : g.field().name()) + "_count";
+            ex.measureText("the number of " + g.describe() + " kept, each with " + measure + " " + t.describe());
+            return new Compiled("SELECT COUNT(*) AS " + name + " FROM (" + kept + ") k", ex.text(),
+                    new Chart("number", null, name));
+        }
+        String orderBy = order(in, groups, null, measure, ex);
+        return new Compiled(kept + orderBy, ex.text(), new Chart("bar", groups.axis(), measure));
+    }
+
+    /** A quarter or month is also labelled as people say it, by its year and number, beside its first day. */
+    private static void labels(SqlDialect.TimeGrain grain, String date, Selection groups, SqlDialect dialect) {
+        if (grain == SqlDialect.TimeGrain.QUARTER || grain == SqlDialect.TimeGrain.MONTH) {
+            groups.exprs.add(1, dialect.datePart(SqlDialect.TimeGrain.YEAR, date));
+            groups.names.add(1, "year");
+            groups.exprs.add(2, dialect.datePart(grain, date));
+            groups.names.add(2, grain.name().toLowerCase(Locale.ROOT));
+            groups.labels.addAll(groups.names.subList(1, 3));
+        }
     }
 
     private static List<String> concat(String groups, List<String> measures) {
@@ -174,9 +218,10 @@ final class AggregateSql {
 
     static String order(Intent in, Selection groups, String grainName, String measure, Explanation ex) {
         if (grainName != null && in.rank() == null) {
-            ex.order("ordered by " + grainName + (groups.names.size() > 1 ? " then " + String.join(", ",
-                    groups.names.subList(1, groups.names.size())) : ""));
-            return " ORDER BY " + String.join(", ", groups.names);
+            List<String> keys = groups.names.stream().filter(n -> !groups.labels.contains(n)).toList();
+            ex.order("ordered by " + grainName + (keys.size() > 1 ? " then " + String.join(", ",
+                    keys.subList(1, keys.size())) : ""));
+            return " ORDER BY " + String.join(", ", keys);
         }
         if (groups.names.isEmpty()) {
             return "";

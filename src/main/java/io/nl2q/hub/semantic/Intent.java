@@ -11,7 +11,7 @@ import java.util.List;
  */
 record Intent(Shape shape, List<Field> metrics, List<Target> groups, TimeGrain grain, List<Filter> filters,
               Period period, Period base, Rank rank, List<Target> targets, List<Clause> clauses, Field partition,
-              List<Field> segment) {
+              List<Field> segment, Threshold threshold) {
 
     /** PERIODS: two periods compared side by side, one row each, with no change computed (none was asked). */
     enum Shape { AGGREGATE, SHARE, GROWTH, PERIODS, COUNT, MEMBERS }
@@ -62,6 +62,26 @@ record Intent(Shape shape, List<Field> metrics, List<Target> groups, TimeGrain g
         Clause {
             filters = List.copyOf(filters);
         }
+    }
+
+    /**
+     * "HCPs with over 40 TRx": only the groups whose measure passes {@code op number} (>, >=, <, <=) are kept; with
+     * {@code count} they are counted, one number, else listed with their measure.
+     */
+    record Threshold(String op, long number, boolean count) {
+        String describe() {
+            return switch (op) {
+                case ">" -> "more than ";
+                case ">=" -> "at least ";
+                case "<" -> "less than ";
+                default -> "at most ";
+            } + number;
+        }
+    }
+
+    Intent withThreshold(Threshold t) {
+        return new Intent(shape, metrics, groups, grain, filters, period, base, rank, targets, clauses, partition,
+                segment, t);
     }
 
     /** Order by the (first) measure; {@code limit} null means all rows. */

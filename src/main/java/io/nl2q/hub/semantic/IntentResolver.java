@@ -16,6 +16,9 @@ final class IntentResolver {
     }
 
     Intent resolve(Mentions m) {
+        if (m.threshold != null) {
+            return Thresholds.intent(m, this::aggregate);
+        }
         if (m.metrics.isEmpty() && (m.count || m.descending != null && !m.share && !m.growth
                 && (MemberResolver.pluralValue(m) != null || countsMembers(m)))) {
             // "how many endocrinologists", "which region has the most endocrinologists": members are counted
@@ -255,7 +258,7 @@ final class IntentResolver {
             throw new Unanswerable("Growth restricted by another activity is not something I compute yet.");
         }
         return new Intent(shape, measures, groups, grain, filters, periods.period(), periods.base(), rank,
-                restriction.member(), restriction.clauses(), partition, segment);
+                restriction.member(), restriction.clauses(), partition, segment, null);
     }
 
     /**

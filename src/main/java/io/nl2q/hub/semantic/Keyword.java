@@ -55,7 +55,11 @@ enum Keyword {
                 "breakdown of", "what is", "what are", "what was", "what were", "how", "much", "many", "than",
                 "so far", "up", "down", "into", "any", "some", "currently", "current", "also",
                 "both", "let", "know", "look", "at", "just", "only", "the same", "overview", "summary", "level",
-                "s", "here", "where", "when", "under", "at least", "at most", "by the", "out", "amount", "amounts", "sorted", "order", "ordered", "result", "results", "among", "between");
+                "s", "here", "where", "when", "under", "at least", "at most", "by the", "out", "amount", "amounts", "sorted", "order", "ordered", "result", "results", "among", "between",
+                // words of a threshold ("topped 2,000"), read with the number that follows them
+                "above", "below", "beyond", "exceed", "exceeds", "exceeded", "exceeding", "topped", "surpassed",
+                "greater than", "fewer than", "less than", "lower than", "higher than", "in excess of",
+                "all time", "of all time", "ever");
     }
 
     private static void put(Keyword k, String... phrases) {

@@ -93,7 +93,7 @@ final class MemberResolver {
         } else if (m.limit != null) {
             throw new Unanswerable("I read " + m.limit + " as a number of rows, but not by what to rank them.");
         }
-        return new Intent(shape, List.of(), groups, null, filters, periods.period(), null, rank, targets, clauses, null, List.of());
+        return new Intent(shape, List.of(), groups, null, filters, periods.period(), null, rank, targets, clauses, null, List.of(), null);
     }
 
     /** A value used as a plural noun for members ("endocrinologists"), of a table that is not an activity. */

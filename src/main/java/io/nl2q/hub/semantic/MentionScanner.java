@@ -320,8 +320,8 @@ final class MentionScanner {
     }
 
     private void number(int i, Term t) {
-        if (Thresholds.read(terms, i, qualifier, m.readings)) {
-            return; // "at least one IBSA script": any activity at all; "more than 40" refuses in read
+        if (Thresholds.read(terms, i, qualifier, m)) {
+            return; // "at least one IBSA script": any activity at all; "more than 40": a threshold
         }
         Keyword before = previousKeyword(i);
         if (before == Keyword.TOP || before == Keyword.BOTTOM || before == Keyword.MOST || before == Keyword.LEAST) {

@@ -78,4 +78,6 @@ final class Mentions {
     int rankPosition = -1;
     /** The data's as-of date, for periods a question implies ("YoY growth"). */
     java.time.LocalDate asOf;
+    /** "more than 40": a threshold each member's measure must pass. */
+    Intent.Threshold threshold;
 }

@@ -38,7 +38,7 @@ final class MultiFactSql {
         int n = 0;
         for (Map.Entry<ModelTable, List<Field>> e : byFact.entrySet()) {
             Intent part = new Intent(Intent.Shape.AGGREGATE, e.getValue(), in.groups(), in.grain(), in.filters(),
-                    in.period(), null, null, List.of(), List.of(), null, List.of());
+                    in.period(), null, null, List.of(), List.of(), null, List.of(), null);
             Compiled c = single.compile(part, dialect, false);
             ctes.add("m" + (++n) + " AS (" + c.sql() + ")");
             explained.add("(" + n + ") " + c.explanation());

@@ -144,6 +144,9 @@ final class QuestionReader {
                 stems[k] = Text.stem(general.get());
                 continue;
             }
+            if (words.lookup(lower.get(k)).known() && lower.get(k).length() > 3) {
+                continue; // a word of the dictionary is no typo: "exceeding" is not "excluding"
+            }
             Optional<String> fixed = Fuzzy.correct(stems[k], lexicon.vocabulary());
             if (fixed.isPresent()) {
                 corrections.add(lower.get(k) + " -> " + fixed.get());

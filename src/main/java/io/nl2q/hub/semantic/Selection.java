@@ -8,6 +8,8 @@ final class Selection {
     final List<String> exprs = new ArrayList<>();
     final List<String> names = new ArrayList<>();
     final List<String> described = new ArrayList<>();
+    /** Names of columns that only label another one (a quarter's year and number beside its first day). */
+    final java.util.Set<String> labels = new java.util.HashSet<>();
 
     /** Groups by a table's key and label (two HCPs may share a name), or by a dimension's expression. */
     static Selection of(List<Intent.Target> targets, SemanticModel model, Sql sql) {

@@ -37,8 +37,9 @@ final class Spelling {
             rule("\\b(\\d{1,2}) (?:or|and) (?:higher|above|greater|over|up|better)\\b", m -> m.group(1) + " or more"),
             rule("\\b(\\d{1,2}) ?- ?(\\d{1,2})\\b", m -> m.group(1) + " to " + m.group(2)),
             // numbers: separators, then thousand and million suffixes
-            rule("\\b(\\d{1,3})(?:,(\\d{3}))(?:,(\\d{3}))?\\b", m -> m.group(1) + m.group(2)
-                    + (m.group(3) == null ? "" : m.group(3))),
+            rule("\\b(\\d{1,3})(?:,(\\d{3}))(?:,(\\d{3}))?\\b", m -> notYear(m.group(1) + m.group(2)
+                    + (m.group(3) == null ? "" : m.group(3)))),
+            rule("\\b(\\d+) times\\b", m -> m.group(1)), // "called at least 5 times": the number of calls
             rule("\\b(?:last|past|trailing|rolling|prior|previous) (\\d+) ?m\\b", m -> "last " + m.group(1) + " months"),
             rule("\\b[lrt](\\d{1,2})([wmqy])\\b", m -> "last " + m.group(1) + " " + unit(m.group(2)) + "s"),
             rule("\\bttm\\b|\\bltm\\b", m -> "last 12 months"),
@@ -132,6 +133,12 @@ final class Spelling {
     }
 
     private static String scaled(String number, long factor) {
-        return new java.math.BigDecimal(number).multiply(java.math.BigDecimal.valueOf(factor)).toBigInteger().toString();
+        return notYear(new java.math.BigDecimal(number).multiply(java.math.BigDecimal.valueOf(factor)).toBigInteger()
+                .toString());
+    }
+
+    /** "2,000", "2k" are amounts, never the year 2000: a leading zero keeps the time parser from reading a year. */
+    private static String notYear(String digits) {
+        return digits.length() == 4 && (digits.startsWith("19") || digits.startsWith("20")) ? "0" + digits : digits;
     }
 }

@@ -10,7 +10,8 @@ import java.util.Set;
  */
 final class Thresholds {
     private static final Set<String> BEFORE = Set.of("than", "over", "above", "under", "below", "exceeding",
-            "exceeded", "topped", "beyond", "past", "greater", "least", "at least", "at most", "upwards of", ">", "<",
+            "exceeded", "topped", "beyond", "past", "greater", "least", "at least", "at most", "upwards of", "exceed", "exceeds",
+            "surpassed", "in excess of", ">", "<",
             ">=", "<=");
     private static final Set<String> OR = Set.of("or", "and");
 
@@ -21,16 +22,41 @@ final class Thresholds {
      * Reads the number at {@code i} when it is compared with: "at least one" names the activity only (its measure word
      * is marked in {@code skip} and the reading noted), true; any other threshold is refused. False for other numbers.
      */
-    static boolean read(List<Term> terms, int i, boolean[] skip, List<String> readings) {
+    static boolean read(List<Term> terms, int i, boolean[] skip, Mentions m) {
         if (!compares(terms, i)) {
             return false;
         }
         if (!atLeastOne(terms, i)) {
-            throw refusal(terms.get(i).number());
+            if (m.threshold != null) {
+                throw new Unanswerable("I read two thresholds (" + m.threshold.describe() + " and "
+                        + terms.get(i).number() + "); I apply one at a time.");
+            }
+            m.threshold = new Intent.Threshold(op(terms, i), terms.get(i).number(), false);
+            m.readings.add(terms.get(i).number() + " as a threshold on each member's total ("
+                    + m.threshold.describe() + ")");
+            return true;
         }
         countedMeasure(terms, i).ifPresent(j -> skip[j] = true);
-        readings.add("\"at least one\" as any activity at all");
+        m.readings.add("\"at least one\" as any activity at all");
         return true;
+    }
+
+    /** The comparison a threshold word makes: "over 40" >, "at least 5" and "5 or more" >=, "under 3" <. */
+    private static String op(List<Term> terms, int i) {
+        String before = i > 0 ? terms.get(i - 1).words() : "";
+        String twoBefore = i > 1 ? terms.get(i - 2).words() : "";
+        if (i + 2 < terms.size() && OR.contains(terms.get(i + 1).words())) {
+            return terms.get(i + 2).is(Keyword.MOST) ? ">=" : "<="; // "10 or more", "3 or fewer"
+        }
+        if (before.endsWith("least") || before.equals(">=") || before.equals("upwards of")) {
+            return ">=";
+        }
+        if (before.endsWith("most") || before.equals("<=")) {
+            return "<=";
+        }
+        String word = before.endsWith("than") ? (before.equals("than") ? twoBefore : before) : before;
+        return word.equals("under") || word.equals("below") || word.equals("<") || word.contains("less")
+                || word.contains("fewer") || word.contains("lower") || word.contains("smaller") ? "<" : ">";
     }
 
     /** Of a compared number: "at least one", "1 or more" is no more than the activity (every writer wrote one). */
@@ -50,12 +76,6 @@ final class Thresholds {
         return Optional.empty();
     }
 
-    static Unanswerable refusal(int number) {
-        return new Unanswerable("I read " + number + " as a threshold on each member's total; counting or listing the"
-                + " members past a threshold is not something I compute yet, and I will not read the number as a count"
-                + " of rows. Ask for the ranking or the breakdown instead.");
-    }
-
     /** Whether the number at {@code i} is compared with rather than counted. */
     static boolean compares(List<Term> terms, int i) {
         if (i > 0) {
@@ -67,5 +87,40 @@ final class Thresholds {
         return i + 2 < terms.size() && OR.contains(terms.get(i + 1).words())
                 && (terms.get(i + 2).is(Keyword.MOST) || terms.get(i + 2).is(Keyword.LEAST)
                 || terms.get(i + 2).words().equals("fewer") || terms.get(i + 2).words().equals("less"));
+    }
+
+    /**
+     * "how many HCPs wrote over 40 TRx", "which territories topped 2,000 calls": the members named are grouped, each
+     * with its measure, and only those past the threshold kept; counted when the question counts them.
+     */
+    static Intent intent(Mentions m, java.util.function.Function<Mentions, Intent> aggregate) {
+        if (m.metrics.isEmpty() && m.facts.size() == 1) {
+            // "called at least 5 times": the activity's verb, counted
+            ModelTable fact = m.facts.get(0).candidates().get(0).table();
+            fact.fields(Field.Kind.METRIC).stream().filter(f -> f.expr().toUpperCase(java.util.Locale.ROOT)
+                    .matches("COUNT\\((?!DISTINCT).*")).findFirst().ifPresent(f -> {
+                        m.metrics.add(f);
+                        m.facts.clear();
+                    });
+        }
+        if (m.metrics.isEmpty()) {
+            throw new Unanswerable("I read " + m.threshold.describe() + " as a threshold, but not on which measure: "
+                    + "name it, for example \"more than 40 TRx\".");
+        }
+        if (m.share || m.growth || m.trend || m.grain != null || m.metrics.size() > 1) {
+            throw new Unanswerable("A threshold applies to one measure of each member, not to a share, a growth, a "
+                    + "trend or several measures; ask for those separately.");
+        }
+        m.entities.forEach(e -> m.grouped.add(e.position()));
+        m.dimensions.forEach(d -> m.grouped.add(d.position()));
+        boolean count = m.count;
+        m.count = false;
+        m.list = false;
+        Intent in = aggregate.apply(m);
+        if (in.groups().isEmpty() || in.shape() != Intent.Shape.AGGREGATE || in.rank() != null && in.rank().limit() != null) {
+            throw new Unanswerable("I read " + m.threshold.describe() + " as a threshold on each member's total, but "
+                    + "not which members (HCPs, territories, payers...) it applies to; name them.");
+        }
+        return in.withThreshold(new Intent.Threshold(m.threshold.op(), m.threshold.number(), count));
     }
 }

@@ -25,6 +25,11 @@ public interface SqlDialect {
     /** An expression truncating a date expression to the start of its week/month/quarter/year. */
     String dateTrunc(TimeGrain grain, String dateExpression);
 
+    /** An integer expression: the year, quarter (1-4) or month (1-12) of a date expression. */
+    default String datePart(TimeGrain part, String dateExpression) {
+        return "CAST(EXTRACT(" + part.name() + " FROM " + dateExpression + ") AS INTEGER)";
+    }
+
     /** A date literal. */
     String dateLiteral(LocalDate date);
 

@@ -70,6 +70,11 @@ final class SqlServerDialect extends AnsiDialect {
     }
 
     @Override
+    public String datePart(TimeGrain part, String x) {
+        return "DATEPART(" + part.name().toLowerCase(java.util.Locale.ROOT) + ", " + x + ")";
+    }
+
+    @Override
     public String dateLiteral(LocalDate date) {
         return "CAST('" + date + "' AS DATE)";
     }

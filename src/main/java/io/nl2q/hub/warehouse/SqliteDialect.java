@@ -61,6 +61,16 @@ final class SqliteDialect extends AnsiDialect {
     }
 
     @Override
+    public String datePart(TimeGrain part, String x) {
+        return switch (part) {
+            case YEAR -> "CAST(strftime('%Y', " + x + ") AS INTEGER)";
+            case QUARTER -> "((CAST(strftime('%m', " + x + ") AS INTEGER) + 2) / 3)";
+            case MONTH -> "CAST(strftime('%m', " + x + ") AS INTEGER)";
+            default -> throw new IllegalArgumentException("no date part " + part);
+        };
+    }
+
+    @Override
     public String dateLiteral(LocalDate date) {
         return "'" + date + "'";
     }

@@ -4,19 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** A number compared with is never read as a number of rows: a count question must not be answered with a list. */
+/** A number compared with is a threshold on each member's total, never a number of rows: a count stays one number. */
 class ThresholdTest extends PharmaDemoTest {
 
     @Test
-    void aComparedNumberIsRefusedNotTakenAsARowLimit() {
-        for (String question : new String[] {
-                "how many prescribers wrote more than 30 Levoxyl scripts in 2024",
-                "territories with over 1,500 Cytomel TRx in 2025",
-                "which reps made at least 120 calls in 2024",
-                "how many HCPs had 12 or more Flector TRx in 2025",
-                "HCPs who wrote more than 50 Flector NRx in 2024"}) {
-            assertThat(refusal(question).getMessage()).as(question).contains("as a threshold");
-        }
+    void aComparedNumberKeepsTheMembersPastItAndACountIsOneNumber() {
+        String count = ask("how many prescribers wrote more than 30 Levoxyl scripts in 2024").sql();
+        assertThat(count).startsWith("SELECT COUNT(*) AS hcp_count FROM (").contains("s.trx > 30").doesNotContain("LIMIT");
+        assertThat(ask("territories with over 1,500 Cytomel TRx in 2025").sql()).contains("s.trx > 1500")
+                .contains("GROUP BY t.territory_id, t.territory_name").doesNotContain("LIMIT");
+        assertThat(ask("which reps made at least 120 calls in 2024").sql()).contains("s.calls >= 120");
+        assertThat(ask("how many HCPs had 12 or more Flector TRx in 2025").sql()).contains("s.trx >= 12");
+        assertThat(ask("payers with fewer than 300 Licart TRx in 2024").sql()).contains("s.trx < 300");
+        assertThat(ask("HCPs called at least 5 times in 2025").sql()).contains("COUNT(ca.call_id) AS calls")
+                .contains("s.calls >= 5");
+    }
+
+    @Test
+    void anAmountWithASeparatorIsNeverAYear() {
+        assertThat(ask("which territories topped 2,000 calls in 2025").sql()).contains("s.calls > 2000")
+                .contains("2025-01-01").doesNotContain("2000-01-01");
+    }
+
+    @Test
+    void aThresholdWithNoMeasureOrNoMembersIsRefused() {
+        assertThat(refusal("how many HCPs are above 40 in 2025").getMessage()).contains("which measure");
+        assertThat(refusal("Levoxyl TRx over 40 in 2024").getMessage()).contains("which members");
     }
 
     @Test
