@@ -241,11 +241,9 @@ def counted_once(q):
         "p.product_name = 'Tirosint'", q.call_period("2024-01-01", "2024-12-31")]))
 
 def change_per_period(q):
-    """A period-over-period change for each period of a longer span is refused, never the span against the one
-    before it; a change of one period over the one before it is still answered."""
-    q.refuse("MoM Levoxyl NRx growth in 2024", "a change for each month is not computed")
+    """A period-over-period change for each period of a longer span is a series (general_shapes.growth_series), never
+    the span against the one before it; a change of one period over the one before it is still answered."""
     q.refuse("Cytomel TRx versus plan in 2024", "a whole table after vs names nothing to compare")
-    q.refuse("quarter over quarter Flector units growth over the last 12 months", "a change for each quarter")
 
 def lower_case_codes(q):
     """A three-letter code the model declares that is no English word ("nyc") reads the same in lower case; city

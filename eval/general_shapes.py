@@ -10,6 +10,7 @@ def shapes(q):
     partner_rows_of_an_activity(q)
     members_without_it(q)
     thresholds(q)
+    growth_series(q)
 
 def partner_rows_of_an_activity(q):
     """TRx or calls restricted or grouped by the partner row that matches them on two keys (HCP or payer, product)."""
@@ -68,3 +69,24 @@ def thresholds(q):
         q.rx_period("2024-01-01", "2024-12-31")], " GROUP BY t.territory_id, t.territory_name HAVING SUM(r.trx) > 1000"))
     q.add("count", "how many HCPs were visited 6 times or more in Q3 2025", kept(q.call_sql("h.hcp_id", [
         q.call_period("2025-07-01", "2025-09-30")], " GROUP BY h.hcp_id"), "COUNT(*) >= 6"))
+
+def growth_series(q):
+    """Month-over-month, quarter-over-quarter, week-over-week growth of each period of a span, with LAG: the period
+    before the span is read so its first period has a growth too; weeks are the data's own week_ending."""
+    def series(grain, measure, where, first, before, to, by=""):
+        label = "r.week_ending" if grain == "week" else f"CAST(DATE_TRUNC('{grain}', r.week_ending) AS DATE)"
+        part = f" PARTITION BY {by.split('.')[-1]}" if by else ""
+        lag = f"LAG(v) OVER ({part.strip()} ORDER BY d)".replace("( ", "(")
+        inner = q.rx_sql(f"{label} AS d{', ' + by if by else ''}, {measure} AS v", where + [q.rx_period(before, to)],
+            f" GROUP BY {label}{', ' + by if by else ''}")
+        cols = f"d{', ' + by.split('.')[-1] if by else ''}"
+        return (f"SELECT {cols}, v, g FROM (SELECT *, (v - {lag}) * 1.0 / {lag} AS g FROM ({inner}) m) s"
+                f" WHERE d >= DATE '{first}'")
+    q.add("growth", "MoM Levoxyl NRx growth in 2024", series("month", "SUM(r.nrx)", ["p.product_name = 'Levoxyl'"],
+        "2024-01-01", "2023-12-01", "2024-12-31"), ordered=True)
+    q.add("growth", "quarter over quarter Flector units growth over the last 12 months", series("quarter",
+        "SUM(r.units)", ["p.product_name = 'Flector'"], "2025-01-01", "2024-10-01", "2025-12-31"), ordered=True)
+    q.add("growth", "week over week Cytomel TRx change for the last 6 weeks", series("week", "SUM(r.trx)",
+        ["p.product_name = 'Cytomel'"], "2025-11-15", "2025-11-08", "2025-12-26"), ordered=True)
+    q.add("growth", "monthly growth of Synthroid TRx by region in H2 2025", series("month", "SUM(r.trx)",
+        ["p.product_name = 'Synthroid'"], "2025-07-01", "2025-06-01", "2025-12-31", by="t.region"))

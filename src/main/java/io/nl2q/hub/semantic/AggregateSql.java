@@ -22,11 +22,19 @@ final class AggregateSql {
         if (in.metrics().stream().map(model::tableOf).distinct().count() > 1) {
             return new MultiFactSql(model, this).compile(in, dialect);
         }
+        if (in.shape() == Intent.Shape.GROWTH && in.base() == null) {
+            return GrowthSeries.compile(this, model, in, dialect);
+        }
         return compile(in, dialect, true);
     }
 
     /** {@code whole} false: a part of a larger query, without its own ordering and row limit. */
     Compiled compile(Intent in, SqlDialect dialect, boolean whole) {
+        return compile(in, dialect, whole, whole);
+    }
+
+    /** {@code ownDates}: a series at the data's own grain is labelled by the data's dates (week_ending). */
+    Compiled compile(Intent in, SqlDialect dialect, boolean whole, boolean ownDates) {
         ModelTable base = model.tableOf(in.metrics().get(0));
         Sql sql = new Sql(model, dialect, "");
         Set<String> needed = new LinkedHashSet<>();
@@ -44,7 +52,7 @@ final class AggregateSql {
             throw new Unanswerable(base.name() + " has no time dimension to filter or trend by.");
         }
         String grainName = null;
-        if (in.grain() != null && whole && in.grain().name().equalsIgnoreCase(time.dataGrain())) {
+        if (in.grain() != null && ownDates && in.grain().name().equalsIgnoreCase(time.dataGrain())) {
             // "weekly TRx": each week_ending already ends one week, so the series is labelled by the data's own dates
             grainName = time.name();
             groups.exprs.add(0, timeCol);

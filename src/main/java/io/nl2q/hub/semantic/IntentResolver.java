@@ -125,17 +125,12 @@ final class IntentResolver {
         Restriction restriction = Restriction.of(m, base, facts.size(), model, resolve);
         TimeGrain grain = m.grain != null ? m.grain : m.trend ? TimeGrain.MONTH : null;
         List<Intent.Target> groups = new ArrayList<>();
-        if (m.growth && grain != null && !m.versus && m.periods.size() == 1 && m.periods.get(0).second() == null
-                && Periods.longerThan(m.periods.get(0).first(), grain)) {
-            // "MoM growth in 2025", "monthly growth over the last 6 months": a change for each period of the span,
-            // never the whole span against the one before it
-            throw new Unanswerable("A " + grain.name().toLowerCase(java.util.Locale.ROOT) + "-over-"
-                    + grain.name().toLowerCase(java.util.Locale.ROOT) + " change for each "
-                    + grain.name().toLowerCase(java.util.Locale.ROOT) + " of " + m.periods.get(0).first().describe()
-                    + " is not something I compute yet; ask for the " + grain.name().toLowerCase(java.util.Locale.ROOT)
-                    + "ly trend over that period, or for the growth of one period over the one before it.");
-        }
-        if (m.growth && m.changeGrain && !m.periods.isEmpty()) {
+        // "MoM growth in 2025", "monthly growth over the last 6 months", "QoQ growth trend": a change for each period
+        // of the span over the one before it (a series), never the whole span against the one before it
+        boolean series = m.growth && grain != null && !m.versus && !m.share && (m.periods.size() == 1
+                && m.periods.get(0).second() == null && Periods.longerThan(m.periods.get(0).first(), grain)
+                || m.periods.isEmpty() && m.trend);
+        if (m.growth && m.changeGrain && !m.periods.isEmpty() && !series) {
             m.yearAgo = grain == TimeGrain.YEAR;
             grain = null; // "Q4 2025 vs Q4 2024 (YoY)", "YoY growth for 2025": the periods are given, YoY names the change
         }
@@ -214,18 +209,19 @@ final class IntentResolver {
             perPeriod = grain; // "average weekly TRx over the last 13 weeks": per week of the period, not a series
             grain = null;
         }
-        if (m.growth && m.periods.isEmpty() && grain != null) {
+        if (m.growth && m.periods.isEmpty() && grain != null && !series) {
             // "YoY growth", "QoQ growth": the current period against the one before it
             m.periods.add(new TimeParser.Span(0, 0, RelativePeriods.current(grain, m.asOf), null));
             grain = null;
         }
         Periods.combine(m);
-        Periods periods = Periods.of(m, m.growth || m.periods.stream().anyMatch(TimeParser.Span::comparison)
+        Periods periods = Periods.of(m, !series && m.growth || m.periods.stream().anyMatch(TimeParser.Span::comparison)
                 || m.versus && m.periods.stream().anyMatch(p -> p.second() != null));
         List<Field> measures = m.ratio ? Ratios.of(model, m, metrics, groups, perPeriod, periods.period()) : metrics;
         // "Q3 2025 vs Q3 2024" with no change word: the two periods side by side, never an unasked growth
         Intent.Shape shape = periods.base() != null ? (m.growth || m.share || m.descending != null || grain != null
                 ? Intent.Shape.GROWTH : Intent.Shape.PERIODS) : m.share ? Intent.Shape.SHARE : Intent.Shape.AGGREGATE;
+        shape = series ? Intent.Shape.GROWTH : shape; // a GROWTH with a grain and no base: each period over the one before
         Field partition = shape == Intent.Shape.SHARE && segment.isEmpty() ? new SharePartition(model, resolve).of(m, base, filters, groups)
                 : null;
         if (shape == Intent.Shape.SHARE && m.versus) {

@@ -1,0 +1,76 @@
+package io.nl2q.hub.semantic;
+
+import io.nl2q.hub.pipeline.Chart;
+import io.nl2q.hub.warehouse.SqlDialect;
+import io.nl2q.hub.warehouse.SqlDialect.TimeGrain;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * "Month-over-month growth in 2025", "QoQ growth by region": the trend of each period, and its growth over the period
+ * before it with LAG (per group when grouped). The period before the span is read too, so the first period of the
+ * span has its growth; it is dropped from the answer after LAG has used it.
+ */
+final class GrowthSeries {
+    private GrowthSeries() {
+    }
+
+    static Compiled compile(AggregateSql single, SemanticModel model, Intent in, SqlDialect dialect) {
+        TimeGrain grain = in.grain();
+        Period span = in.period();
+        Field time = model.tableOf(in.metrics().get(0)).timeDimension().orElseThrow();
+        boolean ownDates = grain.name().equalsIgnoreCase(time.dataGrain()); // weeks labelled by week_ending
+        LocalDate first = span == null ? null : ownDates ? span.from() : start(span.from(), grain);
+        Period widened = span == null ? null : Period.of(previous(first, grain), span.to(), span.label());
+        Intent trend = new Intent(Intent.Shape.AGGREGATE, in.metrics(), in.groups(), grain, in.filters(), widened,
+                null, null, in.targets(), in.clauses(), null, List.of(), null);
+        Compiled c = single.compile(trend, dialect, false, true);
+        String start = ownDates ? time.name() : grain.name().toLowerCase(Locale.ROOT) + "_start";
+        List<String> keys = Selection.of(in.groups(), model, new Sql(model, dialect, "")).names;
+        String over = " OVER (" + (keys.isEmpty() ? "" : "PARTITION BY " + String.join(", ", keys) + " ")
+                + "ORDER BY " + start + ")";
+        List<String> growth = new ArrayList<>();
+        for (Field m : in.metrics()) {
+            String lag = "LAG(s." + m.name() + ")" + over;
+            growth.add("s." + m.name() + " - " + lag + " AS " + m.name() + "_change");
+            growth.add("(s." + m.name() + " - " + lag + ") * 1.0 / NULLIF(" + lag + ", 0) AS " + m.name() + "_growth");
+        }
+        String body = "SELECT s.*, " + String.join(", ", growth) + " FROM (" + c.sql() + ") s";
+        if (first != null) {
+            body = "SELECT * FROM (" + body + ") g WHERE g." + start + " >= " + dialect.dateLiteral(first);
+        }
+        List<String> order = new ArrayList<>(List.of(start));
+        order.addAll(keys);
+        String g = grain.name().toLowerCase(Locale.ROOT);
+        String explanation = c.explanation() + " Then the change of each " + g + " from the " + g + " before it, and "
+                + "its growth as (this - previous) / previous" + (first == null ? "" : "; the " + g + " before " + first
+                + " is read only for the first growth") + ". Ordered by " + String.join(", ", order) + ".";
+        return new Compiled(body + " ORDER BY " + String.join(", ", order), explanation,
+                new Chart("line", start, in.metrics().get(0).name() + "_growth"));
+    }
+
+    /** The first day of the grain's period holding {@code d} (weeks from Monday, as the dialects truncate them). */
+    static LocalDate start(LocalDate d, TimeGrain grain) {
+        return switch (grain) {
+            case DAY -> d;
+            case WEEK -> d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            case MONTH -> d.withDayOfMonth(1);
+            case QUARTER -> d.withDayOfMonth(1).withMonth((d.getMonthValue() - 1) / 3 * 3 + 1);
+            case YEAR -> d.withDayOfYear(1);
+        };
+    }
+
+    private static LocalDate previous(LocalDate start, TimeGrain grain) {
+        return switch (grain) {
+            case DAY -> start.minusDays(1);
+            case WEEK -> start.minusWeeks(1);
+            case MONTH -> start.minusMonths(1);
+            case QUARTER -> start.minusMonths(3);
+            case YEAR -> start.minusYears(1);
+        };
+    }
+}

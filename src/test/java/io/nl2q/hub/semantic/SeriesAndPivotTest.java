@@ -1,0 +1,82 @@
+package io.nl2q.hub.semantic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nl2q.hub.pipeline.GeneratedQuery;
+import io.nl2q.hub.warehouse.Dialects;
+import io.nl2q.hub.warehouse.QueryResult;
+import io.nl2q.hub.warehouse.SqlDialect;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Period-over-period series with LAG, periods side by side per group, and quarters labelled as people say them. */
+class SeriesAndPivotTest extends PharmaDemoTest {
+
+    private List<List<Object>> rows(String sql) {
+        QueryResult r = warehouse.query(sql, List.of(), Duration.ofSeconds(30), 1000);
+        return r.rows();
+    }
+
+    @Test
+    void eachMonthsGrowthIsOverTheMonthBeforeItIncludingTheFirstMonthOfTheSpan() {
+        GeneratedQuery q = ask("month over month growth of Levoxyl TRx in 2025");
+        List<List<Object>> engine = rows(q.sql());
+        assertThat(engine).hasSize(12);
+        List<List<Object>> gold = rows("SELECT m, trx, (trx - prev) * 1.0 / prev FROM (SELECT m, trx, LAG(trx) OVER"
+                + " (ORDER BY m) AS prev FROM (SELECT CAST(DATE_TRUNC('month', r.week_ending) AS DATE) AS m,"
+                + " SUM(r.trx) AS trx FROM rx_weekly r JOIN product p ON p.product_id = r.product_id WHERE"
+                + " p.product_name = 'Levoxyl' AND r.week_ending BETWEEN DATE '2024-12-01' AND DATE '2025-12-31'"
+                + " GROUP BY 1) s) g WHERE m >= DATE '2025-01-01' ORDER BY m");
+        for (int i = 0; i < 12; i++) {
+            List<Object> e = engine.get(i);
+            assertThat(e.get(0).toString()).isEqualTo(gold.get(i).get(0).toString());
+            assertThat(((Number) e.get(3)).longValue()).isEqualTo(((Number) gold.get(i).get(1)).longValue());
+            assertThat(((Number) e.get(5)).doubleValue()).isCloseTo(((Number) gold.get(i).get(2)).doubleValue(),
+                    org.assertj.core.data.Offset.offset(1e-9));
+        }
+        assertThat(q.explanation()).contains("growth as (this - previous) / previous", "2024-12-01");
+    }
+
+    @Test
+    void aGroupedSeriesLagsWithinEachGroupAndWeeksAreTheDatasOwn() {
+        assertThat(ask("QoQ growth of Flector NRx by region in 2025").sql())
+                .contains("LAG(s.nrx) OVER (PARTITION BY region ORDER BY quarter_start)");
+        GeneratedQuery weekly = ask("week over week change in Cytomel TRx over the last 6 weeks");
+        assertThat(weekly.sql()).contains("ORDER BY week_ending").doesNotContain("DATE_TRUNC('week'");
+        List<List<Object>> r = rows(weekly.sql());
+        assertThat(r).hasSize(6);
+        assertThat(r.get(5).get(0).toString()).isEqualTo("2025-12-26");
+        assertThat(r.get(0).get(2)).isNotNull(); // the week before the span is read for the first change
+    }
+
+    @Test
+    void theSeriesRendersInEveryDialect() {
+        for (SqlDialect d : Dialects.all()) {
+            String sql = engine.generate("monthly growth of Synthroid TRx by region in H2 2025",
+                    new InDialect(warehouse, d)).sql();
+            assertThat(sql).as(d.id()).contains("LAG(").contains("PARTITION BY region").doesNotContain("LIMIT 1000");
+        }
+    }
+
+    @Test
+    void twoPeriodsByAGroupAreAColumnEachNotARowEach() {
+        GeneratedQuery q = ask("Levoxyl TRx 2024 vs 2025 by region");
+        assertThat(q.sql()).contains("AS trx_2024").contains("AS trx_2025").doesNotContain("period_start");
+        assertThat(rows(q.sql())).hasSize(5);
+        // with no grouping the two periods stay a row each
+        assertThat(rows(ask("Levoxyl TRx 2024 vs 2025").sql())).hasSize(2);
+    }
+
+    @Test
+    void quartersAndMonthsCarryTheirYearAndNumber() {
+        List<List<Object>> r = rows(ask("quarterly Cytomel NRx in 2024").sql());
+        assertThat(r).hasSize(4);
+        assertThat(r.get(3).subList(0, 3).stream().map(Object::toString).toList())
+                .containsExactly("2024-10-01", "2024", "4");
+        for (SqlDialect d : Dialects.all()) {
+            assertThat(engine.generate("monthly Cytomel NRx in 2024", new InDialect(warehouse, d)).sql()).as(d.id())
+                    .contains(d.datePart(SqlDialect.TimeGrain.MONTH, "rw.week_ending") + " AS month");
+        }
+    }
+}
