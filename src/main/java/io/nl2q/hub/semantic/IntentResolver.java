@@ -205,7 +205,7 @@ final class IntentResolver {
             }
         }
         TimeGrain perPeriod = null;
-        if (m.ratio && grain != null && !m.trend && !m.growth) {
+        if (m.ratio && grain != null && !m.trend && !m.growth && metrics.size() != 2) {
             perPeriod = grain; // "average weekly TRx over the last 13 weeks": per week of the period, not a series
             grain = null;
         }

@@ -25,14 +25,15 @@ final class Ratios {
         if (perPeriod != null) {
             return List.of(perPeriod(metrics, perPeriod, period));
         }
-        if (m.grain != null || m.trend || m.share || m.growth) {
-            throw new Unanswerable("An average over weeks or months, or beside a share, growth or trend, is not"
-                    + " something I compute yet; ask for the total or the breakdown.");
-        }
-        if (metrics.size() == 2 && metrics.get(0).table().equals(metrics.get(1).table())) {
+        if (metrics.size() == 2 && metrics.get(0).table().equals(metrics.get(1).table()) && !m.share && !m.growth) {
+            // "NRx to TRx ratio by quarter": one ratio of the two sums, for each period of a series too
             Field a = metrics.get(0);
             Field b = metrics.get(1);
             return List.of(derived(a, a.name() + "_per_" + b.name(), over(a.expr(), b.expr())));
+        }
+        if (m.grain != null || m.trend || m.share || m.growth) {
+            throw new Unanswerable("An average over weeks or months, or beside a share, growth or trend, is not"
+                    + " something I compute yet; ask for the total or the breakdown.");
         }
         if (metrics.size() != 1) {
             throw new Unanswerable("An average or ratio takes one measure over another of the same activity.");

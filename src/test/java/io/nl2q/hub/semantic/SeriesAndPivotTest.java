@@ -79,4 +79,17 @@ class SeriesAndPivotTest extends PharmaDemoTest {
                     .contains(d.datePart(SqlDialect.TimeGrain.MONTH, "rw.week_ending") + " AS month");
         }
     }
+
+    @Test
+    void aRatioOfTwoMeasuresIsTakenInEachPeriodOfASeries() {
+        GeneratedQuery q = ask("ratio of NRx to TRx for Levoxyl by quarter in 2025");
+        assertThat(q.sql()).contains("AS nrx_per_trx").doesNotContain("AS trx,");
+        List<List<Object>> r = rows(q.sql());
+        assertThat(r).hasSize(4);
+        List<List<Object>> gold = rows("SELECT SUM(r.nrx) * 1.0 / SUM(r.trx) FROM rx_weekly r JOIN product p ON"
+                + " p.product_id = r.product_id WHERE p.product_name = 'Levoxyl' AND r.week_ending BETWEEN"
+                + " DATE '2025-01-01' AND DATE '2025-03-31'");
+        assertThat(((Number) r.get(0).get(3)).doubleValue()).isCloseTo(((Number) gold.get(0).get(0)).doubleValue(),
+                org.assertj.core.data.Offset.offset(1e-9));
+    }
 }
