@@ -11,6 +11,7 @@ def shapes(q):
     members_without_it(q)
     thresholds(q)
     growth_series(q)
+    segment_of_a_member(q)
 
 def partner_rows_of_an_activity(q):
     """TRx or calls restricted or grouped by the partner row that matches them on two keys (HCP or payer, product)."""
@@ -90,3 +91,13 @@ def growth_series(q):
         ["p.product_name = 'Cytomel'"], "2025-11-15", "2025-11-08", "2025-12-26"), ordered=True)
     q.add("growth", "monthly growth of Synthroid TRx by region in H2 2025", series("month", "SUM(r.trx)",
         ["p.product_name = 'Synthroid'"], "2025-07-01", "2025-06-01", "2025-12-31", by="t.region"))
+
+def segment_of_a_member(q):
+    """"share of Licart TRx from Medicaid", "fraction of Cytomel NRx written by deciles 9-10": the segment's part of
+    the member's own measure (the member stays a filter), never the member's share of its market in the segment."""
+    q.add("share", "what share of Licart TRx in 2024 came from Medicaid plans", q.rx_sql(
+        "SUM(CASE WHEN y.channel = 'Medicaid' THEN r.trx ELSE 0 END) * 1.0 / SUM(r.trx)", ["p.product_name = 'Licart'",
+        q.rx_period("2024-01-01", "2024-12-31")]))
+    q.add("share", "fraction of Cytomel NRx in H1 2025 written by decile 9-10 doctors", q.rx_sql(
+        "SUM(CASE WHEN h.decile BETWEEN 9 AND 10 THEN r.nrx ELSE 0 END) * 1.0 / SUM(r.nrx)", [
+        "p.product_name = 'Cytomel'", q.rx_period("2025-01-01", "2025-06-30")]))

@@ -182,12 +182,14 @@ final class IntentResolver {
         if (m.share && m.shareOfWhole >= 0 && segment.isEmpty()) {
             Mentions.Slot whole = m.values.stream().filter(v -> v.position() == m.shareOfWhole).findFirst().orElse(null);
             ModelTable wholeTable = whole == null ? null : whole.candidates().get(0).table();
-            if (m.values.stream().anyMatch(v -> !v.negated() && v.position() > m.shareOfWhole
-                    && v.candidates().get(0).table() != wholeTable)) {
-                // "share of Tirosint TRx from Commercial payers": a segment's part of one member's measure
-                throw new Unanswerable("A share of one member's measure that comes from a segment (for example a "
-                        + "payer channel or a specialty) is not something I compute yet; ask for the measure by that "
-                        + "segment instead.");
+            // "share of Tirosint TRx from Commercial payers", "fraction of Flector TRx written by decile 8-10": the
+            // segment's part of the member's own measure, never the member's share of its market within the segment
+            List<Mentions.Slot> parts = Stream.concat(m.values.stream(), m.numericFilters.stream())
+                    .filter(v -> !v.negated() && v.position() > m.shareOfWhole
+                            && v.candidates().get(0).table() != wholeTable).toList();
+            if (!parts.isEmpty()) {
+                m.segment.addAll(parts);
+                segment = SegmentShare.of(m, filters);
             }
         }
         if (m.share && m.shareAndMeasure) {
@@ -290,8 +292,11 @@ final class IntentResolver {
     private static boolean onlyQualifies(Mentions m, Mentions.Slot s) {
         // "how many HCPs did reps reach": a count asks for one number; only by/per/each would split it
         // "what share of Tirosint TRx came from Commercial payers": the table beside the segment only qualifies it
-        return (m.qualified.contains(s.position()) || m.count) && !m.grouped.contains(s.position())
-                && m.descending == null && !m.list && (!m.which || !m.segment.isEmpty());
+        // "what fraction of Flector TRx was written by decile 8-10 HCPs": the HCPs only qualify the decile range
+        boolean afterRange = m.share && m.numericFilters.stream().anyMatch(n -> s.position() > n.position()
+                && s.position() <= n.position() + 4 && n.candidates().get(0).table() == s.candidates().get(0).table());
+        return (m.qualified.contains(s.position()) || m.count || afterRange) && !m.grouped.contains(s.position())
+                && m.descending == null && !m.list && (!m.which || !m.segment.isEmpty() || afterRange);
     }
 
     /**

@@ -92,4 +92,13 @@ class SeriesAndPivotTest extends PharmaDemoTest {
         assertThat(((Number) r.get(0).get(3)).doubleValue()).isCloseTo(((Number) gold.get(0).get(0)).doubleValue(),
                 org.assertj.core.data.Offset.offset(1e-9));
     }
+
+    @Test
+    void aSegmentsPartOfOneMembersMeasureKeepsTheMemberAsAFilter() {
+        String sql = ask("what fraction of Levoxyl TRx in 2025 was written by decile 8-10 HCPs").sql();
+        assertThat(sql).contains("SUM(CASE WHEN h.decile BETWEEN 8 AND 10 THEN rw.trx END)")
+                .contains("WHERE p.product_name = 'Levoxyl'").doesNotContain("p.market IN").doesNotContain("GROUP BY");
+        assertThat(ask("share of Levoxyl TRx from Commercial payers in 2025").sql())
+                .contains("CASE WHEN p2.channel = 'Commercial'").contains("p.product_name = 'Levoxyl'");
+    }
 }
