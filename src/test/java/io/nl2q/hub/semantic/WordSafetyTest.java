@@ -34,9 +34,10 @@ class WordSafetyTest extends PharmaDemoTest {
     }
 
     @Test
-    void aWholeTableAfterVersusAndAChangePerPeriodOfALongerSpanAreRefused() {
+    void aWholeTableAfterVersusIsRefusedAndAChangePerPeriodOfALongerSpanIsASeries() {
         assertThat(refusal("Cytomel TRx versus plan in 2024").getMessage()).contains("vs");
-        assertThat(refusal("MoM Levoxyl NRx growth in 2024").getMessage()).contains("month-over-month");
+        // each month's growth over the month before, never 2024 against 2023
+        assertThat(ask("MoM Levoxyl NRx growth in 2024").sql()).contains("LAG(s.nrx)").doesNotContain("2023-01-01");
         assertThat(ask("qoq growth of flector nrx last quarter").explanation()).contains("Q2 2025", "Q3 2025");
     }
 
