@@ -60,8 +60,7 @@ final class AggregateSql {
             groups.described.add(0, time.name());
         } else if (in.grain() != null) {
             grainName = in.grain().name().toLowerCase(Locale.ROOT) + "_start";
-            String start = dialect.dateTrunc(in.grain(), timeCol);
-            groups.exprs.add(0, start);
+            groups.exprs.add(0, dialect.dateTrunc(in.grain(), timeCol));
             groups.names.add(0, grainName);
             groups.described.add(0, in.grain().name().toLowerCase(Locale.ROOT) + " of " + time.name());
             labels(in.grain(), timeCol, groups, dialect);
@@ -183,17 +182,17 @@ final class AggregateSql {
     /** Keeps the groups past the threshold: counted (one number) or listed with their measure, highest first. */
     private static Compiled threshold(Intent in, String body, Selection groups, String measure, Explanation ex) {
         Intent.Threshold t = in.threshold();
-        String kept = "SELECT * FROM (" + body + ") s WHERE s." + measure + " " + t.op() + " " + t.number();
+        String past = " FROM (" + body + ") s WHERE s." + measure + " " + t.op() + " " + t.number();
         ex.filter("only groups with " + measure + " " + t.describe());
         if (t.count()) {
             Intent.Target g = in.groups().get(0);
             String name = (g.field() == null ? g.table().name() : g.field().name()) + "_count";
             ex.measureText("the number of " + g.describe() + " kept, each with " + measure + " " + t.describe());
-            return new Compiled("SELECT COUNT(*) AS " + name + " FROM (" + kept + ") k", ex.text(),
+            return new Compiled("SELECT COUNT(*) AS " + name + past, ex.text(),
                     new Chart("number", null, name));
         }
         String orderBy = order(in, groups, null, measure, ex);
-        return new Compiled(kept + orderBy, ex.text(), new Chart("bar", groups.axis(), measure));
+        return new Compiled("SELECT *" + past + orderBy, ex.text(), new Chart("bar", groups.axis(), measure));
     }
 
     /** A quarter or month is also labelled as people say it, by its year and number, beside its first day. */

@@ -55,4 +55,10 @@ record Field(Kind kind, String table, String name, List<String> synonyms, String
     boolean isNumeric() {
         return dataType != null && dataType.toLowerCase(java.util.Locale.ROOT).matches("number|numeric|int.*|decimal.*|float|double|bigint");
     }
+
+    /** A measure that counts (COUNT(...)); {@code rows} only when it counts rows, not distinct values. */
+    boolean counts(boolean rows) {
+        String e = expr == null ? "" : expr.toUpperCase(java.util.Locale.ROOT).replace(" ", "");
+        return e.startsWith("COUNT(") && !(rows && e.startsWith("COUNT(DISTINCT"));
+    }
 }

@@ -3,9 +3,7 @@ package io.nl2q.hub.semantic;
 import io.nl2q.hub.pipeline.Chart;
 import io.nl2q.hub.warehouse.SqlDialect;
 import io.nl2q.hub.warehouse.SqlDialect.TimeGrain;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +22,8 @@ final class GrowthSeries {
         Period span = in.period();
         Field time = model.tableOf(in.metrics().get(0)).timeDimension().orElseThrow();
         boolean ownDates = grain.name().equalsIgnoreCase(time.dataGrain()); // weeks labelled by week_ending
-        LocalDate first = span == null ? null : ownDates ? span.from() : start(span.from(), grain);
-        Period widened = span == null ? null : Period.of(previous(first, grain), span.to(), span.label());
+        LocalDate first = span == null ? null : ownDates ? span.from() : Periods.start(span.from(), grain);
+        Period widened = span == null ? null : Period.of(Periods.shift(first, grain, -1), span.to(), span.label());
         Intent trend = new Intent(Intent.Shape.AGGREGATE, in.metrics(), in.groups(), grain, in.filters(), widened,
                 null, null, in.targets(), in.clauses(), null, List.of(), null);
         Compiled c = single.compile(trend, dialect, false, true);
@@ -51,26 +49,5 @@ final class GrowthSeries {
                 + " is read only for the first growth") + ". Ordered by " + String.join(", ", order) + ".";
         return new Compiled(body + " ORDER BY " + String.join(", ", order), explanation,
                 new Chart("line", start, in.metrics().get(0).name() + "_growth"));
-    }
-
-    /** The first day of the grain's period holding {@code d} (weeks from Monday, as the dialects truncate them). */
-    static LocalDate start(LocalDate d, TimeGrain grain) {
-        return switch (grain) {
-            case DAY -> d;
-            case WEEK -> d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            case MONTH -> d.withDayOfMonth(1);
-            case QUARTER -> d.withDayOfMonth(1).withMonth((d.getMonthValue() - 1) / 3 * 3 + 1);
-            case YEAR -> d.withDayOfYear(1);
-        };
-    }
-
-    private static LocalDate previous(LocalDate start, TimeGrain grain) {
-        return switch (grain) {
-            case DAY -> start.minusDays(1);
-            case WEEK -> start.minusWeeks(1);
-            case MONTH -> start.minusMonths(1);
-            case QUARTER -> start.minusMonths(3);
-            case YEAR -> start.minusYears(1);
-        };
     }
 }

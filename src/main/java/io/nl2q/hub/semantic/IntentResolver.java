@@ -111,7 +111,7 @@ final class IntentResolver {
 
     private boolean rowsCarry(Mentions.Slot metric) {
         Field f = metric.candidates().get(0).field();
-        return f == model.defaultMetric() || f != null && f.expr().toUpperCase(java.util.Locale.ROOT).startsWith("COUNT(");
+        return f == model.defaultMetric() || f != null && f.counts(false);
     }
 
     private Intent aggregate(Mentions m) {

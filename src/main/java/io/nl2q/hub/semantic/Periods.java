@@ -1,5 +1,9 @@
 package io.nl2q.hub.semantic;
 
+import io.nl2q.hub.warehouse.SqlDialect.TimeGrain;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 
 /** The period a question is about and, for growth, the earlier period it compares with. */
@@ -46,17 +50,32 @@ record Periods(Period period, Period base) {
         return new Periods(b, a);
     }
 
-    /** The period holds more than one period of the grain (2025 holds twelve months). */
-    static boolean longerThan(Period p, io.nl2q.hub.warehouse.SqlDialect.TimeGrain grain) {
-        java.time.LocalDate from = p.from();
-        java.time.LocalDate next = switch (grain) {
-            case DAY -> from.plusDays(1);
-            case WEEK -> from.plusWeeks(1);
-            case MONTH -> from.withDayOfMonth(1).plusMonths(1);
-            case QUARTER -> from.withDayOfMonth(1).withMonth((from.getMonthValue() - 1) / 3 * 3 + 1).plusMonths(3);
-            default -> from.withDayOfYear(1).plusYears(1);
+    /** The period holds more than one period of the grain (2025 holds twelve months; a week counts from its day). */
+    static boolean longerThan(Period p, TimeGrain grain) {
+        LocalDate from = grain == TimeGrain.WEEK ? p.from() : start(p.from(), grain);
+        return !p.to().isBefore(shift(from, grain, 1));
+    }
+
+    /** The first day of the grain's period holding {@code d} (weeks from Monday, as the dialects truncate them). */
+    static LocalDate start(LocalDate d, TimeGrain grain) {
+        return switch (grain) {
+            case DAY -> d;
+            case WEEK -> d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            case MONTH -> d.withDayOfMonth(1);
+            case QUARTER -> d.withDayOfMonth(1).withMonth((d.getMonthValue() - 1) / 3 * 3 + 1);
+            case YEAR -> d.withDayOfYear(1);
         };
-        return !p.to().isBefore(next);
+    }
+
+    /** {@code d} moved by {@code n} periods of the grain. */
+    static LocalDate shift(LocalDate d, TimeGrain grain, int n) {
+        return switch (grain) {
+            case DAY -> d.plusDays(n);
+            case WEEK -> d.plusWeeks(n);
+            case MONTH -> d.plusMonths(n);
+            case QUARTER -> d.plusMonths(3L * n);
+            case YEAR -> d.plusYears(n);
+        };
     }
 
     /** "2023 and 2024 combined": two periods summed are one period over both, when nothing lies between them. */

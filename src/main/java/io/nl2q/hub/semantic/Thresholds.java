@@ -97,11 +97,10 @@ final class Thresholds {
         if (m.metrics.isEmpty() && m.facts.size() == 1) {
             // "called at least 5 times": the activity's verb, counted
             ModelTable fact = m.facts.get(0).candidates().get(0).table();
-            fact.fields(Field.Kind.METRIC).stream().filter(f -> f.expr().toUpperCase(java.util.Locale.ROOT)
-                    .matches("COUNT\\((?!DISTINCT).*")).findFirst().ifPresent(f -> {
-                        m.metrics.add(f);
-                        m.facts.clear();
-                    });
+            fact.fields(Field.Kind.METRIC).stream().filter(f -> f.counts(true)).findFirst().ifPresent(f -> {
+                m.metrics.add(f);
+                m.facts.clear();
+            });
         }
         if (m.metrics.isEmpty()) {
             throw new Unanswerable("I read " + m.threshold.describe() + " as a threshold, but not on which measure: "

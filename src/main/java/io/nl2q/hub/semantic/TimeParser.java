@@ -24,10 +24,11 @@ final class TimeParser {
             + "|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
             + "|(?<=\\b(?:in|since|of|during|for|from|to|through|until|and|vs|versus|than) )may)";
     /** "the same quarter last year": the as-of date's quarter (month, week) a year before, or the first period's. */
-    private static final String SAME = "(?:the )?same (?:week|month|quarter) (?:of |in )?(?:last year|the last year"
-            + "|a year ago|one year ago|a year earlier|a year before|the year before|the prior year|the previous year"
-            + "|prior year|previous year|ly|py)";
-    private static final Pattern SAME_GRAIN = Pattern.compile("(?:the )?same (week|month|quarter) .*");
+    private static final String YEAR_AGO = "(?:last year|the last year|a year ago|one year ago|a year earlier"
+            + "|a year before|the year before|the prior year|the previous year|prior year|previous year|ly|py)";
+    private static final String SAME = "(?:the )?same (?:week|month|quarter) (?:of |in )?" + YEAR_AGO;
+    private static final Pattern SAME_GRAIN = Pattern.compile("(?:the )?same (week|month|quarter) (?:of |in )?"
+            + YEAR_AGO);
     private static final String DAY = "(?:d20\\d{6}|md\\d{4})";
     private static final String SINGLE = "(?:" + SAME + "|(?:the )?week (?:ending|ended|end|of) (?:on )?" + DAY
             + "|(?:the )?(?:first|last|final) (?:\\d+ )?(?:week|month)s? (?:of )?(?:" + YEAR + ")"
@@ -95,7 +96,7 @@ final class TimeParser {
             boolean comparison = !joiner.matches("to|through|thru|until|till")
                     && !(joiner.equals("and") && "between".equals(m.group(1)));
             Period a = single(sameYear(m.group(2), m.group(4)));
-            Period b = m.group(4).matches(SAME) ? yearBefore(a) : single(m.group(4));
+            Period b = SAME_GRAIN.matcher(m.group(4)).matches() ? yearBefore(a) : single(m.group(4));
             spans.add(new Span(tokenAt[m.start()], tokenAt[m.end() - 1] + 1, a, b, comparison));
             mark(used, m.start(), m.end());
         }
@@ -185,7 +186,7 @@ final class TimeParser {
             return new Period(from, to, "the " + m.group(1) + " " + n + " " + m.group(3) + (n == 1 ? "" : "s") + " of "
                     + y, weeks ? ChronoUnit.WEEKS : ChronoUnit.MONTHS, n);
         }
-        if ((m = SAME_GRAIN.matcher(p)).matches() && p.matches(SAME)) {
+        if ((m = SAME_GRAIN.matcher(p)).matches()) {
             return yearBefore(RelativePeriods.resolve("this " + m.group(1), asOf));
         }
         if (p.matches(DAY)) {

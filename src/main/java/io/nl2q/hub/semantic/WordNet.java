@@ -40,7 +40,8 @@ final class WordNet {
         }
     }
 
-    private static volatile WordNet shared;
+    /** Words kept in memory; past this, further distinct words (users can type anything) are read, not kept. */
+    private static final int MAX_CACHED = 50_000;
 
     private final Dictionary dictionary;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -49,23 +50,21 @@ final class WordNet {
         this.dictionary = dictionary;
     }
 
-    /** The process's one dictionary, loaded on first use. */
+    /** The process's one dictionary, loaded on first use (the holder class is initialised once, thread-safely). */
     static WordNet shared() {
-        WordNet w = shared;
-        if (w == null) {
-            synchronized (WordNet.class) {
-                w = shared;
-                if (w == null) {
-                    try {
-                        w = new WordNet(Dictionary.getDefaultResourceInstance());
-                    } catch (JWNLException e) {
-                        throw new IllegalStateException("the WordNet dictionary on the class path cannot be read", e);
-                    }
-                    shared = w;
-                }
+        return Holder.INSTANCE;
+    }
+
+    private static final class Holder {
+        static final WordNet INSTANCE = load();
+
+        private static WordNet load() {
+            try {
+                return new WordNet(Dictionary.getDefaultResourceInstance());
+            } catch (JWNLException e) {
+                throw new IllegalStateException("the WordNet dictionary on the class path cannot be read", e);
             }
         }
-        return w;
     }
 
     Entry lookup(String word) {
@@ -73,7 +72,11 @@ final class WordNet {
         if (lower.length() < 2 || !lower.chars().allMatch(Character::isLetter)) {
             return Entry.NONE;
         }
-        return entries.computeIfAbsent(lower, this::read);
+        Entry known = entries.get(lower);
+        if (known != null) {
+            return known;
+        }
+        return entries.size() < MAX_CACHED ? entries.computeIfAbsent(lower, this::read) : read(lower);
     }
 
     private Entry read(String lower) {
