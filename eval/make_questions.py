@@ -445,9 +445,9 @@ def by_hand():
     """Phrasings first met outside the generated templates; kept as regressions."""
     A = lambda a, b: f"SUM(CASE WHEN r.week_ending BETWEEN DATE '{a}' AND DATE '{b}' THEN r.trx ELSE 0 END)"
     g = lambda a1, b1, a2, b2: f"{A(a1, b1)}, {A(a2, b2)}, ({A(a2, b2)} - {A(a1, b1)}) * 1.0 / {A(a1, b1)}"
-    # two periods named with no change word: side by side, one row each (label, first day, value), no growth
-    side = lambda product, *periods: " UNION ALL ".join(rx_sql(f"'{label}', DATE '{a}', SUM(r.trx)", [
-        f"p.product_name = '{product}'", rx_period(a, b)], joins=("product",)) for label, a, b in periods)
+    # two periods named with no change word: side by side, one row with a column for each period, no growth
+    side = lambda product, *periods: rx_sql(", ".join(f"SUM(CASE WHEN {rx_period(a, b)} THEN r.trx ELSE 0 END)"
+        for label, a, b in periods), [f"p.product_name = '{product}'"], joins=("product",))
     add("comparison", "Tirosint TRx Q4 2024 vs Q4 2025", side("Tirosint", ("Q4 2024", "2024-10-01", "2024-12-31"),
         ("Q4 2025", "2025-10-01", "2025-12-31")))
     add("growth", "Licart TRx YoY growth", rx_sql(g("2024-01-01", "2024-12-26", "2025-01-01", "2025-12-26"),

@@ -25,6 +25,9 @@ final class AggregateSql {
         if (in.shape() == Intent.Shape.GROWTH && in.base() == null) {
             return GrowthSeries.compile(this, model, in, dialect);
         }
+        if (in.per() != null) {
+            return PerMemberAverage.compile(this, model, in, dialect);
+        }
         return compile(in, dialect, true);
     }
 
@@ -90,8 +93,9 @@ final class AggregateSql {
             }
             ex.measure(in.metrics(), "growth from the first to the second period, as (second - first) / first");
             ex.period("first " + in.base().describe() + ", second " + in.period().describe() + " on " + time.name());
-        } else if (in.shape() == Intent.Shape.PERIODS && !groups.names.isEmpty()) {
-            // "2024 vs 2025 by region": a row for each region with a column for each period, never a row per period
+        } else if (in.shape() == Intent.Shape.PERIODS && (!groups.names.isEmpty() || in.rank() == null)) {
+            // "2024 vs 2025 (by region)": side by side, a column for each period (a row for each region); a row per
+            // period only when the periods are ranked ("which was higher, Q3 or Q4")
             where.add("(" + sql.between(timeCol, in.base()) + " OR " + sql.between(timeCol, in.period()) + ")");
             for (Field m : in.metrics()) {
                 for (Period p : List.of(in.base(), in.period())) {

@@ -8,13 +8,21 @@ import java.util.List;
  * ranking, and for member questions the activity clauses ("called in Q4 2024", "wrote no Tirosint").
  *
  * @param base the earlier period of a growth question; {@code period} is the later one
+ * @param per  "average calls per rep": the measure is taken for each of these members, then averaged over them
  */
 record Intent(Shape shape, List<Field> metrics, List<Target> groups, TimeGrain grain, List<Filter> filters,
               Period period, Period base, Rank rank, List<Target> targets, List<Clause> clauses, Field partition,
-              List<Field> segment, Threshold threshold) {
+              List<Field> segment, Threshold threshold, Target per) {
 
     /** PERIODS: two periods compared side by side, one row each, with no change computed (none was asked). */
     enum Shape { AGGREGATE, SHARE, GROWTH, PERIODS, COUNT, MEMBERS }
+
+    Intent(Shape shape, List<Field> metrics, List<Target> groups, TimeGrain grain, List<Filter> filters,
+           Period period, Period base, Rank rank, List<Target> targets, List<Clause> clauses, Field partition,
+           List<Field> segment, Threshold threshold) {
+        this(shape, metrics, groups, grain, filters, period, base, rank, targets, clauses, partition, segment,
+                threshold, null);
+    }
 
     Intent {
         metrics = List.copyOf(metrics);
@@ -81,7 +89,7 @@ record Intent(Shape shape, List<Field> metrics, List<Target> groups, TimeGrain g
 
     Intent withThreshold(Threshold t) {
         return new Intent(shape, metrics, groups, grain, filters, period, base, rank, targets, clauses, partition,
-                segment, t);
+                segment, t, per);
     }
 
     /** Order by the (first) measure; {@code limit} null means all rows. */

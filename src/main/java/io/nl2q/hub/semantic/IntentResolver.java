@@ -16,6 +16,13 @@ final class IntentResolver {
     }
 
     Intent resolve(Mentions m) {
+        if (m.ratio && m.metrics.isEmpty() && !m.values.isEmpty()) {
+            // "average phone calls per rep": the value names the activity ("phone calls"); its count is the measure
+            ModelTable of = m.values.get(0).candidates().get(0).table();
+            if (of.isFact()) {
+                of.fields(Field.Kind.METRIC).stream().filter(f -> f.counts(true)).findFirst().ifPresent(m.metrics::add);
+            }
+        }
         if (m.threshold != null) {
             return Thresholds.intent(m, this::aggregate);
         }
@@ -116,6 +123,7 @@ final class IntentResolver {
 
     private Intent aggregate(Mentions m) {
         rankCountedMembers(m);
+        rankByActivity(m);
         List<Field> metrics = m.metrics.isEmpty() ? List.of(model.defaultMetric()) : m.metrics;
         ModelTable base = model.tableOf(metrics.get(0));
         List<ModelTable> facts = metrics.stream().map(model::tableOf).distinct().toList();
@@ -127,9 +135,22 @@ final class IntentResolver {
         List<Intent.Target> groups = new ArrayList<>();
         // "MoM growth in 2025", "monthly growth over the last 6 months", "QoQ growth trend": a change for each period
         // of the span over the one before it (a series), never the whole span against the one before it
-        boolean series = m.growth && grain != null && !m.versus && !m.share && (m.periods.size() == 1
-                && m.periods.get(0).second() == null && Periods.longerThan(m.periods.get(0).first(), grain)
-                || m.periods.isEmpty() && m.trend);
+        // "QoQ change per quarter across 2024 and 2025", "calls per year 2023-2025 with the change": the periods
+        // listed or ranged are one span of the series
+        TimeParser.Span only = m.periods.size() == 1 ? m.periods.get(0) : null;
+        Period spanned = only == null ? null : only.second() == null ? only.first()
+                : only.versus() ? null : only.first().span(only.second());
+        boolean series = m.growth && grain != null && !m.versus && !m.share && (spanned != null
+                && (only.second() == null || m.grainGrouped) && Periods.longerThan(spanned, grain)
+                || m.periods.isEmpty() && (m.trend || m.grainGrouped));
+        if (series && only != null && only.second() != null) {
+            m.periods.set(0, new TimeParser.Span(only.start(), only.end(), spanned, null));
+        }
+        if (!m.growth && !m.versus && grain != null && only != null && only.second() != null && !only.versus()
+                && m.grainGrouped) {
+            // "Flector NRx by quarter for 2024 and 2025": a series over both periods, not two periods compared
+            m.periods.set(0, new TimeParser.Span(only.start(), only.end(), only.first().span(only.second()), null));
+        }
         if (m.growth && m.changeGrain && !m.periods.isEmpty() && !series) {
             m.yearAgo = grain == TimeGrain.YEAR;
             grain = null; // "Q4 2025 vs Q4 2024 (YoY)", "YoY growth for 2025": the periods are given, YoY names the change
@@ -218,12 +239,20 @@ final class IntentResolver {
         }
         Periods.combine(m);
         Periods periods = Periods.of(m, !series && m.growth || m.periods.stream().anyMatch(TimeParser.Span::comparison)
-                || m.versus && m.periods.stream().anyMatch(p -> p.second() != null));
-        List<Field> measures = m.ratio ? Ratios.of(model, m, metrics, groups, perPeriod, periods.period()) : metrics;
+                || m.versus && (m.periods.size() == 2 || m.periods.stream().anyMatch(p -> p.second() != null)));
+        List<Intent.Target> perMember = new ArrayList<>(1);
+        List<Field> measures = m.ratio ? Ratios.of(model, m, metrics, groups, perPeriod, periods.period(), perMember)
+                : metrics;
         // "Q3 2025 vs Q3 2024" with no change word: the two periods side by side, never an unasked growth
         Intent.Shape shape = periods.base() != null ? (m.growth || m.share || m.descending != null || grain != null
                 ? Intent.Shape.GROWTH : Intent.Shape.PERIODS) : m.share ? Intent.Shape.SHARE : Intent.Shape.AGGREGATE;
         shape = series ? Intent.Shape.GROWTH : shape; // a GROWTH with a grain and no base: each period over the one before
+        if (m.share && periods.base() != null) {
+            // never the growth of the measure in place of the share it was asked of
+            throw new Unanswerable("A share in two periods, or its change, is not something I compute yet; ask for the"
+                    + " share in each period (for example \"Tirosint market share in " + periods.base().describe()
+                    + "\").");
+        }
         Field partition = shape == Intent.Shape.SHARE && segment.isEmpty() ? new SharePartition(model, resolve).of(m, base, filters, groups)
                 : null;
         if (shape == Intent.Shape.SHARE && m.versus) {
@@ -256,7 +285,8 @@ final class IntentResolver {
             throw new Unanswerable("Growth restricted by another activity is not something I compute yet.");
         }
         return new Intent(shape, measures, groups, grain, filters, periods.period(), periods.base(), rank,
-                restriction.member(), restriction.clauses(), partition, segment, null);
+                restriction.member(), restriction.clauses(), partition, segment, null,
+                perMember.isEmpty() ? null : perMember.get(0));
     }
 
     /**
@@ -334,6 +364,19 @@ final class IntentResolver {
      * "top 20 Flector writers": a ranking of the members a distinct-count measure counts, by the default measure,
      * rather than a ranking of one number.
      */
+    /** "the 10 most-called doctors": the superlative of an activity's verb ranks by how many of it each has. */
+    private static void rankByActivity(Mentions m) {
+        if (m.descending == null || !m.metrics.isEmpty() || m.facts.size() != 1
+                || m.facts.get(0).position() <= m.rankPosition || m.facts.get(0).position() > m.rankPosition + 3) {
+            return;
+        }
+        ModelTable fact = m.facts.get(0).candidates().get(0).table();
+        fact.fields(Field.Kind.METRIC).stream().filter(f -> f.counts(true)).findFirst().ifPresent(f -> {
+            m.metrics.add(f);
+            m.facts.clear();
+        });
+    }
+
     private void rankCountedMembers(Mentions m) {
         if (m.descending == null || !m.entities.isEmpty() || !m.dimensions.isEmpty()) {
             return;
@@ -366,6 +409,15 @@ final class IntentResolver {
         if (groups.isEmpty() && grain != null) {
             return new Intent.Rank(m.limit != null ? m.limit : m.grainSingular ? Integer.valueOf(1) : null,
                     m.descending); // "which month had the highest TRx"
+        }
+        if (groups.isEmpty()) {
+            // "top 5 endos by NRx": the value names whose members are ranked (HCPs of that specialty)
+            m.values.stream().filter(v -> !v.negated() && v.position() > m.rankPosition
+                    && v.position() <= m.rankPosition + 3).map(v -> v.candidates().get(0).table())
+                    .filter(t -> !t.isFact() && t.label().isPresent() && !t.primaryKey().isEmpty()
+                            && resolve.reaches(model.tableOf(m.metrics.isEmpty() ? model.defaultMetric()
+                            : m.metrics.get(0)), new Meaning(Meaning.Type.TABLE, t, null, null, null, false)))
+                    .findFirst().ifPresent(t -> groups.add(new Intent.Target(t, null)));
         }
         if (groups.isEmpty()) {
             throw new Unanswerable("A ranking needs something to rank: say by what, for example \"top 10 "

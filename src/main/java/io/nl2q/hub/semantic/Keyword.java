@@ -40,8 +40,9 @@ enum Keyword {
         put(LIST, "list", "list of", "names of", "name the", "enumerate", "who are", "show all");
         put(NEGATION, "no", "not", "never", "without", "zero", "none", "didn", "haven", "hasn", "did not",
                 "have not", "has not", "do not", "does not", "non");
-        put(EXCEPT, "except", "excluding", "exclude", "other than", "besides", "apart from", "outside");
-        put(RATIO, "average", "averages", "avg", "mean", "on average", "ratio", "ratio of", "rate per");
+        put(EXCEPT, "except", "excluding", "exclude", "other than", "besides", "apart from", "outside", "leaving out",
+                "leave out", "not counting", "excl");
+        put(RATIO, "average", "averages", "avg", "mean", "on average", "ratio", "ratio of", "rate per", "divided by");
         put(COMBINED, "combined", "together", "altogether", "jointly", "as one", "taken together", "pooled");
         put(STOP, "show", "me", "give", "tell", "get", "find", "display", "pull", "see", "view", "want", "need",
                 "like", "would", "could", "can", "please", "i", "we", "us", "our", "my", "you", "the", "a", "an",
@@ -54,7 +55,7 @@ enum Keyword {
                 "different", "made by", "manufactured by", "produced by", "marketed by", "owned by", "belonging to",
                 "breakdown of", "what is", "what are", "what was", "what were", "how", "much", "many", "than",
                 "so far", "up", "down", "into", "any", "some", "currently", "current", "also",
-                "both", "let", "know", "look", "at", "just", "only", "the same", "overview", "summary", "level",
+                "both", "let", "know", "look", "at", "just", "only", "the same", "overview", "summary", "level", "basis", "based", "plus",
                 "s", "here", "where", "when", "under", "at least", "at most", "by the", "out", "amount", "amounts", "sorted", "order", "ordered", "result", "results", "among", "between",
                 // words of a threshold ("topped 2,000"), read with the number that follows them
                 "above", "below", "beyond", "exceed", "exceeds", "exceeded", "exceeding", "topped", "surpassed",

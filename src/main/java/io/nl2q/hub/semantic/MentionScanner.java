@@ -36,12 +36,41 @@ final class MentionScanner {
         MemberCount.apply(s.terms, s.m);
         PartOfWhole.apply(s.terms, s.m);
         PerMeasure.apply(s.terms, s.m);
+        s.qualifyingCount();
         ReadingRules.sameTableFilters(s.m);
         if (s.m.changeGrain && !s.m.growth && !s.m.trend && s.m.periods.stream()
                 .mapToInt(p -> p.second() == null ? 1 : 2).sum() == 2) {
             s.m.grain = null; // "Q3 2025 vs Q4 2025 (quarter over quarter)": the grain word names the periods given
         }
         return s.m;
+    }
+
+    /**
+     * "visit duration", "minutes of calls": the activity's own count named beside another measure of it only says
+     * whose measure it is, so it is not a second measure.
+     */
+    private void qualifyingCount() {
+        for (Mentions.Slot c : List.copyOf(m.metricSlots)) {
+            Field count = c.candidates().get(0).field();
+            if (count == null || !count.counts(true)) {
+                continue;
+            }
+            for (Mentions.Slot x : m.metricSlots) {
+                Field other = x.candidates().get(0).field();
+                boolean sameTable = other != null && other != count && other.table().equals(count.table())
+                        && !other.counts(false); // "calls, HCPs reached" lists two counts
+                boolean before = c.position() == x.position() - 1;
+                boolean ofAfter = c.position() == x.position() + 2 && terms.get(x.position() + 1).isStop()
+                        && terms.get(x.position() + 1).words().equals("of");
+                if (sameTable && (before || ofAfter)) {
+                    m.metrics.remove(count);
+                    m.metricSlots.remove(c);
+                    m.readings.add("\"" + terms.get(c.position()).words() + "\" as whose " + other.spokenName()
+                            + ", not a second measure");
+                    break;
+                }
+            }
+        }
     }
 
     /** "the West region", "product Tirosint", "molecule levothyroxine": the name only says which value is meant. */
@@ -102,7 +131,7 @@ final class MentionScanner {
             case TABLE -> {
                 versusWhole(i, t);
                 boolean afterAll = i > 0 && terms.get(i - 1).isStop() && terms.get(i - 1).words().equals("all");
-                if ((previousKeyword(i) == Keyword.GROUP || afterBy(i)) && !(afterAll && acrossBefore(i))) {
+                if ((previousKeyword(i) == Keyword.GROUP || afterBy(i) || eachOfValues(i)) && !(afterAll && acrossBefore(i))) {
                     // "across all products" is one total over them, not a row each; "by prescriber specialty" groups
                     // by the specialty of prescribers, not by prescriber too
                     m.grouped.add(ReadingRules.ownDimensionNext(terms, i) ? i + 1 : i);
@@ -132,8 +161,10 @@ final class MentionScanner {
                 }
                 boolean ranked = previousKeyword(i) == Keyword.TOP && terms.get(previousNonStop(i)).words()
                         .startsWith("rank"); // "rank our promoted brands by TRx": each of them is a row
-                if ((ranked || i > 0 && terms.get(i - 1).is(Keyword.GROUP) && !terms.get(i - 1).words().equals("across"))
-                        && !first.table().isFact()) {
+                int before = previousNonStop(i);
+                boolean each = before >= 0 && terms.get(before).is(Keyword.GROUP)
+                        && !terms.get(before).words().equals("across"); // "for each of our promoted brands"
+                if ((ranked || each) && !first.table().isFact()) {
                     // "per promoted brand": the filter's members are the grouping; "across all our brands" sums
                     m.grouped.add(i);
                     m.entities.add(new Mentions.Slot(i, List.of(new Meaning(Meaning.Type.TABLE, first.table(), null,
@@ -277,6 +308,18 @@ final class MentionScanner {
         return false;
     }
 
+    /** "for each topical NSAID product": the values between "each" and the table only say which of its members. */
+    private boolean eachOfValues(int i) {
+        int j = previousNonStop(i);
+        if (j < 0 || !terms.get(j).is(Meaning.Type.VALUE)) {
+            return false;
+        }
+        while (j >= 0 && terms.get(j).is(Meaning.Type.VALUE)) {
+            j = previousNonStop(j);
+        }
+        return j >= 0 && terms.get(j).is(Keyword.GROUP) && terms.get(j).words().matches("each|every|for each|for every|per");
+    }
+
     private boolean afterBy(int i) {
         return i > 0 && terms.get(i - 1).isStop() && terms.get(i - 1).words().endsWith(" by");
     }
@@ -330,7 +373,8 @@ final class MentionScanner {
         }
         Term next = i + 1 < terms.size() ? terms.get(i + 1) : null;
         if (next != null && m.limit == null && (next.is(Meaning.Type.TABLE) || next.is(Meaning.Type.DIMENSION)
-                || next.is(Meaning.Type.METRIC))) {
+                || next.is(Meaning.Type.METRIC) || Keyword.SUPERLATIVES.stream().anyMatch(next::is))) {
+            // "the 10 most-called doctors", "the 3 biggest writers": the ranking word right after the number
             m.limit = t.number(); // "which 5 territories had the lowest NRx": the ranking word comes later
             return;
         }
@@ -352,8 +396,11 @@ final class MentionScanner {
                     case QUARTERLY -> TimeGrain.QUARTER;
                     default -> TimeGrain.YEAR;
                 };
-                m.grainSingular |= t.words().startsWith("which ") || t.words().startsWith("what ");
-                m.changeGrain |= t.words().matches("(yoy|qoq|mom|wow|.* over .*)");
+                boolean which = t.words().startsWith("which ") || t.words().startsWith("what ");
+                boolean change = t.words().matches("(yoy|qoq|mom|wow|.* over .*)");
+                m.grainSingular |= which;
+                m.changeGrain |= change;
+                m.grainGrouped |= !which && !change;
             }
             case SHARE -> {
                 m.share = true;

@@ -53,6 +53,8 @@ final class Mentions {
     boolean combined;
     /** "YoY", "quarter over quarter": a grain word that only names the kind of change. */
     boolean changeGrain;
+    /** The grain was asked as a series ("by year", "quarterly", "month by month"), not only as a change's (YoY). */
+    boolean grainGrouped;
     /** "average", "avg", "ratio": a measure over a count of members, or one measure over another. */
     boolean ratio;
     int ratioPosition = -1;

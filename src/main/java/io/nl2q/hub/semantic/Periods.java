@@ -23,6 +23,9 @@ record Periods(Period period, Period base) {
         }
         Period a = first.first();
         Period b = first.second() != null ? first.second() : m.periods.size() == 2 ? m.periods.get(1).first() : null;
+        if (b != null && comparing && a.from().equals(b.from()) && a.to().equals(b.to())) {
+            b = a.previous(); // "L4W vs the prior 4 weeks": the same relative words twice mean the period before
+        }
         if (b != null && comparing && b.from().isBefore(a.from())) {
             Period later = a; // "Q4 compared with Q3", "2025 over 2024": a change is told from the earlier period to the later one
             a = b;

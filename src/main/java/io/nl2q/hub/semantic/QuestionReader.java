@@ -27,6 +27,7 @@ final class QuestionReader {
 
     Reading read(String question) {
         List<String> raw = Text.rawTokens(question);
+        java.util.Set<Integer> slashes = Text.slashes(question);
         List<String> corrections = new ArrayList<>();
         List<String> lower = raw.stream().map(t -> timeWord(t.toLowerCase(Locale.ROOT), corrections)).toList();
         boolean shouting = raw.stream().filter(t -> t.chars().anyMatch(Character::isLetter))
@@ -61,6 +62,11 @@ final class QuestionReader {
                 ignored.add(raw.get(i));
                 i++;
             } else if (term != null) {
+                if (slashes.contains(i) && term.is(Meaning.Type.METRIC) && !terms.isEmpty()
+                        && terms.get(terms.size() - 1).end() == i && terms.get(terms.size() - 1).is(Meaning.Type.METRIC)) {
+                    // "NRx/TRx": one measure over the other (between values, "Flector/Licart", a slash lists them)
+                    terms.add(new Term(i, i, "/", List.of(Meaning.keyword(Keyword.RATIO)), null, null, false));
+                }
                 terms.add(term);
                 i = term.end();
             } else if (Text.isNumber(lower.get(i))) {

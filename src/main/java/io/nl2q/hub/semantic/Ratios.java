@@ -20,8 +20,9 @@ final class Ratios {
     private Ratios() {
     }
 
+    /** {@code perMember} receives the dimension the measure is averaged over, when it is one ("per rep"). */
     static List<Field> of(SemanticModel model, Mentions m, List<Field> metrics, List<Intent.Target> groups,
-                          TimeGrain perPeriod, Period period) {
+                          TimeGrain perPeriod, Period period, List<Intent.Target> perMember) {
         if (perPeriod != null) {
             return List.of(perPeriod(metrics, perPeriod, period));
         }
@@ -42,6 +43,22 @@ final class Ratios {
         ModelTable fact = model.tableOf(f);
         Mentions.Slot per = m.entities.stream().filter(s -> m.grouped.contains(s.position())
                 && s.position() > m.ratioPosition).findFirst().orElse(null);
+        Mentions.Slot perValue = m.dimensions.stream().filter(s -> m.grouped.contains(s.position())
+                && s.position() > m.ratioPosition).findFirst().orElse(null);
+        Matcher sum = SUM.matcher(f.expr().strip());
+        boolean rowsAreEvents = fact.fields(Field.Kind.METRIC).stream().anyMatch(x -> x.counts(true));
+        if (sum.matches() && rowsAreEvents && (per != null || perValue != null)) {
+            // "mean call duration per territory": each call has its duration, so "per" groups the mean of it
+            return List.of(derived(f, "avg_" + f.name(), "AVG(" + sum.group(1) + ")"));
+        }
+        if (perValue != null && (per == null || perValue.position() < per.position())) {
+            // "average calls per rep": the measure for each rep, then its mean over the reps
+            Intent.Target target = new Intent.Target(null, perValue.candidates().get(0).field());
+            if (target.field() != null && groups.remove(target)) {
+                perMember.add(target);
+                return metrics;
+            }
+        }
         if (per != null) {
             ModelTable members = per.candidates().get(0).table();
             String key = key(model, fact, members);
@@ -51,7 +68,6 @@ final class Ratios {
             groups.remove(new Intent.Target(members, null)); // the members are the denominator, not a grouping
             return List.of(derived(f, f.name() + "_per_" + members.name(), over(f.expr(), "COUNT(DISTINCT " + key + ")")));
         }
-        Matcher sum = SUM.matcher(f.expr().strip());
         if (!sum.matches()) {
             throw new Unanswerable("An average of " + f.spokenName() + " needs what it is per: say for example \""
                     + f.spokenName() + " per <member>\".");

@@ -29,9 +29,30 @@ final class Spelling {
             rule("\\b(" + MONTHS + ")\\.? (\\d{1,2})(?:st|nd|rd|th)?\\b(?! ?\\d)", m -> monthDay(month(m.group(1)),
                     m.group(2))),
             rule("%\\s*of\\b", m -> " percent of"),
+            rule("(?:^|(?<=\\s))#\\s*(?:of\\b)?", m -> " number of "),
             // an output instruction that asks for nothing more than the columns every comparison has
             rule("\\bside[ -]by[ -]side\\b", m -> " "),
             rule("\\bw/o\\b", m -> "without"), rule("\\bw/", m -> "with "),
+            // "NRx/TRx": a slash between two words, read by the question reader (a ratio of two measures, else "and")
+            rule("\\b([a-z][a-z0-9-]*) ?/ ?([a-z][a-z0-9-]*)\\b", m -> m.group(1) + " slash " + m.group(2)),
+            rule("\\b(i\\.e|e\\.g)\\.?(?=\\s|,|$)", m -> m.group(1).replace(".", "")),
+            rule("\\b(?:a|one) single\\b", m -> "any"),
+            // orderings said as "X first": the direction of a ranking of every row
+            rule("\\b(?:best|biggest|highest|largest|top|most|greatest|fastest[ -]growing) first\\b", m -> "highest"),
+            rule("\\b(?:lowest|smallest|worst|least|fewest|slowest[ -]growing|slowest) first\\b", m -> "lowest"),
+            rule("\\b(?:broken|broke|break|split|bucketed|grouped) (?:out|up)? ?by\\b", m -> "by"),
+            // "Q3 TRx next to Q4 TRx" sets two periods side by side; "TRx next to calls" two measures
+            rule("\\b(?:next to|beside|alongside)(?= (?:q[1-4]|h[12]|20\\d\\d|the (?:same|prior|previous)|last|this)\\b)",
+                    m -> "vs"),
+            rule("\\bnext to\\b", m -> "alongside"),
+            rule("\\b(?:added|summed|lumped|taken|put) together\\b|\\badded up\\b", m -> "combined"),
+            rule("\\bat least once\\b", m -> " "),
+            // the whole span of the data
+            rule("\\b(?:since|from) the (?:start|beginning) of (?:the )?(?:data|history|records|time)\\b"
+                    + "|\\b(?:in |over )?the (?:whole|entire|full) (?:history|data(?: ?set)?|time range)\\b", m -> " "),
+            rule("\\b(?:by |per |for )?(?:the )?weeks? ending (?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)days?\\b",
+                    m -> " by week "),
+            rule("\\bon an? (weekly|monthly|quarterly|yearly|annual) basis\\b", m -> m.group(1)),
             // small number ranges: "8+", "8-10" (years and dates are read above)
             rule("\\b(\\d{1,2}) ?\\+", m -> m.group(1) + " or more"),
             rule("\\b(\\d{1,2}) (?:or|and) (?:higher|above|greater|over|up|better)\\b", m -> m.group(1) + " or more"),
@@ -71,6 +92,10 @@ final class Spelling {
             rule("\\b(?:since|from) (?:the )?(?:beginning|start) of\\b", m -> "since"),
             rule("\\b(" + UNITS + ")( .{1,40}?)\\b(prior|previous|preceding|last) one\\b",
                     m -> m.group(1) + m.group(2) + m.group(3) + " " + m.group(1)),
+            // "the % change vs the prior year": the change of each year over the one before it
+            rule("\\b(change|changes|growth|increase|decrease|delta|difference)((?: [a-z-]+){0,3}) (?:vs\\.?|versus"
+                    + "|compared (?:to|with)|against|over|from) (?:the |each )?(?:prior|previous|preceding|last) (" + UNITS
+                    + ")\\b", m -> m.group(1) + m.group(2) + " " + m.group(3) + " over " + m.group(3)),
             rule("\\b(preceding|prior) (\\d+ )?(" + UNITS + ")", m -> "previous " + (m.group(2) == null ? ""
                     : m.group(2)) + m.group(3)),
             rule("\\brolling (\\d+) (" + UNITS + ")", m -> "last " + m.group(1) + " " + m.group(2)));

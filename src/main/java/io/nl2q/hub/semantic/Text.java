@@ -35,6 +35,30 @@ final class Text {
 
     /** Tokens as written (case kept, punctuation dropped), used where case carries meaning (state codes). */
     static List<String> rawTokens(String text) {
+        return withSlashes(text).stream().filter(t -> !t.equals(SLASH)).toList();
+    }
+
+    /**
+     * Where a slash stood between two words ("NRx/TRx", "OB/GYN"): the index of the token after it in
+     * {@link #rawTokens}. The slash itself is no token, so "OB/GYN" and "ob gyn" read alike.
+     */
+    static java.util.Set<Integer> slashes(String text) {
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        int n = 0;
+        for (String t : withSlashes(text)) {
+            if (t.equals(SLASH)) {
+                out.add(n);
+            } else {
+                n++;
+            }
+        }
+        return out;
+    }
+
+    /** The mark {@link Spelling} leaves for a slash between two words. */
+    static final String SLASH = "slash";
+
+    private static List<String> withSlashes(String text) {
         String s = Spelling.rewrite(Normalizer.normalize(text, Normalizer.Form.NFKC));
         s = NOT.matcher(s).replaceAll(" not");
         s = CONTRACTION.matcher(s).replaceAll("");

@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
 final class TimeParser {
     private static final String MONTHS = "january|february|march|april|may|june|july|august|september|october"
             + "|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
-    private static final String YEAR = "(?:(?:calendar year|calendar|cy|full year|year) )?20\\d\\d";
+    /** "year 2024" is the year; in "per year 2023-2025" the word groups by year and is left to the lexicon. */
+    private static final String YEAR = "(?:(?:calendar year|calendar|cy|full year|(?<!\\b(?:per|by|each|every) )year) )?"
+            + "20\\d\\d";
     private static final String ORDINAL = "first|second|third|fourth|1st|2nd|3rd|4th|final|last";
     /** A month alone; "may" only after a preposition, since it is a verb too. */
     private static final String BARE_MONTH = "(?:january|february|march|april|june|july|august|september|october"
@@ -79,9 +81,10 @@ final class TimeParser {
      * {@code comparison} when the pair is set side by side ("Q4 2024 vs Q4 2025", "2024 and 2025") rather than
      * spanned ("between January and March 2025", "from 2024 to 2025" unless a change is asked for).
      */
-    record Span(int start, int end, Period first, Period second, boolean comparison) {
+    /** {@code versus}: two periods set against each other ("2024 vs 2025"), not listed ("2024 and 2025"). */
+    record Span(int start, int end, Period first, Period second, boolean comparison, boolean versus) {
         Span(int start, int end, Period first, Period second) {
-            this(start, end, first, second, false);
+            this(start, end, first, second, false, false);
         }
     }
 
@@ -97,7 +100,8 @@ final class TimeParser {
                     && !(joiner.equals("and") && "between".equals(m.group(1)));
             Period a = single(sameYear(m.group(2), m.group(4)));
             Period b = SAME_GRAIN.matcher(m.group(4)).matches() ? yearBefore(a) : single(m.group(4));
-            spans.add(new Span(tokenAt[m.start()], tokenAt[m.end() - 1] + 1, a, b, comparison));
+            spans.add(new Span(tokenAt[m.start()], tokenAt[m.end() - 1] + 1, a, b, comparison,
+                    comparison && !joiner.equals("and")));
             mark(used, m.start(), m.end());
         }
         m = MONTH_RANGE.matcher(text);
