@@ -13,6 +13,7 @@ def shapes(q):
     growth_series(q)
     segment_of_a_member(q)
     language_of_session_8(q)
+    pivots(q)
 
 def partner_rows_of_an_activity(q):
     """TRx or calls restricted or grouped by the partner row that matches them on two keys (HCP or payer, product)."""
@@ -73,13 +74,13 @@ def thresholds(q):
         q.call_period("2025-07-01", "2025-09-30")], " GROUP BY h.hcp_id"), "COUNT(*) >= 6"))
 
 def growth_series(q):
-    """Month-over-month, quarter-over-quarter, week-over-week growth of each period of a span, with LAG: the period
-    before the span is read so its first period has a growth too; weeks are the data's own week_ending."""
+    """Month-over-month, quarter-over-quarter, week-over-week growth of each period of a span, with LAG within the
+    span, as analysts write it (the first period has no growth); weeks are the data's own week_ending."""
     def series(grain, measure, where, first, before, to, by=""):
         label = "r.week_ending" if grain == "week" else f"CAST(DATE_TRUNC('{grain}', r.week_ending) AS DATE)"
         part = f" PARTITION BY {by.split('.')[-1]}" if by else ""
         lag = f"LAG(v) OVER ({part.strip()} ORDER BY d)".replace("( ", "(")
-        inner = q.rx_sql(f"{label} AS d{', ' + by if by else ''}, {measure} AS v", where + [q.rx_period(before, to)],
+        inner = q.rx_sql(f"{label} AS d{', ' + by if by else ''}, {measure} AS v", where + [q.rx_period(first, to)],
             f" GROUP BY {label}{', ' + by if by else ''}")
         cols = f"d{', ' + by.split('.')[-1] if by else ''}"
         return (f"SELECT {cols}, v, g FROM (SELECT *, (v - {lag}) * 1.0 / {lag} AS g FROM ({inner}) m) s"
@@ -138,3 +139,19 @@ def language_of_session_8(q):
     q.add("count", "# of doctors missing from the CRM in Seattle", "SELECT COUNT(*) FROM hcp h WHERE h.crm_account_id"
         " IS NULL AND h.city = 'Seattle'")
     q.refuse("Flector market share in Q1 2025 vs Q2 2025", "a share in two periods is not computed; never the TRx growth")
+
+def pivots(q):
+    """What goes across is a column each ("one column per channel", "years across the top", "as columns"), what goes
+    down the side a row each ("as rows", "down the side")."""
+    q.add("pivot", "2024 Flector calls per territory in the Midwest, a column for each channel", q.call_sql(
+        "t.territory_name, " + ", ".join(f"SUM(CASE WHEN c.channel = '{ch}' THEN 1 ELSE 0 END)" for ch in
+        ("In-Person", "Virtual", "Phone", "Email")), ["p.product_name = 'Flector'", "t.region = 'Midwest'",
+        q.call_period("2024-01-01", "2024-12-31")], " GROUP BY t.territory_name"))
+    q.add("pivot", "Synthroid NRx with payer channels down the side and 2024 and 2025 across the top", q.rx_sql(
+        "y.channel, " + ", ".join(f"SUM(CASE WHEN {q.rx_period(a, b)} THEN r.nrx ELSE 0 END)" for a, b in
+        (("2024-01-01", "2024-12-31"), ("2025-01-01", "2025-12-31"))), ["p.product_name = 'Synthroid'",
+        q.rx_period("2024-01-01", "2025-12-31")], " GROUP BY y.channel", joins=("product", "payer")))
+    q.add("pivot", "Licart TRx by decile, H1 and H2 2025 as columns", q.rx_sql(
+        "h.decile, " + ", ".join(f"SUM(CASE WHEN {q.rx_period(a, b)} THEN r.trx ELSE 0 END)" for a, b in
+        (("2025-01-01", "2025-06-30"), ("2025-07-01", "2025-12-31"))), ["p.product_name = 'Licart'",
+        q.rx_period("2025-01-01", "2025-12-31")], " GROUP BY h.decile", joins=("hcp", "product")))

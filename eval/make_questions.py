@@ -589,6 +589,9 @@ def partner():
         "product p ON p.product_id = f.product_id WHERE p.product_name = 'Flector' GROUP BY f.status")
     add("list", "hcps targeted for Flector with Flector prescriptions in 2025", hcp_list([target_exists("Flector"),
         rx_exists("Flector", "2025-01-01", "2025-12-31")]))
+    # a list of a distinct count's members lists the members (once a refusal: "a list asked of a single figure")
+    add("list", "list tier A targets", hcp_list(["EXISTS (SELECT 1 FROM hcp_target ht WHERE ht.hcp_id = h.hcp_id"
+        " AND ht.tier = 'A')"]))
     for text, why in [("payers that do not cover Flector", "negation of one formulary row is ambiguous"),
                       ("HCPs targeted for Tirosint called in 2025", "Tirosint may belong to the targeting or the calls"),
                       ("formulary status of Tirosint by payer", "a status per payer is not a measure"),
@@ -596,7 +599,6 @@ def partner():
                       ("how many patients are on the target list", "no patients"),
                       ("how many targets in 2025", "the targeting list has no time to filter by"),
                       ("tier A share of Tirosint targets", "a distinct count is no share of a whole"),
-                      ("list tier A targets", "a list asked of a single figure"),
                       ("payers covering Flector in 2025", "the formulary has no time to apply the period to")]:
         refuse(text, why)
 

@@ -100,8 +100,7 @@ final class AggregateSql {
             for (Field m : in.metrics()) {
                 for (Period p : List.of(in.base(), in.period())) {
                     measures.add(Aggregates.when(sql.column(m), sql.between(timeCol, p)));
-                    measureNames.add(m.name() + "_" + p.shortLabel().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
-                            .replaceAll("^_|_$", ""));
+                    measureNames.add(m.name() + "_" + columnName(p.shortLabel()));
                 }
             }
             ex.measure(in.metrics(), null);
@@ -124,6 +123,28 @@ final class AggregateSql {
             }
             ex.measure(in.metrics(), null);
             ex.period(in.base().describe() + " and " + in.period().describe() + ", side by side, on " + time.name());
+        } else if (in.pivot() != null && share == null) {
+            // "TRx by region, one column per channel": a conditional aggregate for each column
+            Intent.Pivot p = in.pivot();
+            if (in.period() != null) {
+                where.add(sql.between(timeCol, in.period()));
+                ex.period(in.period().describe() + " on " + time.name());
+            }
+            for (Field m : in.metrics()) {
+                if (p.field() == null) {
+                    for (Period each : p.periods()) {
+                        measures.add(Aggregates.when(sql.column(m), sql.between(timeCol, each)));
+                        measureNames.add(m.name() + "_" + columnName(each.shortLabel()));
+                    }
+                } else {
+                    for (String v : p.values()) {
+                        measures.add(Aggregates.when(sql.column(m), sql.column(p.field()) + " = " + Sql.literal(v)));
+                        measureNames.add(m.name() + "_" + columnName(v));
+                    }
+                }
+            }
+            ex.measure(in.metrics(), null);
+            ex.grouping(List.of("a column for each " + (p.field() == null ? "period" : p.field().spokenName())));
         } else {
             if (in.period() != null) {
                 where.add(sql.between(timeCol, in.period()));
@@ -181,6 +202,12 @@ final class AggregateSql {
             body = sql.limit(body, in.rank().limit());
         }
         return new Compiled(body, ex.text(), chart(in, groups, grainName, measureNames));
+    }
+
+    /** A value or period label as a column name: "Tirosint-SOL" is tirosint_sol, "Q1 2025" q1_2025. */
+    static String columnName(String label) {
+        String n = label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+        return n.isEmpty() ? "value" : n;
     }
 
     /** Keeps the groups past the threshold: counted (one number) or listed with their measure, highest first. */

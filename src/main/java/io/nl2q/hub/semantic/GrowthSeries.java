@@ -3,15 +3,14 @@ package io.nl2q.hub.semantic;
 import io.nl2q.hub.pipeline.Chart;
 import io.nl2q.hub.warehouse.SqlDialect;
 import io.nl2q.hub.warehouse.SqlDialect.TimeGrain;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * "Month-over-month growth in 2025", "QoQ growth by region": the trend of each period, and its growth over the period
- * before it with LAG (per group when grouped). The period before the span is read too, so the first period of the
- * span has its growth; it is dropped from the answer after LAG has used it.
+ * before it with LAG (per group when grouped), within the period asked, as analysts write it: the first period has no
+ * growth.
  */
 final class GrowthSeries {
     private GrowthSeries() {
@@ -22,9 +21,7 @@ final class GrowthSeries {
         Period span = in.period();
         Field time = model.tableOf(in.metrics().get(0)).timeDimension().orElseThrow();
         boolean ownDates = grain.name().equalsIgnoreCase(time.dataGrain()); // weeks labelled by week_ending
-        LocalDate first = span == null ? null : ownDates ? span.from() : Periods.start(span.from(), grain);
-        Period widened = span == null ? null : Period.of(Periods.shift(first, grain, -1), span.to(), span.label());
-        Intent trend = new Intent(Intent.Shape.AGGREGATE, in.metrics(), in.groups(), grain, in.filters(), widened,
+        Intent trend = new Intent(Intent.Shape.AGGREGATE, in.metrics(), in.groups(), grain, in.filters(), span,
                 null, null, in.targets(), in.clauses(), null, List.of(), null);
         Compiled c = single.compile(trend, dialect, false, true);
         String start = ownDates ? time.name() : grain.name().toLowerCase(Locale.ROOT) + "_start";
@@ -38,15 +35,12 @@ final class GrowthSeries {
             growth.add("(s." + m.name() + " - " + lag + ") * 1.0 / NULLIF(" + lag + ", 0) AS " + m.name() + "_growth");
         }
         String body = "SELECT s.*, " + String.join(", ", growth) + " FROM (" + c.sql() + ") s";
-        if (first != null) {
-            body = "SELECT * FROM (" + body + ") g WHERE g." + start + " >= " + dialect.dateLiteral(first);
-        }
         List<String> order = new ArrayList<>(List.of(start));
         order.addAll(keys);
         String g = grain.name().toLowerCase(Locale.ROOT);
         String explanation = c.explanation() + " Then the change of each " + g + " from the " + g + " before it, and "
-                + "its growth as (this - previous) / previous" + (first == null ? "" : "; the " + g + " before " + first
-                + " is read only for the first growth") + ". Ordered by " + String.join(", ", order) + ".";
+                + "its growth as (this - previous) / previous; the first " + g + " has none before it in the period, so"
+                + " its change is empty. Ordered by " + String.join(", ", order) + ".";
         return new Compiled(body + " ORDER BY " + String.join(", ", order), explanation,
                 new Chart("line", start, in.metrics().get(0).name() + "_growth"));
     }

@@ -12,7 +12,7 @@ import java.util.List;
  */
 record Intent(Shape shape, List<Field> metrics, List<Target> groups, TimeGrain grain, List<Filter> filters,
               Period period, Period base, Rank rank, List<Target> targets, List<Clause> clauses, Field partition,
-              List<Field> segment, Threshold threshold, Target per) {
+              List<Field> segment, Threshold threshold, Target per, Pivot pivot) {
 
     /** PERIODS: two periods compared side by side, one row each, with no change computed (none was asked). */
     enum Shape { AGGREGATE, SHARE, GROWTH, PERIODS, COUNT, MEMBERS }
@@ -21,7 +21,14 @@ record Intent(Shape shape, List<Field> metrics, List<Target> groups, TimeGrain g
            Period period, Period base, Rank rank, List<Target> targets, List<Clause> clauses, Field partition,
            List<Field> segment, Threshold threshold) {
         this(shape, metrics, groups, grain, filters, period, base, rank, targets, clauses, partition, segment,
-                threshold, null);
+                threshold, null, null);
+    }
+
+    /**
+     * "TRx by region, one column per channel": a column for each value of a dimension, or for each period of a grain
+     * ("years across the top"); {@code field} null for periods.
+     */
+    record Pivot(Field field, List<String> values, List<Period> periods) {
     }
 
     Intent {
@@ -89,7 +96,7 @@ record Intent(Shape shape, List<Field> metrics, List<Target> groups, TimeGrain g
 
     Intent withThreshold(Threshold t) {
         return new Intent(shape, metrics, groups, grain, filters, period, base, rank, targets, clauses, partition,
-                segment, t, per);
+                segment, t, per, pivot);
     }
 
     /** Order by the (first) measure; {@code limit} null means all rows. */

@@ -143,6 +143,13 @@ final class IntentResolver {
         boolean series = m.growth && grain != null && !m.versus && !m.share && (spanned != null
                 && (only.second() == null || m.grainGrouped) && Periods.longerThan(spanned, grain)
                 || m.periods.isEmpty() && (m.trend || m.grainGrouped));
+        if (m.growth && m.grainGrouped && m.changeGrainOf != null && grain != null && m.changeGrainOf != grain) {
+            // "YoY growth by quarter": each quarter over the same quarter a year before, not over the quarter before
+            throw new Unanswerable("The growth of each " + grain.name().toLowerCase(java.util.Locale.ROOT) + " over the"
+                    + " same " + grain.name().toLowerCase(java.util.Locale.ROOT) + " a year before is not something I "
+                    + "compute yet; ask for one " + grain.name().toLowerCase(java.util.Locale.ROOT) + " against the same"
+                    + " one a year before, or for the growth of each over the one before it.");
+        }
         if (series && only != null && only.second() != null) {
             m.periods.set(0, new TimeParser.Span(only.start(), only.end(), spanned, null));
         }
@@ -237,6 +244,7 @@ final class IntentResolver {
             m.periods.add(new TimeParser.Span(0, 0, RelativePeriods.current(grain, m.asOf), null));
             grain = null;
         }
+        List<Period> listedAcross = Pivots.listedPeriods(m);
         Periods.combine(m);
         Periods periods = Periods.of(m, !series && m.growth || m.periods.stream().anyMatch(TimeParser.Span::comparison)
                 || m.versus && (m.periods.size() == 2 || m.periods.stream().anyMatch(p -> p.second() != null)));
@@ -275,6 +283,10 @@ final class IntentResolver {
             throw new Unanswerable("Counting " + who + " without an activity is not something I compute yet; ask"
                     + " for the list of " + who + " without it instead.");
         }
+        Intent.Pivot pivot = Pivots.of(m, model, resolve, base, groups, filters, listedAcross, grain, periods.period());
+        if (pivot != null && pivot.field() == null) {
+            grain = null; // the periods are columns now, not rows
+        }
         Intent.Rank rank = rank(m, groups, grain);
         if (!restriction.clauses().isEmpty() && m.versus) {
             // "HCPs called vs not called": two groups of members compared, which one restriction cannot express
@@ -286,7 +298,7 @@ final class IntentResolver {
         }
         return new Intent(shape, measures, groups, grain, filters, periods.period(), periods.base(), rank,
                 restriction.member(), restriction.clauses(), partition, segment, null,
-                perMember.isEmpty() ? null : perMember.get(0));
+                perMember.isEmpty() ? null : perMember.get(0), pivot);
     }
 
     /**
@@ -294,7 +306,7 @@ final class IntentResolver {
      * the members, so the measure becomes the activity they have and the names the members themselves.
      */
     private boolean namedMembers(Mentions m) {
-        if (!m.list || m.metrics.size() != 1 || m.descending != null || m.share || m.growth || m.dimensions.isEmpty()) {
+        if (!m.list || m.metrics.size() != 1 || m.descending != null || m.share || m.growth) {
             return false;
         }
         ModelTable counted = resolve.countedEntity(m.metrics.get(0));

@@ -11,7 +11,7 @@ import java.util.Set;
  */
 enum Keyword {
     TOP, BOTTOM, MOST, LEAST, GROUP, WHICH, TREND, WEEKLY, MONTHLY, QUARTERLY, YEARLY, SHARE, GROWTH, VERSUS, COUNT,
-    LIST, NEGATION, EXCEPT, COMBINED, RATIO, STOP;
+    LIST, NEGATION, EXCEPT, COMBINED, RATIO, PIVOT, STOP;
 
     private static final Map<String, Keyword> PHRASES = new HashMap<>();
 
@@ -24,11 +24,11 @@ enum Keyword {
                 "grouped by", "wise", "for each", "for every", "by each", "split", "splitting");
         put(WHICH, "which", "what");
         put(TREND, "trend", "trends", "trending", "over time", "trajectory", "time series", "evolution");
-        put(WEEKLY, "which week", "what week", "weekly", "week over week", "by week", "per week", "each week", "week by week", "wow");
-        put(MONTHLY, "which month", "what month", "monthly", "month over month", "by month", "per month", "each month", "month by month", "mom");
-        put(QUARTERLY, "which quarter", "what quarter", "quarterly", "quarter over quarter", "by quarter", "per quarter", "each quarter", "qoq",
+        put(WEEKLY, "which week", "what week", "weekly", "week over week", "by week", "by weeks", "weeks as", "per week", "each week", "week by week", "wow");
+        put(MONTHLY, "which month", "what month", "monthly", "month over month", "by month", "by months", "months", "per month", "each month", "month by month", "mom");
+        put(QUARTERLY, "which quarter", "what quarter", "quarterly", "quarter over quarter", "by quarter", "by quarters", "quarters", "per quarter", "each quarter", "qoq",
                 "quarter by quarter");
-        put(YEARLY, "which year", "what year", "yearly", "annual", "annually", "year over year", "by year", "per year", "each year", "yoy",
+        put(YEARLY, "which year", "what year", "yearly", "annual", "annually", "year over year", "by year", "by years", "years", "per year", "each year", "yoy",
                 "year by year");
         put(SHARE, "share", "shares", "share of", "percent share", "percentage share", "percentage", "percentage of",
                 "percent of", "pct of", "proportion", "proportion of", "fraction", "fraction of", "as a fraction of");
@@ -43,6 +43,7 @@ enum Keyword {
         put(EXCEPT, "except", "excluding", "exclude", "other than", "besides", "apart from", "outside", "leaving out",
                 "leave out", "not counting", "excl");
         put(RATIO, "average", "averages", "avg", "mean", "on average", "ratio", "ratio of", "rate per", "divided by");
+        put(PIVOT, "pivotby");
         put(COMBINED, "combined", "together", "altogether", "jointly", "as one", "taken together", "pooled");
         put(STOP, "show", "me", "give", "tell", "get", "find", "display", "pull", "see", "view", "want", "need",
                 "like", "would", "could", "can", "please", "i", "we", "us", "our", "my", "you", "the", "a", "an",

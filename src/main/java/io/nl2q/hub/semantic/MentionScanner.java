@@ -37,12 +37,29 @@ final class MentionScanner {
         PartOfWhole.apply(s.terms, s.m);
         PerMeasure.apply(s.terms, s.m);
         s.qualifyingCount();
+        s.eachAfterward();
         ReadingRules.sameTableFilters(s.m);
         if (s.m.changeGrain && !s.m.growth && !s.m.trend && s.m.periods.stream()
                 .mapToInt(p -> p.second() == null ? 1 : 2).sum() == 2) {
             s.m.grain = null; // "Q3 2025 vs Q4 2025 (quarter over quarter)": the grain word names the periods given
         }
         return s.m;
+    }
+
+    /** "Pfizer's products - TRx for each one": "each" with nothing after it to group by means the members named. */
+    private void eachAfterward() {
+        for (int g = 0; g < terms.size(); g++) {
+            if (!terms.get(g).is(Keyword.GROUP) || !terms.get(g).words().matches("(for )?(each|every)")) {
+                continue;
+            }
+            final int at = g;
+            boolean named = terms.subList(g + 1, terms.size()).stream().anyMatch(t -> t.is(Meaning.Type.TABLE)
+                    || t.is(Meaning.Type.DIMENSION) || t.is(Meaning.Type.FILTER) || t.is(Meaning.Type.VALUE));
+            if (!named) {
+                m.entities.stream().filter(e -> e.position() < at).reduce((a, b) -> b)
+                        .ifPresent(e -> m.grouped.add(e.position()));
+            }
+        }
     }
 
     /**
@@ -162,6 +179,7 @@ final class MentionScanner {
                 boolean ranked = previousKeyword(i) == Keyword.TOP && terms.get(previousNonStop(i)).words()
                         .startsWith("rank"); // "rank our promoted brands by TRx": each of them is a row
                 int before = previousNonStop(i);
+                before = before >= 0 && terms.get(before).number() != null ? previousNonStop(before) : before;
                 boolean each = before >= 0 && terms.get(before).is(Keyword.GROUP)
                         && !terms.get(before).words().equals("across"); // "for each of our promoted brands"
                 if ((ranked || each) && !first.table().isFact()) {
@@ -170,7 +188,11 @@ final class MentionScanner {
                     m.entities.add(new Mentions.Slot(i, List.of(new Meaning(Meaning.Type.TABLE, first.table(), null,
                             null, null, false)), false, t.singular(), null));
                 }
-                m.namedFilters.add(slot(i, t));
+                Mentions.Slot named = slot(i, t);
+                if (m.namedFilters.stream().noneMatch(n -> n.candidates().get(0).field() == first.field()
+                        && n.negated() == named.negated())) {
+                    m.namedFilters.add(named); // "our promoted portfolio (all promoted brands)": said twice, one filter
+                }
             }
             case VALUE -> {
                 ReadingRules.otherSide(terms, i, t);
@@ -372,6 +394,11 @@ final class MentionScanner {
             return;
         }
         Term next = i + 1 < terms.size() ? terms.get(i + 1) : null;
+        if (next != null && next.is(Meaning.Type.FILTER) && m.descending == null) {
+            // "each of our 4 promoted brands": the number restates how many the filter holds
+            m.readings.add("\"" + t.number() + " " + next.words() + "\" as all " + next.words());
+            return;
+        }
         if (next != null && m.limit == null && (next.is(Meaning.Type.TABLE) || next.is(Meaning.Type.DIMENSION)
                 || next.is(Meaning.Type.METRIC) || Keyword.SUPERLATIVES.stream().anyMatch(next::is))) {
             // "the 10 most-called doctors", "the 3 biggest writers": the ranking word right after the number
@@ -401,6 +428,7 @@ final class MentionScanner {
                 m.grainSingular |= which;
                 m.changeGrain |= change;
                 m.grainGrouped |= !which && !change;
+                m.changeGrainOf = change ? m.grain : m.changeGrainOf;
             }
             case SHARE -> {
                 m.share = true;
@@ -423,6 +451,7 @@ final class MentionScanner {
                 m.ratioPosition = m.ratioPosition < 0 ? i : m.ratioPosition;
             }
             case LIST -> m.list = true;
+            case PIVOT -> m.pivotAt = m.pivotAt < 0 ? i : m.pivotAt;
             case NEGATION, EXCEPT -> negate = true;
             case STOP -> m.both |= t.words().equals("both");
             default -> {

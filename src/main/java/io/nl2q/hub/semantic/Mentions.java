@@ -55,6 +55,12 @@ final class Mentions {
     boolean changeGrain;
     /** The grain was asked as a series ("by year", "quarterly", "month by month"), not only as a change's (YoY). */
     boolean grainGrouped;
+    /** The grain a change word names ("YoY": year), when one does. */
+    TimeGrain changeGrainOf;
+    /** The term after which the question names what goes across as columns ("one column per channel"); -1 if none. */
+    int pivotAt = -1;
+    /** The tenant's canonical values of each enumerated dimension, for columns named by a dimension. */
+    java.util.Map<Field, List<String>> indexedValues = java.util.Map.of();
     /** "average", "avg", "ratio": a measure over a count of members, or one measure over another. */
     boolean ratio;
     int ratioPosition = -1;

@@ -24,7 +24,7 @@ final class Ratios {
     static List<Field> of(SemanticModel model, Mentions m, List<Field> metrics, List<Intent.Target> groups,
                           TimeGrain perPeriod, Period period, List<Intent.Target> perMember) {
         if (perPeriod != null) {
-            return List.of(perPeriod(metrics, perPeriod, period));
+            return List.of(perPeriod(metrics, perPeriod, period, m.asOf));
         }
         if (metrics.size() == 2 && metrics.get(0).table().equals(metrics.get(1).table()) && !m.share && !m.growth) {
             // "NRx to TRx ratio by quarter": one ratio of the two sums, for each period of a series too
@@ -79,7 +79,7 @@ final class Ratios {
      * "average weekly TRx over the last 13 weeks", "average monthly calls in 2024": the total over the number of
      * such periods the question's period holds; only when that number is whole (13 weeks, 12 months, 4 quarters).
      */
-    private static Field perPeriod(List<Field> metrics, TimeGrain grain, Period period) {
+    private static Field perPeriod(List<Field> metrics, TimeGrain grain, Period period, java.time.LocalDate asOf) {
         if (metrics.size() != 1 || period == null) {
             throw new Unanswerable("An average per " + grain.name().toLowerCase(Locale.ROOT) + " needs one measure and"
                     + " the period it is taken over, for example \"average weekly " + metrics.get(0).spokenName()
@@ -88,7 +88,7 @@ final class Ratios {
         int months = period.unit() == ChronoUnit.YEARS ? 12 * period.count()
                 : period.unit() == ChronoUnit.MONTHS ? period.count() : -1;
         int n = switch (grain) {
-            case WEEK -> period.unit() == ChronoUnit.WEEKS ? period.count() : -1;
+            case WEEK -> period.unit() == ChronoUnit.WEEKS ? period.count() : weeksEnding(period, asOf);
             case MONTH -> months;
             case QUARTER -> months > 0 && months % 3 == 0 ? months / 3 : -1;
             case YEAR -> months > 0 && months % 12 == 0 ? months / 12 : -1;
@@ -102,6 +102,23 @@ final class Ratios {
         Field f = metrics.get(0);
         return derived(f, "avg_" + grain.name().toLowerCase(Locale.ROOT) + "ly_" + f.name(),
                 "(" + f.expr() + ") * 1.0 / " + n);
+    }
+
+    /**
+     * "average weekly TRx in 2025": the weeks of a year or a half are the data's weeks, each ending on the as-of
+     * date's weekday (52 Fridays in 2025), counted up to the as-of date.
+     */
+    private static int weeksEnding(Period period, java.time.LocalDate asOf) {
+        if (asOf == null || period.unit() != ChronoUnit.MONTHS && period.unit() != ChronoUnit.YEARS) {
+            return -1;
+        }
+        java.time.LocalDate last = period.to().isAfter(asOf) ? asOf : period.to();
+        java.time.LocalDate d = period.from().with(java.time.temporal.TemporalAdjusters.nextOrSame(asOf.getDayOfWeek()));
+        int n = 0;
+        for (; !d.isAfter(last); d = d.plusWeeks(1)) {
+            n++;
+        }
+        return n;
     }
 
     private static String over(String numerator, String denominator) {

@@ -54,6 +54,7 @@ public final class SemanticEngine {
             }
             Mentions mentions = MentionScanner.scan(reading.terms(), reading.verbs());
             mentions.asOf = ctx.index().asOf() == null ? LocalDate.now() : ctx.index().asOf();
+            mentions.indexedValues = ctx.index().values();
             Intent intent;
             try {
                 intent = resolver.resolve(mentions);

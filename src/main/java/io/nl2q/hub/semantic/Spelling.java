@@ -47,6 +47,24 @@ final class Spelling {
             rule("\\bnext to\\b", m -> "alongside"),
             rule("\\b(?:added|summed|lumped|taken|put) together\\b|\\badded up\\b", m -> "combined"),
             rule("\\bat least once\\b", m -> " "),
+            // pivots: what goes across ("one column per channel", "channels as columns", "years across the top") and
+            // what goes down ("regions as rows", "down the side", "one row per territory"); "A x B" crosses A with B
+            rule("\\b(?:with |and )?(?:one|a|1|separate) (?:separate )?columns? (?:each )?(?:per|for each|for every|for|by)\\b",
+                    m -> " pivotby by "),
+            rule("\\b(?:with |and )?(?:the )?([a-z0-9][a-z0-9-]*(?: [a-z0-9][a-z0-9-]*)?) (?:as|in) (?:the )?columns\\b",
+                    m -> " pivotby by " + m.group(1) + " "),
+            rule("\\b(?:with )?(?:the )?([a-z0-9][a-z0-9-]*(?: [a-z0-9][a-z0-9-]*)?) across(?: the top)?(?=\\s*[,.;)]|\\s*$)",
+                    m -> " pivotby by " + m.group(1) + " "),
+            rule("\\b(?:the )?((?!(?:with|and|the|by|per|as|in|of|for)\\b)[a-z][a-z0-9-]*(?: [a-z][a-z0-9-]*)?)"
+                    + " (?:as (?:the )?rows|down the side)\\b",
+                    m -> " by " + m.group(1) + " "),
+            rule("\\b(?:one|a) row (?:per|for each|for every|by)\\b", m -> " by "),
+            rule("(?<=[a-z]) x (?=[a-z])", m -> " pivotby by "),
+            rule("\\bpivot(?:ed)?(?: table)?(?: by)?\\b:?|\\b(?:as|in) a (?:pivot )?table\\b", m -> " "),
+            rule("\\b(each|every) (?:one|1)\\b", m -> m.group(1)),
+            // "by decile, from decile 10 down to 1": how to order the breakdown, not a range of deciles
+            rule("\\bfrom (?:[a-z]+ )?(\\d+) (?:down )?to (?:[a-z]+ )?(\\d+)\\b(?= *[),.;]|$)", m -> Integer.parseInt(m.group(1))
+                    > Integer.parseInt(m.group(2)) ? " " : m.group()),
             // the whole span of the data
             rule("\\b(?:since|from) the (?:start|beginning) of (?:the )?(?:data|history|records|time)\\b"
                     + "|\\b(?:in |over )?the (?:whole|entire|full) (?:history|data(?: ?set)?|time range)\\b", m -> " "),

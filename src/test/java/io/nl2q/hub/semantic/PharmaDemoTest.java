@@ -29,6 +29,11 @@ abstract class PharmaDemoTest {
         return engine.generate(question, warehouse);
     }
 
+    /** The rows {@code sql} returns on the demo warehouse. */
+    java.util.List<java.util.List<Object>> rows(String sql) {
+        return warehouse.query(sql, java.util.List.of(), java.time.Duration.ofSeconds(30), 1000).rows();
+    }
+
     /** The refusal of {@code question}, which must be refused as unanswerable. */
     HubException refusal(String question) {
         try {
