@@ -90,6 +90,10 @@ final class AggregateSql {
                 // computed over the two sums in an outer query: shorter SQL than repeating both CASE aggregates
                 growth.add("(s." + m.name() + "_second_period - s." + m.name() + "_first_period) * 1.0 / NULLIF(s."
                         + m.name() + "_first_period, 0) AS " + m.name() + "_growth");
+                if (in.percent()) {
+                    growth.add("(s." + m.name() + "_second_period - s." + m.name() + "_first_period) * 100.0 / NULLIF(s."
+                            + m.name() + "_first_period, 0) AS " + m.name() + "_growth_pct");
+                }
             }
             ex.measure(in.metrics(), "growth from the first to the second period, as (second - first) / first");
             ex.period("first " + in.base().describe() + ", second " + in.period().describe() + " on " + time.name());
@@ -154,6 +158,10 @@ final class AggregateSql {
                 if (share != null) {
                     measures.add(share.measure(m));
                     measureNames.add(m.name() + "_share");
+                    if (in.percent()) {
+                        measures.add("(" + share.measure(m) + ") * 100");
+                        measureNames.add(m.name() + "_share_pct");
+                    }
                 } else {
                     measures.add(sql.column(m));
                     measureNames.add(m.name());

@@ -23,7 +23,8 @@ final class English {
             toward towards together respective respectively exactly roughly approximately around approx
             im ive youre your yours he she his her him myself ourselves yourself mine ours
             if then whether either neither nor such own which whats hows wheres whos one ones
-            wondering wonder curious interested interest q helps helping am hoping hope wanted wanting
+            wondering wonder curious interested interest q helps helping am hoping hope wanted wanting r u ur
+            nationally national nationwide overall altogether leaderboard scorecard dashboard grid qbr mbr
             """);
     /**
      * Output instructions: the id of a member is its key, which every answer about members already shows ("show id
@@ -46,7 +47,7 @@ final class English {
             spend spends spent spending pay pays paid paying fill fills filled filling dispense dispenses
             dispensed dispensing log logs record recorded book booked hit hits see sees saw seen tally tallied
             capture captured captures show shows showing shown contain contains contained containing
-            nationally national nationwide overall altogether total totals totaled totalled whole entire full
+            total totals totaled totalled whole entire full
             currently presently today recently lately
             """);
 

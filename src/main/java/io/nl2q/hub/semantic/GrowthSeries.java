@@ -33,6 +33,10 @@ final class GrowthSeries {
             String lag = "LAG(s." + m.name() + ")" + over;
             growth.add("s." + m.name() + " - " + lag + " AS " + m.name() + "_change");
             growth.add("(s." + m.name() + " - " + lag + ") * 1.0 / NULLIF(" + lag + ", 0) AS " + m.name() + "_growth");
+            if (in.percent()) {
+                growth.add("(s." + m.name() + " - " + lag + ") * 100.0 / NULLIF(" + lag + ", 0) AS " + m.name()
+                        + "_growth_pct");
+            }
         }
         String body = "SELECT s.*, " + String.join(", ", growth) + " FROM (" + c.sql() + ") s";
         List<String> order = new ArrayList<>(List.of(start));

@@ -9,10 +9,11 @@ import java.util.List;
  *
  * @param base the earlier period of a growth question; {@code period} is the later one
  * @param per  "average calls per rep": the measure is taken for each of these members, then averaged over them
+ * @param percent "as a %": shares and growth are also given as percentages (x 100) beside the fractions
  */
 record Intent(Shape shape, List<Field> metrics, List<Target> groups, TimeGrain grain, List<Filter> filters,
               Period period, Period base, Rank rank, List<Target> targets, List<Clause> clauses, Field partition,
-              List<Field> segment, Threshold threshold, Target per, Pivot pivot) {
+              List<Field> segment, Threshold threshold, Target per, Pivot pivot, boolean percent) {
 
     /** PERIODS: two periods compared side by side, one row each, with no change computed (none was asked). */
     enum Shape { AGGREGATE, SHARE, GROWTH, PERIODS, COUNT, MEMBERS }
@@ -21,7 +22,7 @@ record Intent(Shape shape, List<Field> metrics, List<Target> groups, TimeGrain g
            Period period, Period base, Rank rank, List<Target> targets, List<Clause> clauses, Field partition,
            List<Field> segment, Threshold threshold) {
         this(shape, metrics, groups, grain, filters, period, base, rank, targets, clauses, partition, segment,
-                threshold, null, null);
+                threshold, null, null, false);
     }
 
     /**
@@ -96,7 +97,13 @@ record Intent(Shape shape, List<Field> metrics, List<Target> groups, TimeGrain g
 
     Intent withThreshold(Threshold t) {
         return new Intent(shape, metrics, groups, grain, filters, period, base, rank, targets, clauses, partition,
-                segment, t, per, pivot);
+                segment, t, per, pivot, percent);
+    }
+
+    /** "as a %", "what percent of": each fraction also as a percentage, in a column beside it. */
+    Intent inPercent(boolean p) {
+        return new Intent(shape, metrics, groups, grain, filters, period, base, rank, targets, clauses, partition,
+                segment, threshold, per, pivot, p);
     }
 
     /** Order by the (first) measure; {@code limit} null means all rows. */

@@ -143,6 +143,15 @@ final class IntentResolver {
         boolean series = m.growth && grain != null && !m.versus && !m.share && (spanned != null
                 && (only.second() == null || m.grainGrouped) && Periods.longerThan(spanned, grain)
                 || m.periods.isEmpty() && (m.trend || m.grainGrouped));
+        m.dimensions.stream().filter(s -> m.growth && m.metrics.isEmpty() && !m.grouped.contains(s.position())
+                && Stream.concat(m.values.stream(), m.numericFilters.stream()).noneMatch(v -> s.candidates().stream()
+                .anyMatch(d -> d.field() != null && d.field() == v.candidates().get(0).field()))).findFirst()
+                .ifPresent(s -> {
+                    // "how did Tirosint's formulary status change": an attribute's change, never a measure's growth
+                    throw new Unanswerable("\"" + s.candidates().get(0).describe() + "\" is an attribute, not a measure:"
+                            + " how it changed is not something I compute; ask for a measure's growth, or for the "
+                            + "attribute itself.");
+                });
         if (m.growth && m.grainGrouped && m.changeGrainOf != null && grain != null && m.changeGrainOf != grain) {
             // "YoY growth by quarter": each quarter over the same quarter a year before, not over the quarter before
             throw new Unanswerable("The growth of each " + grain.name().toLowerCase(java.util.Locale.ROOT) + " over the"
@@ -298,7 +307,7 @@ final class IntentResolver {
         }
         return new Intent(shape, measures, groups, grain, filters, periods.period(), periods.base(), rank,
                 restriction.member(), restriction.clauses(), partition, segment, null,
-                perMember.isEmpty() ? null : perMember.get(0), pivot);
+                perMember.isEmpty() ? null : perMember.get(0), pivot, m.percent);
     }
 
     /**
@@ -332,6 +341,9 @@ final class IntentResolver {
      * any table or dimension named without by/per/each is so.
      */
     private static boolean onlyQualifies(Mentions m, Mentions.Slot s) {
+        if (m.pivotAt >= 0 && s.position() < m.pivotAt && !m.count) {
+            return false; // "Midwest reps, calls with the months as columns": the reps are the rows
+        }
         // "how many HCPs did reps reach": a count asks for one number; only by/per/each would split it
         // "what share of Tirosint TRx came from Commercial payers": the table beside the segment only qualifies it
         // "what fraction of Flector TRx was written by decile 8-10 HCPs": the HCPs only qualify the decile range

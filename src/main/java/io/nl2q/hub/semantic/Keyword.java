@@ -11,13 +11,15 @@ import java.util.Set;
  */
 enum Keyword {
     TOP, BOTTOM, MOST, LEAST, GROUP, WHICH, TREND, WEEKLY, MONTHLY, QUARTERLY, YEARLY, SHARE, GROWTH, VERSUS, COUNT,
-    LIST, NEGATION, EXCEPT, COMBINED, RATIO, PIVOT, STOP;
+    LIST, NEGATION, EXCEPT, COMBINED, RATIO, PIVOT, PERCENT, STOP;
 
     private static final Map<String, Keyword> PHRASES = new HashMap<>();
 
     static {
-        put(TOP, "top", "rank", "ranked", "ranking", "rankings", "rank order", "leading", "best", "biggest", "largest", "highest", "greatest");
-        put(BOTTOM, "bottom", "lowest", "smallest", "worst", "weakest");
+        put(TOP, "ranked descending", "in descending order", "descending", "sorted descending",
+                "top", "rank", "ranked", "ranking", "rankings", "rank order", "leading", "best", "biggest", "largest", "highest", "greatest", "longest");
+        put(BOTTOM, "ranked ascending", "in ascending order", "ascending", "sorted ascending",
+                "bottom", "lowest", "smallest", "worst", "weakest", "shortest");
         put(MOST, "most", "the most", "more", "max", "maximum", "strongest", "fastest");
         put(LEAST, "least", "the least", "fewest", "min", "minimum", "slowest");
         put(GROUP, "by", "per", "each", "every", "across", "broken down by", "breakdown", "break down", "split by",
@@ -44,6 +46,8 @@ enum Keyword {
                 "leave out", "not counting", "excl");
         put(RATIO, "average", "averages", "avg", "mean", "on average", "ratio", "ratio of", "rate per", "divided by");
         put(PIVOT, "pivotby");
+        put(PERCENT, "percent", "as a percent", "in percent", "as percent", "percentage", "as a percentage",
+                "in percentage terms", "percentage terms", "pct", "in pct");
         put(COMBINED, "combined", "together", "altogether", "jointly", "as one", "taken together", "pooled");
         put(STOP, "show", "me", "give", "tell", "get", "find", "display", "pull", "see", "view", "want", "need",
                 "like", "would", "could", "can", "please", "i", "we", "us", "our", "my", "you", "the", "a", "an",

@@ -105,7 +105,8 @@ final class MentionScanner {
                         .anyMatch(q -> q.type() == Meaning.Type.DIMENSION && q.field() == v.field()
                                 || q.type() == Meaning.Type.TABLE && q.table() == v.table()
                                 && v.table().label().map(l -> l == v.field()).orElse(false))).toList();
-                if (!named.isEmpty()) {
+                boolean grouping = j < i && (previousKeyword(j) == Keyword.GROUP || afterBy(j));
+                if (!named.isEmpty() && !grouping) { // "by target tier (A/B/C)": a grouping, its values listed
                     qualifier[j] = true;
                     Term v = terms.get(i); // "levothyroxine molecule": only the molecule is meant
                     terms.set(i, new Term(v.start(), v.end(), v.words(), named, v.number(), v.time(), v.singular()));
@@ -412,9 +413,12 @@ final class MentionScanner {
         switch (k) {
             case TOP, MOST -> {
                 rank(i, true);
-                m.rankAll |= t.words().startsWith("rank");
+                m.rankAll |= t.words().startsWith("rank") || t.words().contains("descending");
             }
-            case BOTTOM, LEAST -> rank(i, false);
+            case BOTTOM, LEAST -> {
+                rank(i, false);
+                m.rankAll |= t.words().contains("ascending");
+            }
             case TREND -> m.trend = true;
             case WEEKLY, MONTHLY, QUARTERLY, YEARLY -> {
                 m.grain = switch (k) {
@@ -432,6 +436,7 @@ final class MentionScanner {
             }
             case SHARE -> {
                 m.share = true;
+                m.percent |= t.words().matches(".*\\b(percent|percentage|pct)\\b.*");
                 sharePosition = sharePosition < 0 ? i : sharePosition;
                 shareOf |= sharePosition == i && t.words().endsWith(" of");
                 m.values.stream().filter(v -> v.position() == previousNonStop(i) && unpartitioned(v))
@@ -439,6 +444,7 @@ final class MentionScanner {
             }
             case GROWTH -> {
                 m.growth = true;
+                m.percent |= t.words().matches(".*\\b(percent|percentage|pct)\\b.*");
                 m.changeGrain |= t.words().matches(".*\\b(yoy|qoq|mom|wow|over)\\b.*");
                 m.declining |= t.words().matches(".*\\b(declin|decreas|drop|fell|lost|los).*");
             }
@@ -452,6 +458,7 @@ final class MentionScanner {
             }
             case LIST -> m.list = true;
             case PIVOT -> m.pivotAt = m.pivotAt < 0 ? i : m.pivotAt;
+            case PERCENT -> m.percent = true;
             case NEGATION, EXCEPT -> negate = true;
             case STOP -> m.both |= t.words().equals("both");
             default -> {

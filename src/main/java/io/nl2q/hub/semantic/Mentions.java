@@ -55,6 +55,8 @@ final class Mentions {
     boolean changeGrain;
     /** The grain was asked as a series ("by year", "quarterly", "month by month"), not only as a change's (YoY). */
     boolean grainGrouped;
+    /** "as a %", "what percent of", "pct change": fractions are wanted as percentages too. */
+    boolean percent;
     /** The grain a change word names ("YoY": year), when one does. */
     TimeGrain changeGrainOf;
     /** The term after which the question names what goes across as columns ("one column per channel"); -1 if none. */

@@ -83,7 +83,7 @@ record Periods(Period period, Period base) {
 
     /** "2023 and 2024 combined": two periods summed are one period over both, when nothing lies between them. */
     static void combine(Mentions m) {
-        if (!m.combined || m.growth || m.versus || m.grain != null
+        if (!m.combined || m.growth || m.versus || m.grain != null || m.periods.stream().anyMatch(TimeParser.Span::versus)
                 || m.periods.size() < 2 && m.periods.stream().noneMatch(TimeParser.Span::comparison)) {
             return; // "2023 through 2025" is one range already; "yearly ... combined" sums members per year
         }

@@ -16,6 +16,21 @@ final class Pivots {
 
     /** "a column each for 2023, 2024 and 2025": periods listed after the column words, taken out of the question. */
     static List<Period> listedPeriods(Mentions m) {
+        if (m.grain != null) {
+            return List.of(); // "quarter of 2025 (columns Q1..Q4)": the grain's periods of the span are the columns
+        }
+        if (m.pivotAt >= 0 && m.periods.size() == 1 && m.periods.get(0).second() != null
+                && !m.periods.get(0).comparison() && m.periods.get(0).first().unit() == m.periods.get(0).second().unit()
+                && m.periods.get(0).first().count() == m.periods.get(0).second().count()) {
+            // "columns Q1 to Q4 2025": each period of the range, of the size of its ends
+            TimeParser.Span range = m.periods.get(0);
+            List<Period> each = new ArrayList<>();
+            for (Period p = range.first(); !p.from().isAfter(range.second().from()) && each.size() <= 24; p = next(p)) {
+                each.add(p);
+            }
+            m.periods.set(0, new TimeParser.Span(range.start(), range.end(), range.first().span(range.second()), null));
+            return each;
+        }
         if (m.pivotAt < 0 || m.periods.size() < 2) {
             return List.of();
         }
@@ -66,6 +81,11 @@ final class Pivots {
                 across = f;
             }
         }
+        if (across == null && (grain == null || period == null)) {
+            // "Synthroid vs Tirosint monthly TRx, one column each": the members listed are the columns
+            across = filters.stream().filter(f -> !f.negated() && f.values().size() > 1).map(Intent.Filter::field)
+                    .findFirst().orElse(null);
+        }
         if (across == null && grain != null && period != null) {
             return new Intent.Pivot(null, List.of(), periods(period, grain)); // "quarters across the top"
         }
@@ -85,6 +105,22 @@ final class Pivots {
                     + " example \"" + field.spokenName() + " A vs B, a column each\".");
         }
         return new Intent.Pivot(field, values, List.of());
+    }
+
+    /** The period of the same size right after {@code p} (the quarter after Q1 2025 is Q2 2025). */
+    private static Period next(Period p) {
+        LocalDate from = p.to().plusDays(1);
+        if (p.unit() == java.time.temporal.ChronoUnit.MONTHS && p.count() == 3) {
+            return TimeParser.quarter(from.getYear(), (from.getMonthValue() + 2) / 3);
+        }
+        if (p.unit() == java.time.temporal.ChronoUnit.MONTHS && p.count() == 1) {
+            return TimeParser.month(from);
+        }
+        if (p.unit() == java.time.temporal.ChronoUnit.YEARS) {
+            return new Period(from, from.plusYears(p.count()).minusDays(1), String.valueOf(from.getYear()), p.unit(),
+                    p.count());
+        }
+        return new Period(from, from.plus(p.count(), p.unit()).minusDays(1), p.label(), p.unit(), p.count());
     }
 
     /** The periods of the grain inside the span (the quarters of 2025, the years 2023 to 2025). */

@@ -65,10 +65,15 @@ final class ReadingRules {
         if (i >= 2 && List.of("does", "do", "did").contains(terms.get(i - 1).words())) {
             otherSide(t, terms.get(i - 2)); // "how many reps does Pfizer have": the members asked of the value
         }
-        if (i + 1 >= terms.size() || terms.get(i + 1).start() != t.end()) {
+        int j = i + 1;
+        while (j + 1 < terms.size() && terms.get(j).is(Meaning.Type.VALUE) && terms.get(j).start() == terms.get(j - 1).end()
+                && terms.get(j).meaning().table() == t.meaning().table()) {
+            j++; // "AbbVie's Synthroid reps": the company's product between the company and its members
+        }
+        if (j >= terms.size() || terms.get(j).start() != terms.get(j - 1).end()) {
             return;
         }
-        otherSide(t, terms.get(i + 1));
+        otherSide(t, terms.get(j));
     }
 
     private static void otherSide(Term t, Term next) {

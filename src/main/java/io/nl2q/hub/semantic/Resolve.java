@@ -53,6 +53,27 @@ final class Resolve {
                 fits.stream().map(m -> m.field().spokenName() + " " + m.value()).toList());
     }
 
+    /**
+     * "payer channel (commercial, Part D, Medicaid, cash)": a value of two dimensions listed with values of only one of
+     * them is that one's.
+     */
+    private java.util.Optional<Meaning> besideItsList(Mentions.Slot slot, ModelTable base, List<Mentions.Slot> all) {
+        List<Meaning> fits = fitting(slot, base, Meaning.Type.VALUE);
+        if (fits.stream().map(Meaning::field).distinct().count() < 2) {
+            return java.util.Optional.empty();
+        }
+        java.util.Set<Field> listed = new java.util.HashSet<>();
+        for (Mentions.Slot other : all) {
+            List<Meaning> o = other == slot ? List.of() : fitting(other, base, Meaning.Type.VALUE);
+            if (!o.isEmpty() && o.stream().map(Meaning::field).distinct().count() == 1) {
+                listed.add(o.get(0).field());
+            }
+        }
+        List<Meaning> inList = fits.stream().filter(m -> listed.contains(m.field())).toList();
+        return inList.stream().map(Meaning::field).distinct().count() == 1 ? java.util.Optional.of(inList.get(0))
+                : java.util.Optional.empty();
+    }
+
     /** The values a leading word names on a dimension declared with match_words, or none. */
     private List<Meaning> wordGroup(Mentions.Slot slot, ModelTable base) {
         List<Meaning> fits = fitting(slot, base, Meaning.Type.VALUE);
@@ -89,7 +110,7 @@ final class Resolve {
                 group.stream().map(Meaning::value).filter(x -> !list.contains(x)).forEach(list::add);
                 continue;
             }
-            Meaning v = value(s, base);
+            Meaning v = besideItsList(s, base, values).orElseGet(() -> value(s, base));
             fields.put(v.field().qualifiedName(), v.field());
             List<String> list = (s.negated() ? negative : positive).computeIfAbsent(v.field().qualifiedName(),
                     k -> new ArrayList<>());

@@ -29,6 +29,8 @@ final class Spelling {
             rule("\\b(" + MONTHS + ")\\.? (\\d{1,2})(?:st|nd|rd|th)?\\b(?! ?\\d)", m -> monthDay(month(m.group(1)),
                     m.group(2))),
             rule("%\\s*of\\b", m -> " percent of"),
+            rule("(?<=\\d)\\s*%", m -> " percent"), // "1%": read with its number by the threshold
+            rule("%", m -> " percent "),
             rule("(?:^|(?<=\\s))#\\s*(?:of\\b)?", m -> " number of "),
             // an output instruction that asks for nothing more than the columns every comparison has
             rule("\\bside[ -]by[ -]side\\b", m -> " "),
@@ -38,8 +40,9 @@ final class Spelling {
             rule("\\b(i\\.e|e\\.g)\\.?(?=\\s|,|$)", m -> m.group(1).replace(".", "")),
             rule("\\b(?:a|one) single\\b", m -> "any"),
             // orderings said as "X first": the direction of a ranking of every row
-            rule("\\b(?:best|biggest|highest|largest|top|most|greatest|fastest[ -]growing) first\\b", m -> "highest"),
-            rule("\\b(?:lowest|smallest|worst|least|fewest|slowest[ -]growing|slowest) first\\b", m -> "lowest"),
+            rule("\\b(?:best|biggest|highest|largest|longest|top|most|greatest|fastest[ -]growing) first\\b",
+                    m -> "ranked descending"),
+            rule("\\b(?:lowest|smallest|shortest|worst|least|fewest|slowest[ -]growing|slowest) first\\b", m -> "ranked ascending"),
             rule("\\b(?:broken|broke|break|split|bucketed|grouped) (?:out|up)? ?by\\b", m -> "by"),
             // "Q3 TRx next to Q4 TRx" sets two periods side by side; "TRx next to calls" two measures
             rule("\\b(?:next to|beside|alongside)(?= (?:q[1-4]|h[12]|20\\d\\d|the (?:same|prior|previous)|last|this)\\b)",
@@ -47,11 +50,22 @@ final class Spelling {
             rule("\\bnext to\\b", m -> "alongside"),
             rule("\\b(?:added|summed|lumped|taken|put) together\\b|\\badded up\\b", m -> "combined"),
             rule("\\bat least once\\b", m -> " "),
+            rule("\\b(?:just )?(?:need |want )?(?:the )?(?:two|2|both) (?:numbers|figures|values)\\b", m -> " "),
+            rule("\\b(?:as )?(?:one|a single|1) (?:number|figure|value)\\b|\\bquick one\\b", m -> " "),
+            rule("\\bnobody (?:has |have |had )?", m -> " not "),
+            rule("\\bsingle (?=most|biggest|highest|top|best|largest|lowest|least)", m -> ""),
+            rule("\\b(?:leaving|leave|left|keeping|keep|kept|taking|take|leaving the) ([a-z][a-z-]*s?) out\\b",
+                    m -> "excluding " + m.group(1)),
+            rule("\\b([a-z][a-z-]*s?) (?:left|taken|kept) out\\b", m -> "excluding " + m.group(1)),
+            rule("\\babsolute (change|difference)\\b", m -> m.group(1)),
+            rule("\\bnot (?:a |as a |in )?(?:%|percent(?:age)?s?)\\b", m -> " "),
+            rule("\\b(did|does|do|will|would)\\b((?: [a-z][a-z0-9-]*){1,3}) top (\\d)",
+                    m -> m.group(1) + m.group(2) + " topped " + m.group(3)),
             // pivots: what goes across ("one column per channel", "channels as columns", "years across the top") and
             // what goes down ("regions as rows", "down the side", "one row per territory"); "A x B" crosses A with B
             rule("\\b(?:with |and )?(?:one|a|1|separate) (?:separate )?columns? (?:each )?(?:per|for each|for every|for|by)\\b",
                     m -> " pivotby by "),
-            rule("\\b(?:with |and )?(?:the )?([a-z0-9][a-z0-9-]*(?: [a-z0-9][a-z0-9-]*)?) (?:as|in) (?:the )?columns\\b",
+            rule("\\b(?:with |and )?(?:the )?([a-z0-9][a-z0-9-]*(?: [a-z0-9][a-z0-9-]*)?) (?:as|in) (?:the )?(?:two |three |four |separate |\\d )?columns\\b",
                     m -> " pivotby by " + m.group(1) + " "),
             rule("\\b(?:with )?(?:the )?([a-z0-9][a-z0-9-]*(?: [a-z0-9][a-z0-9-]*)?) across(?: the top)?(?=\\s*[,.;)]|\\s*$)",
                     m -> " pivotby by " + m.group(1) + " "),
@@ -59,7 +73,11 @@ final class Spelling {
                     + " (?:as (?:the )?rows|down the side)\\b",
                     m -> " by " + m.group(1) + " "),
             rule("\\b(?:one|a) row (?:per|for each|for every|by)\\b", m -> " by "),
-            rule("(?<=[a-z]) x (?=[a-z])", m -> " pivotby by "),
+            rule("\\(\\s*(?:as )?rows?\\s*\\)", m -> " "),
+            rule("\\(\\s*columns?:?\\s*", m -> " pivotby by "),
+            rule("(?<=[a-z])\\s+x\\s+(?=[a-z])", m -> " pivotby by "),
+            rule("\\b(?:with |and )?(?:one|a) column each\\b", m -> " pivotby "),
+            rule("\\bcolumns?:? (?=q[1-4]|h[12]|20\\d\\d|" + MONTHS + ")", m -> " pivotby by "),
             rule("\\bpivot(?:ed)?(?: table)?(?: by)?\\b:?|\\b(?:as|in) a (?:pivot )?table\\b", m -> " "),
             rule("\\b(each|every) (?:one|1)\\b", m -> m.group(1)),
             // "by decile, from decile 10 down to 1": how to order the breakdown, not a range of deciles
@@ -97,7 +115,7 @@ final class Spelling {
             rule("\\b(" + MONTHS + ")(?:[ -]?['’]|-)(\\d{2})\\b", m -> m.group(1) + " 20" + m.group(2)),
             rule("\\b(in|of|since|for|during|from|to|vs|and|year|cy) ['’](\\d{2})\\b", m -> m.group(1) + " 20" + m.group(2)),
             // ranges written with a dash, and a period named once for two parts of one year
-            rule("\\b(" + MONTHS + "|q[1-4]|h[12]|20\\d\\d) ?[-–] ?(" + MONTHS + "|q[1-4]|h[12]|20\\d\\d)\\b",
+            rule("\\b(" + MONTHS + "|q[1-4]|h[12]|20\\d\\d) ?(?:[-–]|\\.\\.\\.?) ?(" + MONTHS + "|q[1-4]|h[12]|20\\d\\d)\\b",
                     m -> m.group(1) + " to " + m.group(2)),
             rule("\\b(q[1-4]|h[12]) (and|to|vs|versus|through|thru|against|compared to|compared with) (q[1-4]|h[12])"
                     + " (?:of )?(20\\d\\d)\\b", m -> m.group(1) + " " + m.group(4) + " " + m.group(2) + " " + m.group(3)
