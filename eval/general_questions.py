@@ -362,4 +362,8 @@ def thresholds_and_per(q):
         q.rx_period("2024-01-01", "2024-12-31")], " GROUP BY y.payer_id, y.payer_name"))
     q.add("average", "Licart calls per HCP reached in Q1 2025", q.call_sql("COUNT(*) * 1.0 / COUNT(DISTINCT c.hcp_id)",
         ["p.product_name = 'Licart'", q.call_period("2025-01-01", "2025-03-31")]))
-    q.refuse("Levoxyl TRx per call by territory in 2024", "a ratio across two activities is not computed")
+    # across two activities each is aggregated on its own, then one over the other (once a refusal)
+    q.add("ratio", "Licart NRx per Licart call by region in 2024", "SELECT a.region, a.v * 1.0 / b.n FROM (" + q.rx_sql(
+        "t.region, SUM(r.nrx) AS v", ["p.product_name = 'Licart'", q.rx_period("2024-01-01", "2024-12-31")],
+        " GROUP BY t.region") + ") a JOIN (" + q.call_sql("t.region, COUNT(*) AS n", ["p.product_name = 'Licart'",
+        q.call_period("2024-01-01", "2024-12-31")], " GROUP BY t.region") + ") b ON a.region = b.region")

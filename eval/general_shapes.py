@@ -14,6 +14,7 @@ def shapes(q):
     segment_of_a_member(q)
     language_of_session_8(q)
     pivots(q)
+    answer_forms(q)
 
 def partner_rows_of_an_activity(q):
     """TRx or calls restricted or grouped by the partner row that matches them on two keys (HCP or payer, product)."""
@@ -155,3 +156,21 @@ def pivots(q):
         "h.decile, " + ", ".join(f"SUM(CASE WHEN {q.rx_period(a, b)} THEN r.trx ELSE 0 END)" for a, b in
         (("2025-01-01", "2025-06-30"), ("2025-07-01", "2025-12-31"))), ["p.product_name = 'Licart'",
         q.rx_period("2025-01-01", "2025-12-31")], " GROUP BY h.decile", joins=("hcp", "product")))
+
+def answer_forms(q):
+    """Everyday wording that shapes the answer: a grouping whose values are listed, "X first", an activity the members
+    had ("who got at least one call"), the mean of a call's own column by a grain."""
+    q.add("breakdown", "Unithroid NRx in 2024 by payer channel (Commercial, Medicare Part D, Cash)", q.rx_sql(
+        "y.channel, SUM(r.nrx)", ["p.product_name = 'Unithroid'", "y.channel IN ('Commercial', 'Medicare Part D',"
+        " 'Cash')", q.rx_period("2024-01-01", "2024-12-31")], " GROUP BY y.channel", joins=("product", "payer")))
+    q.add("ranking", "specialties by Pennsaid units in Q1 2025, highest first", q.rx_sql("h.specialty, SUM(r.units) AS v",
+        ["p.product_name = 'Pennsaid'", q.rx_period("2025-01-01", "2025-03-31")], " GROUP BY h.specialty",
+        " ORDER BY v DESC", joins=("hcp", "product")), ordered=True)
+    q.add("restricted", "Tirosint-SOL NRx in 2025 from doctors who had at least one Tirosint-SOL call in 2025",
+        q.rx_sql("SUM(r.nrx)", ["p.product_name = 'Tirosint-SOL'", q.rx_period("2025-01-01", "2025-12-31"),
+        "EXISTS (SELECT 1 FROM call_activity c JOIN product cp ON cp.product_id = c.product_id WHERE c.hcp_id ="
+        " r.hcp_id AND cp.product_name = 'Tirosint-SOL' AND c.call_date BETWEEN DATE '2025-01-01' AND"
+        " DATE '2025-12-31')"], joins=("product",)))
+    q.add("average", "average in-person call length by month in H1 2024", q.call_sql(
+        "CAST(DATE_TRUNC('month', c.call_date) AS DATE), AVG(c.duration_min)", ["c.channel = 'In-Person'",
+        q.call_period("2024-01-01", "2024-06-30")], " GROUP BY 1", " ORDER BY 1"), ordered=True)

@@ -9,11 +9,11 @@ import java.util.List;
  *
  * @param base the earlier period of a growth question; {@code period} is the later one
  * @param per  "average calls per rep": the measure is taken for each of these members, then averaged over them
- * @param percent "as a %": shares and growth are also given as percentages (x 100) beside the fractions
+ * @param options how the answer is given (percentages beside fractions, a ratio across two activities)
  */
 record Intent(Shape shape, List<Field> metrics, List<Target> groups, TimeGrain grain, List<Filter> filters,
               Period period, Period base, Rank rank, List<Target> targets, List<Clause> clauses, Field partition,
-              List<Field> segment, Threshold threshold, Target per, Pivot pivot, boolean percent) {
+              List<Field> segment, Threshold threshold, Target per, Pivot pivot, Options options) {
 
     /** PERIODS: two periods compared side by side, one row each, with no change computed (none was asked). */
     enum Shape { AGGREGATE, SHARE, GROWTH, PERIODS, COUNT, MEMBERS }
@@ -22,7 +22,7 @@ record Intent(Shape shape, List<Field> metrics, List<Target> groups, TimeGrain g
            Period period, Period base, Rank rank, List<Target> targets, List<Clause> clauses, Field partition,
            List<Field> segment, Threshold threshold) {
         this(shape, metrics, groups, grain, filters, period, base, rank, targets, clauses, partition, segment,
-                threshold, null, null, false);
+                threshold, null, null, Options.NONE);
     }
 
     /**
@@ -97,13 +97,19 @@ record Intent(Shape shape, List<Field> metrics, List<Target> groups, TimeGrain g
 
     Intent withThreshold(Threshold t) {
         return new Intent(shape, metrics, groups, grain, filters, period, base, rank, targets, clauses, partition,
-                segment, t, per, pivot, percent);
+                segment, t, per, pivot, options);
     }
 
-    /** "as a %", "what percent of": each fraction also as a percentage, in a column beside it. */
-    Intent inPercent(boolean p) {
-        return new Intent(shape, metrics, groups, grain, filters, period, base, rank, targets, clauses, partition,
-                segment, threshold, per, pivot, p);
+    /**
+     * How the answer is given: {@code percent} ("as a %") adds each share and growth as a percentage beside the
+     * fraction; {@code acrossRatio} ("TRx per call") adds the first measure over the second, of two activities.
+     */
+    record Options(boolean percent, boolean acrossRatio) {
+        static final Options NONE = new Options(false, false);
+    }
+
+    boolean percent() {
+        return options != null && options.percent();
     }
 
     /** Order by the (first) measure; {@code limit} null means all rows. */

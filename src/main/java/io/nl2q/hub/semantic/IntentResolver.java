@@ -244,7 +244,8 @@ final class IntentResolver {
             }
         }
         TimeGrain perPeriod = null;
-        if (m.ratio && grain != null && !m.trend && !m.growth && metrics.size() != 2) {
+        if (m.ratio && grain != null && !m.trend && !m.growth && metrics.size() != 2
+                && !(m.grainBy && Ratios.meanOfRows(model, metrics))) {
             perPeriod = grain; // "average weekly TRx over the last 13 weeks": per week of the period, not a series
             grain = null;
         }
@@ -307,7 +308,7 @@ final class IntentResolver {
         }
         return new Intent(shape, measures, groups, grain, filters, periods.period(), periods.base(), rank,
                 restriction.member(), restriction.clauses(), partition, segment, null,
-                perMember.isEmpty() ? null : perMember.get(0), pivot, m.percent);
+                perMember.isEmpty() ? null : perMember.get(0), pivot, new Intent.Options(m.percent, m.acrossRatio));
     }
 
     /**

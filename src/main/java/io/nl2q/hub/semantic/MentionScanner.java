@@ -37,6 +37,7 @@ final class MentionScanner {
         PartOfWhole.apply(s.terms, s.m);
         PerMeasure.apply(s.terms, s.m);
         s.qualifyingCount();
+        s.activityOfMembers();
         s.eachAfterward();
         ReadingRules.sameTableFilters(s.m);
         if (s.m.changeGrain && !s.m.growth && !s.m.trend && s.m.periods.stream()
@@ -44,6 +45,42 @@ final class MentionScanner {
             s.m.grain = null; // "Q3 2025 vs Q4 2025 (quarter over quarter)": the grain word names the periods given
         }
         return s.m;
+    }
+
+    /**
+     * "Flector TRx from HCPs who received at least one Flector call": the activity counted after "who got", beside
+     * another measure, only says which members, so it is an activity they had, not a second measure.
+     */
+    private void activityOfMembers() {
+        if (m.metrics.size() < 2) {
+            return;
+        }
+        for (Mentions.Slot c : List.copyOf(m.metricSlots)) {
+            Field count = c.candidates().get(0).field();
+            if (count == null || !count.counts(true) || m.metricSlots.size() < 2) {
+                continue;
+            }
+            boolean relative = false;
+            for (int j = c.position() - 1; j >= 0 && j >= c.position() - 6; j--) {
+                Term t = terms.get(j);
+                if (t.isStop() && t.words().matches("who|that|which|whom")) {
+                    relative = true;
+                    continue;
+                }
+                if (relative && t.is(Meaning.Type.TABLE) && !t.meaning().table().isFact()) {
+                    m.metrics.remove(count);
+                    m.metricSlots.remove(c);
+                    m.facts.add(new Mentions.Slot(c.position(), List.of(new Meaning(Meaning.Type.TABLE,
+                            c.candidates().get(0).table(), null, null, null, false)), c.negated(), c.singular(), null));
+                    m.readings.add("\"" + terms.get(c.position()).words() + "\" as an activity the " + t.words()
+                            + " had, not a second measure");
+                    break;
+                }
+                if (!(t.isStop() || t.is(Meaning.Type.VALUE) || t.number() != null || t.meaning() == null)) {
+                    break;
+                }
+            }
+        }
     }
 
     /** "Pfizer's products - TRx for each one": "each" with nothing after it to group by means the members named. */
@@ -105,7 +142,7 @@ final class MentionScanner {
                         .anyMatch(q -> q.type() == Meaning.Type.DIMENSION && q.field() == v.field()
                                 || q.type() == Meaning.Type.TABLE && q.table() == v.table()
                                 && v.table().label().map(l -> l == v.field()).orElse(false))).toList();
-                boolean grouping = j < i && (previousKeyword(j) == Keyword.GROUP || afterBy(j));
+                boolean grouping = j < i && (previousKeyword(j) == Keyword.GROUP || afterBy(j) || eachOfValues(j));
                 if (!named.isEmpty() && !grouping) { // "by target tier (A/B/C)": a grouping, its values listed
                     qualifier[j] = true;
                     Term v = terms.get(i); // "levothyroxine molecule": only the molecule is meant
@@ -118,6 +155,11 @@ final class MentionScanner {
     private void take(int i) {
         Term t = terms.get(i);
         if (qualifier[i]) {
+            if (m.activityAt.contains(i) && t.is(Meaning.Type.METRIC) && t.meaning().field() != null
+                    && m.facts.stream().noneMatch(f -> f.candidates().get(0).table() == t.meaning().table())) {
+                m.facts.add(new Mentions.Slot(i, List.of(new Meaning(Meaning.Type.TABLE, t.meaning().table(), null,
+                        null, null, false)), false, t.singular(), null));
+            }
             return;
         }
         if (t.time() != null) {
@@ -432,6 +474,7 @@ final class MentionScanner {
                 m.grainSingular |= which;
                 m.changeGrain |= change;
                 m.grainGrouped |= !which && !change;
+                m.grainBy |= t.words().matches("(by|each|for each|every|per) .*");
                 m.changeGrainOf = change ? m.grain : m.changeGrainOf;
             }
             case SHARE -> {

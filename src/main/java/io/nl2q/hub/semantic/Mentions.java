@@ -55,8 +55,14 @@ final class Mentions {
     boolean changeGrain;
     /** The grain was asked as a series ("by year", "quarterly", "month by month"), not only as a change's (YoY). */
     boolean grainGrouped;
+    /** Terms naming an activity the members had ("at least one call"), not a measure. */
+    final java.util.Set<Integer> activityAt = new java.util.HashSet<>();
+    /** The grain was said as a grouping ("by quarter", "each month"), not as an adjective ("weekly"). */
+    boolean grainBy;
     /** "as a %", "what percent of", "pct change": fractions are wanted as percentages too. */
     boolean percent;
+    /** "TRx per call": a measure over a measure of another activity. */
+    boolean acrossRatio;
     /** The grain a change word names ("YoY": year), when one does. */
     TimeGrain changeGrainOf;
     /** The term after which the question names what goes across as columns ("one column per channel"); -1 if none. */

@@ -52,11 +52,18 @@ final class MultiFactSql {
             select.add("COALESCE(" + String.join(", ", each) + ") AS " + k);
         }
         int i = 0;
+        List<String> qualified = new ArrayList<>();
         for (List<Field> metrics : byFact.values()) {
             i++;
             for (Field m : metrics) {
                 select.add("m" + i + "." + m.name() + " AS " + m.name());
+                qualified.add("m" + i + "." + m.name());
             }
+        }
+        String ratioName = null;
+        if (in.options() != null && in.options().acrossRatio() && in.metrics().size() == 2) {
+            ratioName = in.metrics().get(0).name() + "_per_" + in.metrics().get(1).name();
+            select.add(qualified.get(0) + " * 1.0 / NULLIF(" + qualified.get(1) + ", 0) AS " + ratioName);
         }
         StringBuilder from = new StringBuilder(" FROM m1");
         for (int j = 2; j <= n; j++) {
@@ -73,7 +80,7 @@ final class MultiFactSql {
         outer.names.addAll(keys);
         outer.exprs.addAll(keys);
         String order = AggregateSql.order(in, outer, in.grain() == null ? null : keys.get(0),
-                in.metrics().get(0).name(), ex);
+                ratioName != null ? ratioName : in.metrics().get(0).name(), ex);
         String sql = "WITH " + String.join(", ", ctes) + " SELECT " + String.join(", ", select) + from + order;
         if (in.rank() != null && in.rank().limit() != null) {
             sql = new Sql(model, dialect, "").limit(sql, in.rank().limit());

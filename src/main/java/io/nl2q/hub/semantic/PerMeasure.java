@@ -5,8 +5,8 @@ import java.util.Set;
 
 /**
  * "units per TRx", "calls per HCP reached", "NRx for every TRx": a measure per another measure is their ratio, one
- * number per row, never the two measures side by side. Across two activities ("TRx per call") the ratio is refused
- * by {@link Ratios}, as every ratio of two tables is.
+ * number per row, never the two measures side by side. Across two activities ("TRx per call") each is aggregated on
+ * its own and the ratio added beside them (see {@link MultiFactSql}).
  */
 final class PerMeasure {
     private static final Set<String> PER = Set.of("per", "for every", "for each");
@@ -25,11 +25,17 @@ final class PerMeasure {
             Term t = terms.get(i);
             if (PER.contains(t.words()) && (t.is(Keyword.GROUP) || t.isStop())) {
                 per = i;
-            } else if (!t.isStop()) {
+            } else if (!t.isStop() && !(per >= 0 && t.is(Meaning.Type.VALUE))) { // "TRx per Flector call"
                 return; // something else stands between the two measures: not "A per B"
             }
         }
         if (per < 0) {
+            return;
+        }
+        if (m.metricSlots.get(0).candidates().get(0).table() != m.metricSlots.get(1).candidates().get(0).table()) {
+            m.acrossRatio = true; // "Flector TRx per Flector call": each measure on its own activity, then the ratio
+            m.readings.add("\"" + terms.get(first).words() + " " + terms.get(per).words() + " "
+                    + terms.get(second).words() + "\" as the first measure over the second, each on its own activity");
             return;
         }
         m.ratio = true;

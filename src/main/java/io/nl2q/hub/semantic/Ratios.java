@@ -32,6 +32,12 @@ final class Ratios {
             Field b = metrics.get(1);
             return List.of(derived(a, a.name() + "_per_" + b.name(), over(a.expr(), b.expr())));
         }
+        if (meanOfRows(model, metrics) && !m.share && !m.growth) {
+            // "average virtual call length by quarter": the mean of each call's own column, for each quarter
+            Matcher sum = SUM.matcher(metrics.get(0).expr().strip());
+            sum.matches();
+            return List.of(derived(metrics.get(0), "avg_" + metrics.get(0).name(), "AVG(" + sum.group(1) + ")"));
+        }
         if (m.grain != null || m.trend || m.share || m.growth) {
             throw new Unanswerable("An average over weeks or months, or beside a share, growth or trend, is not"
                     + " something I compute yet; ask for the total or the breakdown.");
@@ -119,6 +125,12 @@ final class Ratios {
             n++;
         }
         return n;
+    }
+
+    /** One measure summing a column of an activity whose rows are events (each call has its duration). */
+    static boolean meanOfRows(SemanticModel model, List<Field> metrics) {
+        return metrics.size() == 1 && SUM.matcher(metrics.get(0).expr().strip()).matches()
+                && model.tableOf(metrics.get(0)).fields(Field.Kind.METRIC).stream().anyMatch(x -> x.counts(true));
     }
 
     private static String over(String numerator, String denominator) {

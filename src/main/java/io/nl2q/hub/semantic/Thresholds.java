@@ -36,7 +36,10 @@ final class Thresholds {
                     + m.threshold.describe() + ")");
             return true;
         }
-        countedMeasure(terms, i).ifPresent(j -> skip[j] = true);
+        countedMeasure(terms, i).ifPresent(j -> {
+            skip[j] = true;
+            m.activityAt.add(j); // "who got at least one Flector call": the members had the activity
+        });
         m.readings.add("\"at least one\" as any activity at all");
         return true;
     }
