@@ -85,6 +85,12 @@ final class MemberSql {
             Chart chart = groups.exprs.isEmpty() ? new Chart("number", null, name) : new Chart("bar", groups.axis(), name);
             return new Compiled(counted2, ex.text(), chart);
         }
+        for (Intent.Filter f : in.filters()) {
+            // "endocrinologists or family med in Chicago": which of the values each member has, beside it
+            if (!f.negated() && f.values().size() > 1 && !targets.names.contains(f.field().name())) {
+                targets.add(sql.column(f.field()), f.field().name());
+            }
+        }
         ex.measureText("the list of distinct " + String.join(", ", targets.described));
         ex.order("ordered by " + String.join(", ", targets.names));
         String select = "SELECT DISTINCT " + targets.select() + from + whereSql + " ORDER BY "

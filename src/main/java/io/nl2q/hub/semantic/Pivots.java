@@ -81,7 +81,7 @@ final class Pivots {
                 across = f;
             }
         }
-        if (across == null && (grain == null || period == null)) {
+        if (across == null) {
             // "Synthroid vs Tirosint monthly TRx, one column each": the members listed are the columns
             across = filters.stream().filter(f -> !f.negated() && f.values().size() > 1).map(Intent.Filter::field)
                     .findFirst().orElse(null);

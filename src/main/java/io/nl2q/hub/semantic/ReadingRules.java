@@ -29,6 +29,21 @@ final class ReadingRules {
 
     /** "HCPs in CRM vs not in CRM": two named filters of one table are a comparison or a contradiction, not one set. */
     static void sameTableFilters(Mentions m) {
+        for (Mentions.Slot n : List.copyOf(m.namedFilters)) {
+            // "payers that list Tirosint as Not Covered on formulary": the value said outright wins over a named
+            // filter ("on formulary": covered) of the same column
+            Field named = n.candidates().get(0).field();
+            boolean overridden = named != null && m.values.stream().anyMatch(v -> v.candidates().get(0).type()
+                    == Meaning.Type.VALUE && v.candidates().get(0).field() != null
+                    && v.candidates().get(0).field().table().equals(named.table())
+                    && java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(v.candidates().get(0)
+                    .field().expr()) + "\\b").matcher(named.expr()).find());
+            if (overridden) {
+                m.namedFilters.remove(n);
+                m.values.remove(n);
+                m.readings.add("\"" + named.spokenName() + "\" as said by the value given, not as a filter of its own");
+            }
+        }
         if (m.namedFilters.size() > 1 && m.namedFilters.stream().map(f -> f.candidates().get(0).table()).distinct()
                 .count() < m.namedFilters.size()) {
             throw new Unanswerable("I read two named filters of " + m.namedFilters.get(0).candidates().get(0).table()

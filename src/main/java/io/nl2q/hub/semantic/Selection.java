@@ -35,7 +35,7 @@ final class Selection {
         return s;
     }
 
-    private void add(String expr, String name) {
+    void add(String expr, String name) {
         if (!names.contains(name)) {
             exprs.add(expr);
             names.add(name);

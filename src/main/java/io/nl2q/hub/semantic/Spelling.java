@@ -50,6 +50,12 @@ final class Spelling {
             rule("\\bnext to\\b", m -> "alongside"),
             rule("\\b(?:added|summed|lumped|taken|put) together\\b|\\badded up\\b", m -> "combined"),
             rule("\\bat least once\\b", m -> " "),
+            // a purpose clause says what the answer is for, not what it holds ("so I can chart them together")
+            rule("\\bso (?:that )?(?:i|we|you|they) (?:can|could|may|might)\\b[^.;?!]*", m -> " "),
+            rule("\\bthroughout\\b", m -> "in"),
+            // "monthly TRx through 2025" with no start said: during 2025 ("2023 through 2025" is a range)
+            rule("(?<!\\b(?:from|between|since|starting|start|beginning)\\b.{0,40})(?<!(?:20\\d\\d|q[1-4]|h[12]|"
+                    + MONTHS + ")\\s)\\bthrough (?=(?:q[1-4]|h[12]|20\\d\\d)\\b)", m -> "in "),
             rule("\\b(?:just )?(?:need |want )?(?:the )?(?:two|2|both) (?:numbers|figures|values)\\b", m -> " "),
             rule("\\b(?:as )?(?:one|a single|1) (?:number|figure|value)\\b|\\bquick one\\b", m -> " "),
             rule("\\bnobody (?:has |have |had )?", m -> " not "),

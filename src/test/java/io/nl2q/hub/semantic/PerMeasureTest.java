@@ -19,8 +19,9 @@ class PerMeasureTest extends PharmaDemoTest {
     }
 
     @Test
-    void aRatioAcrossTwoActivitiesIsRefusedNotSetSideBySide() {
-        assertThat(refusal("Flector TRx per call by territory in 2025").getMessage()).contains("same activity");
+    void aRatioAcrossTwoActivitiesIsEachOnItsOwnThenTheRatio() {
+        assertThat(ask("Flector TRx per call by territory in 2025").sql()).startsWith("WITH m1 AS")
+                .contains("AS trx_per_calls");
         // two measures asked together stay two columns
         assertThat(ask("Flector TRx and NRx in 2025").sql()).contains("SUM(rw.trx) AS trx").contains("SUM(rw.nrx) AS nrx");
     }
