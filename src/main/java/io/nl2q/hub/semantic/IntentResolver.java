@@ -173,6 +173,9 @@ final class IntentResolver {
         }
         for (Mentions.Slot s : m.dimensions) {
             Field f = resolve.field(s, base, Meaning.Type.DIMENSION);
+            if (m.anyOf.contains(s.position())) {
+                continue; // "any channel": every channel, one total
+            }
             if (f.kind() == Field.Kind.TIME_DIMENSION) {
                 grain = grain == null ? TimeGrain.WEEK : grain;
             } else if (onlyQualifies(m, s) || m.actors.contains(s.position()) && !m.grouped.contains(s.position())) {
@@ -188,6 +191,9 @@ final class IntentResolver {
             ModelTable t = s.candidates().get(0).table();
             if (!resolve.reaches(base, s.candidates().get(0))) {
                 throw new Unanswerable("The model has no join from " + base.name() + " to " + t.name() + ".");
+            }
+            if (m.anyOf.contains(s.position())) {
+                continue; // "(all products)": every product, one total
             }
             if (!m.grouped.contains(s.position()) && (metrics.stream().anyMatch(f -> resolve.countedEntity(f) == t)
                     || m.allOf.contains(t) || namesDimension(m, s) || m.actors.contains(s.position()))

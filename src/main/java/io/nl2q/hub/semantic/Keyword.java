@@ -11,7 +11,7 @@ import java.util.Set;
  */
 enum Keyword {
     TOP, BOTTOM, MOST, LEAST, GROUP, WHICH, TREND, WEEKLY, MONTHLY, QUARTERLY, YEARLY, SHARE, GROWTH, VERSUS, COUNT,
-    LIST, NEGATION, EXCEPT, COMBINED, RATIO, PIVOT, PERCENT, STOP;
+    LIST, NEGATION, EXCEPT, COMBINED, RATIO, PIVOT, PERCENT, SIDE, STOP;
 
     private static final Map<String, Keyword> PHRASES = new HashMap<>();
 
@@ -33,7 +33,8 @@ enum Keyword {
         put(YEARLY, "which year", "what year", "yearly", "annual", "annually", "year over year", "by year", "by years", "years", "per year", "each year", "yoy",
                 "year by year");
         put(SHARE, "share", "shares", "share of", "percent share", "percentage share", "percentage", "percentage of",
-                "percent of", "pct of", "proportion", "proportion of", "fraction", "fraction of", "as a fraction of");
+                "percent of", "pct of", "proportion", "proportion of", "fraction", "fraction of", "as a fraction of",
+                "as a share of", "as a proportion of", "as a percentage of", "as a percent of");
         put(GROWTH, "growth", "grew", "grow", "grown", "growing", "change", "changed", "increase", "increased",
                 "decrease", "decreased", "decline", "declined", "gain", "gained", "gains", "growth rate",
                 "percent change", "pct change");
@@ -46,6 +47,7 @@ enum Keyword {
                 "leave out", "not counting", "excl");
         put(RATIO, "average", "averages", "avg", "mean", "on average", "ratio", "ratio of", "rate per", "divided by");
         put(PIVOT, "pivotby");
+        put(SIDE, "sidebyside");
         put(PERCENT, "percent", "as a percent", "in percent", "as percent", "percentage", "as a percentage",
                 "in percentage terms", "percentage terms", "pct", "in pct");
         put(COMBINED, "combined", "together", "altogether", "jointly", "as one", "taken together", "pooled");

@@ -37,6 +37,7 @@ final class MentionScanner {
         PartOfWhole.apply(s.terms, s.m);
         PerMeasure.apply(s.terms, s.m);
         s.qualifyingCount();
+        s.anyOf();
         s.activityOfMembers();
         s.eachAfterward();
         ReadingRules.sameTableFilters(s.m);
@@ -79,6 +80,19 @@ final class MentionScanner {
                 if (!(t.isStop() || t.is(Meaning.Type.VALUE) || t.number() != null || t.meaning() == null)) {
                     break;
                 }
+            }
+        }
+    }
+
+    /** "any product, any channel", "(all products)": every member, so neither a grouping nor a filter. */
+    private void anyOf() {
+        for (int i = 1; i < terms.size(); i++) {
+            Term before = terms.get(i - 1);
+            boolean any = before.isStop() && before.words().matches("any|all|all the|all of the|whatever");
+            int g = previousNonStop(i - 1);
+            boolean grouping = g >= 0 && terms.get(g).is(Keyword.GROUP) && !terms.get(g).words().equals("across");
+            if (any && !grouping && (terms.get(i).is(Meaning.Type.TABLE) || terms.get(i).is(Meaning.Type.DIMENSION))) {
+                m.anyOf.add(i);
             }
         }
     }
@@ -496,12 +510,14 @@ final class MentionScanner {
             case WHICH -> m.which = true;
             case COMBINED -> m.combined = true;
             case RATIO -> {
+                m.averageAt = t.words().matches("(on )?(average|averages|avg|mean)") && m.averageAt < 0 ? i : m.averageAt;
                 m.ratio = true;
                 m.ratioPosition = m.ratioPosition < 0 ? i : m.ratioPosition;
             }
             case LIST -> m.list = true;
             case PIVOT -> m.pivotAt = m.pivotAt < 0 ? i : m.pivotAt;
             case PERCENT -> m.percent = true;
+            case SIDE -> m.sideBySide = true;
             case NEGATION, EXCEPT -> negate = true;
             case STOP -> m.both |= t.words().equals("both");
             default -> {

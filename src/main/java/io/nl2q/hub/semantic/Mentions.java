@@ -67,11 +67,15 @@ final class Mentions {
     TimeGrain changeGrainOf;
     /** The term after which the question names what goes across as columns ("one column per channel"); -1 if none. */
     int pivotAt = -1;
+    /** "side by side": members listed are set beside each other, a column each, when a series is asked. */
+    boolean sideBySide;
     /** The tenant's canonical values of each enumerated dimension, for columns named by a dimension. */
     java.util.Map<Field, List<String>> indexedValues = java.util.Map.of();
     /** "average", "avg", "ratio": a measure over a count of members, or one measure over another. */
     boolean ratio;
     int ratioPosition = -1;
+    /** Where "average"/"mean" was said, when it was (not "ratio"). */
+    int averageAt = -1;
     /** "... ? ranked": the whole ranking is asked for, even after "which X has the most". */
     boolean rankAll;
     /** "Tirosint share and Tirosint TRx": a share and a plain measure asked together. */
@@ -82,6 +86,8 @@ final class Mentions {
     final List<Slot> segment = new ArrayList<>();
     /** Tables named after "all" ("calls (all products)"): no value of theirs may restrict the question. */
     final java.util.Set<ModelTable> allOf = new java.util.HashSet<>();
+    /** Positions of a table or dimension said as "any channel", "(all products)": every one of them, no grouping. */
+    final java.util.Set<Integer> anyOf = new java.util.HashSet<>();
     /** "YoY growth for Q3": the one period given is compared with the same period a year before. */
     boolean yearAgo;
     /**

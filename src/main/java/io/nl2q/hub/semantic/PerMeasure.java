@@ -14,7 +14,35 @@ final class PerMeasure {
     private PerMeasure() {
     }
 
+    /** "NRx as a share of TRx", "NRx as a proportion of TRx": one measure over the other, not a share of members. */
+    private static void ofAnother(List<Term> terms, Mentions m) {
+        int first = m.metricSlots.get(0).position();
+        int second = m.metricSlots.get(1).position();
+        if (m.metricSlots.get(0).candidates().get(0).table() != m.metricSlots.get(1).candidates().get(0).table()) {
+            return;
+        }
+        boolean shareBetween = false;
+        for (int i = first + 1; i < second; i++) {
+            Term t = terms.get(i);
+            if (t.is(Keyword.SHARE) && t.words().endsWith(" of")) {
+                shareBetween = true;
+            } else if (!t.isStop()) {
+                return;
+            }
+        }
+        if (shareBetween) {
+            m.share = false;
+            m.ratio = true;
+            m.ratioPosition = first + 1;
+            m.readings.add("\"" + terms.get(first).words() + " as a share of " + terms.get(second).words()
+                    + "\" as the ratio of the two measures");
+        }
+    }
+
     static void apply(List<Term> terms, Mentions m) {
+        if (m.metricSlots.size() == 2 && m.share && !m.ratio && !m.growth && m.segment.isEmpty()) {
+            ofAnother(terms, m);
+        }
         if (m.metricSlots.size() != 2 || m.ratio || m.share || m.growth) {
             return;
         }

@@ -52,6 +52,15 @@ final class Pivots {
     static Intent.Pivot of(Mentions m, SemanticModel model, Resolve resolve, ModelTable base, List<Intent.Target> groups,
                            List<Intent.Filter> filters, List<Period> listed, TimeGrain grain, Period period) {
         if (m.pivotAt < 0) {
+            // "Flector and Licart TRx side by side, week by week", "Tirosint vs Synthroid NRx by quarter": the listed
+            // members are set beside each other, a column each, the periods down the side
+            List<Intent.Filter> listedMembers = filters.stream().filter(f -> !f.negated() && f.values().size() > 1
+                    && f.values().size() <= 6).toList();
+            if ((m.sideBySide || m.versus) && grain != null && listedMembers.size() == 1 && !m.growth && !m.share) {
+                Field f = listedMembers.get(0).field();
+                groups.remove(new Intent.Target(null, f));
+                return new Intent.Pivot(f, listedMembers.get(0).values(), List.of());
+            }
             return null;
         }
         if (!listed.isEmpty()) {

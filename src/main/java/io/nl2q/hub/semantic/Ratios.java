@@ -26,6 +26,15 @@ final class Ratios {
         if (perPeriod != null) {
             return List.of(perPeriod(metrics, perPeriod, period, m.asOf));
         }
+        if (metrics.size() == 2 && m.metricSlots.size() == 2 && m.averageAt >= 0
+                && m.averageAt == m.metricSlots.get(1).position() - 1 && m.metricSlots.get(0).position() < m.averageAt - 1
+                && meanOfRows(model, List.of(metrics.get(1)))) {
+            // "number of calls and average duration by channel": the average is of the second measure only
+            Matcher sum = SUM.matcher(metrics.get(1).expr().strip());
+            sum.matches();
+            return List.of(metrics.get(0), derived(metrics.get(1), "avg_" + metrics.get(1).name(),
+                    "AVG(" + sum.group(1) + ")"));
+        }
         if (metrics.size() == 2 && metrics.get(0).table().equals(metrics.get(1).table()) && !m.share && !m.growth) {
             // "NRx to TRx ratio by quarter": one ratio of the two sums, for each period of a series too
             Field a = metrics.get(0);

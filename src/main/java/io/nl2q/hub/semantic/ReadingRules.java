@@ -33,15 +33,31 @@ final class ReadingRules {
             // "payers that list Tirosint as Not Covered on formulary": the value said outright wins over a named
             // filter ("on formulary": covered) of the same column
             Field named = n.candidates().get(0).field();
-            boolean overridden = named != null && m.values.stream().anyMatch(v -> v.candidates().get(0).type()
+            Mentions.Slot explicit = named == null ? null : m.values.stream().filter(v -> v.candidates().get(0).type()
                     == Meaning.Type.VALUE && v.candidates().get(0).field() != null
                     && v.candidates().get(0).field().table().equals(named.table())
                     && java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(v.candidates().get(0)
-                    .field().expr()) + "\\b").matcher(named.expr()).find());
-            if (overridden) {
+                    .field().expr()) + "\\b").matcher(named.expr()).find()).findFirst().orElse(null);
+            if (explicit != null) {
                 m.namedFilters.remove(n);
-                m.values.remove(n);
-                m.readings.add("\"" + named.spokenName() + "\" as said by the value given, not as a filter of its own");
+                Meaning v = explicit.candidates().get(0);
+                List<Meaning> asValue = v.field().sampleValues().stream().filter(x -> named.synonyms().stream()
+                        .anyMatch(syn -> syn.equalsIgnoreCase(x)) || named.spokenName().equalsIgnoreCase(x))
+                        .map(x -> new Meaning(Meaning.Type.VALUE, v.table(), v.field(), x, null, false)).toList();
+                int at = m.values.indexOf(n);
+                if (!asValue.isEmpty()) {
+                    // "Preferred / Covered / Not Covered": among values of the column, the word is its value
+                    Mentions.Slot value = new Mentions.Slot(n.position(), asValue, n.negated(), n.singular(), n.number());
+                    if (at >= 0) {
+                        m.values.set(at, value);
+                    } else {
+                        m.values.add(value);
+                    }
+                } else {
+                    m.values.remove(n);
+                    m.readings.add("\"" + named.spokenName() + "\" as said by the value given, not as a filter of its"
+                            + " own");
+                }
             }
         }
         if (m.namedFilters.size() > 1 && m.namedFilters.stream().map(f -> f.candidates().get(0).table()).distinct()

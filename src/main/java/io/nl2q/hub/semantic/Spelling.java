@@ -33,7 +33,7 @@ final class Spelling {
             rule("%", m -> " percent "),
             rule("(?:^|(?<=\\s))#\\s*(?:of\\b)?", m -> " number of "),
             // an output instruction that asks for nothing more than the columns every comparison has
-            rule("\\bside[ -]by[ -]side\\b", m -> " "),
+            rule("\\bside[ -]by[ -]side\\b", m -> " sidebyside "),
             rule("\\bw/o\\b", m -> "without"), rule("\\bw/", m -> "with "),
             // "NRx/TRx": a slash between two words, read by the question reader (a ratio of two measures, else "and")
             rule("\\b([a-z][a-z0-9-]*) ?/ ?([a-z][a-z0-9-]*)\\b", m -> m.group(1) + " slash " + m.group(2)),
@@ -50,6 +50,14 @@ final class Spelling {
             rule("\\bnext to\\b", m -> "alongside"),
             rule("\\b(?:added|summed|lumped|taken|put) together\\b|\\badded up\\b", m -> "combined"),
             rule("\\bat least once\\b", m -> " "),
+            // output instructions: "need names + counts", "names and totals"
+            rule("\\b(?:need |want |with |w/ |show |plus |and )?(?:the |their )?names? ?(?:\\+|and|&|with|plus) ?(?:their )?"
+                    + "(?:counts?|numbers?|totals?|values?|figures?)\\b", m -> " "),
+            rule("\\bcount(?:s|ed)? as\\b", m -> " are "),
+            // "the status Flector has at each payer": the row each payer holds, not a grouping by payer
+            rule("\\b(has|have|holds|gets) (at|with|for|on) (?:each|every) ", m -> m.group(1) + " " + m.group(2) + " the "),
+            rule("\\b(?:the |our )?(?:whole|entire|total|complete) (?:field force|sales force|field team|team|field)\\b",
+                    m -> " "),
             // a purpose clause says what the answer is for, not what it holds ("so I can chart them together")
             rule("\\bso (?:that )?(?:i|we|you|they) (?:can|could|may|might)\\b[^.;?!]*", m -> " "),
             rule("\\bthroughout\\b", m -> "in"),
