@@ -480,8 +480,10 @@ def by_hand():
     refuse("Tirosint new-to-brand scripts by region", "new to brand (NBRx) is not NRx and the data do not hold it")
     add("total", "Tirosint TRx from January to March 2025", rx_sql("SUM(r.trx)", ["p.product_name = 'Tirosint'",
         rx_period("2025-01-01", "2025-03-31")]))
-    add("breakdown", "Email calls vs in-person calls by region in 2025", call_sql("t.region, c.channel, COUNT(*)", [
-        "c.channel IN ('Email', 'In-Person')", call_period("2025-01-01", "2025-12-31")], " GROUP BY t.region, c.channel"))
+    # members set against each other beside another grouping are a column each (as independent writers put them)
+    add("breakdown", "Email calls vs in-person calls by region in 2025", call_sql("t.region, SUM(CASE WHEN c.channel ="
+        " 'Email' THEN 1 ELSE 0 END), SUM(CASE WHEN c.channel = 'In-Person' THEN 1 ELSE 0 END)", [
+        call_period("2025-01-01", "2025-12-31")], " GROUP BY t.region"))
     add("total", "show me NRX for tirosint in teh west in 2025", rx_sql("SUM(r.nrx)", ["p.product_name = 'Tirosint'",
         "t.region = 'West'", rx_period("2025-01-01", "2025-12-31")]))
     add("share", "What's Tirosint's share of the hypothyroidism market in 2025?", share_sql("Tirosint", [], "", "trx",

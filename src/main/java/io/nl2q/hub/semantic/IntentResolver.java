@@ -366,6 +366,11 @@ final class IntentResolver {
      */
     private static boolean restrictsMeasure(Mentions m, Intent.Filter f) {
         int firstMetric = m.metricSlots.stream().mapToInt(Mentions.Slot::position).min().orElse(Integer.MAX_VALUE);
+        int firstValue = m.values.stream().filter(v -> v.candidates().stream().anyMatch(c -> c.field() == f.field()))
+                .mapToInt(Mentions.Slot::position).min().orElse(-1);
+        if (m.splitAt.stream().anyMatch(s -> s < firstValue)) {
+            return false; // "split across in person, virtual and phone": the values are the split
+        }
         return !m.versus && firstMetric < Integer.MAX_VALUE && m.values.stream()
                 .filter(v -> v.candidates().stream().anyMatch(c -> c.field() == f.field()))
                 .allMatch(v -> v.position() > firstMetric);
@@ -409,7 +414,8 @@ final class IntentResolver {
     }
 
     private void rankCountedMembers(Mentions m) {
-        if (m.descending == null || !m.entities.isEmpty() || !m.dimensions.isEmpty()) {
+        if (m.descending == null || !m.entities.isEmpty()
+                || m.dimensions.stream().anyMatch(d -> !m.besideMembers.contains(d.position()))) {
             return;
         }
         for (Mentions.Slot s : List.copyOf(m.metricSlots)) {
@@ -456,7 +462,10 @@ final class IntentResolver {
                     + " by " + model.defaultMetric().spokenName() + "\".");
         }
         Integer limit = m.limit;
-        if (groups.size() > 1 && (limit != null || singular(m))) {
+        long beside = groups.stream().filter(g -> g.field() != null && m.dimensions.stream().anyMatch(d ->
+                m.besideMembers.contains(d.position()) && d.candidates().stream().anyMatch(c -> c.field() == g.field())))
+                .count();
+        if (groups.size() - beside > 1 && (limit != null || singular(m))) {
             throw new Unanswerable("A top or bottom N within each group is not something I compute yet; ask for one"
                     + " grouping, or for the whole breakdown.");
         }

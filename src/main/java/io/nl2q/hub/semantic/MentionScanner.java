@@ -40,7 +40,7 @@ final class MentionScanner {
         s.anyOf();
         s.activityOfMembers();
         s.eachAfterward();
-        ReadingRules.sameTableFilters(s.m);
+        ReadingRules.sameTableFilters(s.terms, s.m);
         if (s.m.changeGrain && !s.m.growth && !s.m.trend && s.m.periods.stream()
                 .mapToInt(p -> p.second() == null ? 1 : 2).sum() == 2) {
             s.m.grain = null; // "Q3 2025 vs Q4 2025 (quarter over quarter)": the grain word names the periods given
@@ -201,7 +201,13 @@ final class MentionScanner {
                         .filter(f -> !m.metrics.contains(f)).findFirst().ifPresent(m.metrics::add);
                 m.metricSlots.add(slot(i, t));
             }
-            case DIMENSION -> dimension(i, t);
+            case DIMENSION -> {
+                if (i > 0 && terms.get(i - 1).isStop() && terms.get(i - 1).words().matches("(with|and|plus|w) (their|its)"
+                        + "|their|its")) {
+                    m.besideMembers.add(i); // "top 10 writers with their specialty": a column beside each writer
+                }
+                dimension(i, t);
+            }
             case TABLE -> {
                 versusWhole(i, t);
                 boolean afterAll = i > 0 && terms.get(i - 1).isStop() && terms.get(i - 1).words().equals("all");
@@ -520,6 +526,11 @@ final class MentionScanner {
             case SIDE -> m.sideBySide = true;
             case NEGATION, EXCEPT -> negate = true;
             case STOP -> m.both |= t.words().equals("both");
+            case GROUP -> {
+                if (t.words().matches("split|splitting|split by|across|breakdown|break down|broken down by")) {
+                    m.splitAt.add(i); // "how did my calls split across in person, virtual, phone and email"
+                }
+            }
             default -> {
                 // GROUP and stop words shape nothing on their own: a dimension after them is a grouping anyway
             }

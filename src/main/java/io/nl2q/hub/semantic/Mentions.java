@@ -88,6 +88,10 @@ final class Mentions {
     final java.util.Set<ModelTable> allOf = new java.util.HashSet<>();
     /** Positions of a table or dimension said as "any channel", "(all products)": every one of them, no grouping. */
     final java.util.Set<Integer> anyOf = new java.util.HashSet<>();
+    /** Positions of "split", "across", "breakdown": values listed after them are what the measure is split by. */
+    final List<Integer> splitAt = new ArrayList<>();
+    /** Positions of dimensions said as "with their specialty": a column beside the members, not a regrouping. */
+    final java.util.Set<Integer> besideMembers = new java.util.HashSet<>();
     /** "YoY growth for Q3": the one period given is compared with the same period a year before. */
     boolean yearAgo;
     /**

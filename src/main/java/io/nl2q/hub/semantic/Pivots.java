@@ -56,7 +56,10 @@ final class Pivots {
             // members are set beside each other, a column each, the periods down the side
             List<Intent.Filter> listedMembers = filters.stream().filter(f -> !f.negated() && f.values().size() > 1
                     && f.values().size() <= 6).toList();
-            if ((m.sideBySide || m.versus) && grain != null && listedMembers.size() == 1 && !m.growth && !m.share) {
+            boolean otherRows = grain != null || groups.stream().anyMatch(g -> listedMembers.size() == 1
+                    && g.field() != listedMembers.get(0).field());
+            if ((m.sideBySide || m.versus && otherRows) && listedMembers.size() == 1 && !m.growth && !m.share
+                    && m.periods.stream().noneMatch(p -> p.second() != null)) {
                 Field f = listedMembers.get(0).field();
                 groups.remove(new Intent.Target(null, f));
                 return new Intent.Pivot(f, listedMembers.get(0).values(), List.of());

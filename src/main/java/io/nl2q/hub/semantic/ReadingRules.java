@@ -28,7 +28,7 @@ final class ReadingRules {
     }
 
     /** "HCPs in CRM vs not in CRM": two named filters of one table are a comparison or a contradiction, not one set. */
-    static void sameTableFilters(Mentions m) {
+    static void sameTableFilters(List<Term> terms, Mentions m) {
         for (Mentions.Slot n : List.copyOf(m.namedFilters)) {
             // "payers that list Tirosint as Not Covered on formulary": the value said outright wins over a named
             // filter ("on formulary": covered) of the same column
@@ -41,8 +41,8 @@ final class ReadingRules {
             if (explicit != null) {
                 m.namedFilters.remove(n);
                 Meaning v = explicit.candidates().get(0);
-                List<Meaning> asValue = v.field().sampleValues().stream().filter(x -> named.synonyms().stream()
-                        .anyMatch(syn -> syn.equalsIgnoreCase(x)) || named.spokenName().equalsIgnoreCase(x))
+                String said = n.position() < terms.size() ? terms.get(n.position()).words() : "";
+                List<Meaning> asValue = v.field().sampleValues().stream().filter(x -> x.equalsIgnoreCase(said))
                         .map(x -> new Meaning(Meaning.Type.VALUE, v.table(), v.field(), x, null, false)).toList();
                 int at = m.values.indexOf(n);
                 if (!asValue.isEmpty()) {

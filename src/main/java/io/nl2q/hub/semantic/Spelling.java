@@ -58,6 +58,14 @@ final class Spelling {
             rule("\\b(has|have|holds|gets) (at|with|for|on) (?:each|every) ", m -> m.group(1) + " " + m.group(2) + " the "),
             rule("\\b(?:the |our )?(?:whole|entire|total|complete) (?:field force|sales force|field team|team|field)\\b",
                     m -> " "),
+            rule("\\b(?:across |in |for |over )?(?:the )?(?:whole|entire|all of the|all the) (?:nation|country|us|u\\.s\\.?|usa)\\b",
+                    m -> " "),
+            // "+ which territory they're in", "and which terr each one sits in": a column beside each member
+            rule("(?:\\+|\\band|\\bplus|\\bwith)? ?\\b(?:which|what) ([a-z]+(?: [a-z]+)?) (?:they|he|she|it|each one|each)"
+                    + "(?:'re|’re| are| is|'s)? ?(?:sits?|works?|lives?|belongs? to|covers?|are|is)? in\\b", m -> " with their "
+                    + m.group(1) + " "),
+            // output instructions: "need names", "with names please"
+            rule("\\b(?:need|want|with|w/|plus|incl|including|show|showing|give me) (?:the |their )?names\\b(?! of)", m -> " "),
             // a purpose clause says what the answer is for, not what it holds ("so I can chart them together")
             rule("\\bso (?:that )?(?:i|we|you|they) (?:can|could|may|might)\\b[^.;?!]*", m -> " "),
             rule("\\bthroughout\\b", m -> "in"),

@@ -53,8 +53,9 @@ class GeneralEnglishTest extends PharmaDemoTest {
     }
 
     @Test
-    void sideBySideAsksForColumnsOnly() {
+    void sideBySideSetsTheMembersBesideEachOtherAColumnEach() {
         assertThat(ask("Levoxyl and Cytomel TRx side by side by quarter in 2024").sql())
-                .isEqualTo(ask("Levoxyl and Cytomel TRx by quarter in 2024").sql());
+                .contains("AS trx_levoxyl").contains("AS trx_cytomel").doesNotContain("p.product_name AS");
+        assertThat(ask("Levoxyl and Cytomel TRx by quarter in 2024").sql()).contains("p.product_name AS product_name");
     }
 }
