@@ -25,6 +25,8 @@ final class English {
             if then whether either neither nor such own which whats hows wheres whos one ones
             wondering wonder curious interested interest q helps helping am hoping hope wanted wanting r u ur
             nationally national nationwide overall altogether leaderboard scorecard dashboard grid qbr mbr
+            finance medical affairs validation validating sanity reconciling reconcile cleanup board universe dr mr mrs
+            ms records record entries rows row lines
             """);
     /**
      * Output instructions: the id of a member is its key, which every answer about members already shows ("show id
@@ -54,7 +56,7 @@ final class English {
     /** Nouns among the function words: dropped as address or context ("hi team", "for my deck"), never as a modifier. */
     private static final Set<String> NOUNS = words("""
             folks team guys everyone anyone somebody someone deck slide slides presentation meeting heads database db
-            system systems dataset warehouse records record entries question help
+            system systems dataset warehouse question help
             """);
 
     /**

@@ -222,7 +222,11 @@ final class IntentResolver {
             }
         }
         List<Field> segment = SegmentShare.of(m, filters);
-        if (m.share && m.shareOfWhole >= 0 && segment.isEmpty()) {
+        // "Tirosint share of hypothyroid TRx among endocrinologists": a member with a market share named before the
+        // share is its subject, so what follows the whole only restricts it
+        boolean subjectBefore = m.values.stream().anyMatch(v -> !v.negated() && v.position() < m.shareOfWhole
+                && v.candidates().get(0).field() != null && v.candidates().get(0).field().shareWithin() != null);
+        if (m.share && m.shareOfWhole >= 0 && segment.isEmpty() && !subjectBefore) {
             Mentions.Slot whole = m.values.stream().filter(v -> v.position() == m.shareOfWhole).findFirst().orElse(null);
             ModelTable wholeTable = whole == null ? null : whole.candidates().get(0).table();
             // "share of Tirosint TRx from Commercial payers", "fraction of Flector TRx written by decile 8-10": the

@@ -457,6 +457,11 @@ final class MentionScanner {
             return;
         }
         Term next = i + 1 < terms.size() ? terms.get(i + 1) : null;
+        boolean afterAll = i > 0 && terms.get(i - 1).isStop() && terms.get(i - 1).words().matches("all|all the|all of the");
+        if (next != null && afterAll && (next.is(Meaning.Type.TABLE) || next.is(Meaning.Type.FILTER))) {
+            m.readings.add("\"all " + t.number() + " " + next.words() + "\" as every one of them"); // "all 30 territories"
+            return;
+        }
         if (next != null && next.is(Meaning.Type.FILTER) && m.descending == null) {
             // "each of our 4 promoted brands": the number restates how many the filter holds
             m.readings.add("\"" + t.number() + " " + next.words() + "\" as all " + next.words());

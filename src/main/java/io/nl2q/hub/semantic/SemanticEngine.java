@@ -62,7 +62,9 @@ public final class SemanticEngine {
                 // "what did Cytomel amass": with nothing to compute, the dropped verb is what the user meant
                 throw reading.light().isEmpty() || !mentions.metrics.isEmpty() ? e : verbOnly(reading, ctx);
             }
-            if (!reading.light().isEmpty() && mentions.metrics.isEmpty() && (intent.shape() == Intent.Shape.AGGREGATE
+            boolean ofAMarket = intent.shape() == Intent.Shape.SHARE && mentions.shareOfWhole >= 0; // "did Licart hold"
+            if (!reading.light().isEmpty() && mentions.metrics.isEmpty() && !ofAMarket
+                    && (intent.shape() == Intent.Shape.AGGREGATE
                     || intent.shape() == Intent.Shape.SHARE || intent.shape() == Intent.Shape.GROWTH
                     || intent.shape() == Intent.Shape.PERIODS)) {
                 // "how much was paid": the verb is the only word saying what to compute, so no default measure

@@ -54,6 +54,13 @@ final class Spelling {
             rule("\\b(?:need |want |with |w/ |show |plus |and )?(?:the |their )?names? ?(?:\\+|and|&|with|plus) ?(?:their )?"
                     + "(?:counts?|numbers?|totals?|values?|figures?)\\b", m -> " "),
             rule("\\bcount(?:s|ed)? as\\b", m -> " are "),
+            rule("\\bas an? (?:fraction|decimal|ratio|number)\\b(?! of)", m -> " "), // fractions are the default
+            rule("\\b(?:oldest|earliest) first\\b|\\b(?:in )?chronological(?:ly)?(?: order)?\\b|\\bin date order\\b",
+                    m -> " "), // a series is ordered by its dates already
+            rule("\\bsince (?:those|these|they|it|that|this)\\b[^.;?!]*", m -> " "), // a reason given, not a period
+            rule("\\bregardless of (?:the )?", m -> " any "),
+            rule("\\bcalendar (quarter|month|week)", m -> m.group(1)),
+            rule("\\bthe field\\b(?! force)", m -> " "),
             // "the status Flector has at each payer": the row each payer holds, not a grouping by payer
             rule("\\b(has|have|holds|gets) (at|with|for|on) (?:each|every) ", m -> m.group(1) + " " + m.group(2) + " the "),
             rule("\\b(?:the |our )?(?:whole|entire|total|complete) (?:field force|sales force|field team|team|field)\\b",
