@@ -214,6 +214,11 @@ final class IntentResolver {
                     });
         }
         contradiction(filters);
+        if (m.which && !groups.isEmpty() && m.verbNegated && filters.stream().anyMatch(f -> f.negated()
+                && model.tableOf(f.field()) == base)) {
+            throw new Unanswerable("Listing who had none of an activity is something I do for members with a table of "
+                    + "their own (HCPs, territories, payers); ask, for example, for the territories with no such calls.");
+        }
         for (Intent.Filter f : filters) {
             if (!f.negated() && !f.values().isEmpty() && m.allOf.contains(model.tableOf(f.field()))) {
                 throw new Unanswerable("I read \"all " + model.tableOf(f.field()).name() + "\" and " + f.field()

@@ -26,11 +26,11 @@ enum Keyword {
                 "grouped by", "wise", "for each", "for every", "by each", "split", "splitting");
         put(WHICH, "which", "what");
         put(TREND, "trend", "trends", "trending", "over time", "trajectory", "time series", "evolution");
-        put(WEEKLY, "which week", "what week", "weekly", "week over week", "by week", "by weeks", "weeks as", "per week", "each week", "week by week", "wow");
-        put(MONTHLY, "which month", "what month", "monthly", "month over month", "by month", "by months", "months", "per month", "each month", "month by month", "mom");
-        put(QUARTERLY, "which quarter", "what quarter", "quarterly", "quarter over quarter", "by quarter", "by quarters", "quarters", "per quarter", "each quarter", "qoq",
+        put(WEEKLY, "which week", "what week", "weekly", "week over week", "by week", "by weeks", "for each week", "for every week", "every week", "weeks as", "per week", "each week", "week by week", "wow");
+        put(MONTHLY, "which month", "what month", "monthly", "month over month", "by month", "by months", "for each month", "for every month", "every month", "per month", "each month", "month by month", "mom");
+        put(QUARTERLY, "which quarter", "what quarter", "quarterly", "quarter over quarter", "by quarter", "by quarters", "for each quarter", "for every quarter", "every quarter", "per quarter", "each quarter", "qoq",
                 "quarter by quarter");
-        put(YEARLY, "which year", "what year", "yearly", "annual", "annually", "year over year", "by year", "by years", "years", "per year", "each year", "yoy",
+        put(YEARLY, "which year", "what year", "yearly", "annual", "annually", "year over year", "by year", "by years", "for each year", "for every year", "every year", "per year", "each year", "yoy",
                 "year by year");
         put(SHARE, "share", "shares", "share of", "percent share", "percentage share", "percentage", "percentage of",
                 "percent of", "pct of", "proportion", "proportion of", "fraction", "fraction of", "as a fraction of",

@@ -211,7 +211,11 @@ final class MentionScanner {
             case TABLE -> {
                 versusWhole(i, t);
                 boolean afterAll = i > 0 && terms.get(i - 1).isStop() && terms.get(i - 1).words().equals("all");
-                if ((previousKeyword(i) == Keyword.GROUP || afterBy(i) || eachOfValues(i)) && !(afterAll && acrossBefore(i))) {
+                int prior = previousNonStop(i);
+                boolean perVerb = prior >= 0 && terms.get(prior).is(Meaning.Type.TABLE) && terms.get(prior).meaning()
+                        .table().isFact() && previousKeyword(prior) == Keyword.GROUP; // "per writing HCP"
+                if ((previousKeyword(i) == Keyword.GROUP || afterBy(i) || eachOfValues(i) || perVerb)
+                        && !(afterAll && acrossBefore(i))) {
                     // "across all products" is one total over them, not a row each; "by prescriber specialty" groups
                     // by the specialty of prescribers, not by prescriber too
                     m.grouped.add(ReadingRules.ownDimensionNext(terms, i) ? i + 1 : i);
@@ -529,7 +533,10 @@ final class MentionScanner {
             case PIVOT -> m.pivotAt = m.pivotAt < 0 ? i : m.pivotAt;
             case PERCENT -> m.percent = true;
             case SIDE -> m.sideBySide = true;
-            case NEGATION, EXCEPT -> negate = true;
+            case NEGATION, EXCEPT -> {
+                negate = true;
+                m.verbNegated |= t.words().matches("didn|haven|hasn|did not|have not|has not|do not|does not|not|never");
+            }
             case STOP -> m.both |= t.words().equals("both");
             case GROUP -> {
                 if (t.words().matches("split|splitting|split by|across|breakdown|break down|broken down by")) {

@@ -18,7 +18,12 @@ final class PerMeasure {
     private static void ofAnother(List<Term> terms, Mentions m) {
         int first = m.metricSlots.get(0).position();
         int second = m.metricSlots.get(1).position();
-        if (m.metricSlots.get(0).candidates().get(0).table() != m.metricSlots.get(1).candidates().get(0).table()) {
+        if (m.metricSlots.get(0).candidates().get(0).table() != m.metricSlots.get(1).candidates().get(0).table()
+                || m.metricSlots.get(0).candidates().get(0).field() == m.metricSlots.get(1).candidates().get(0).field()) {
+            if (m.metricSlots.get(0).candidates().get(0).field() == m.metricSlots.get(1).candidates().get(0).field()) {
+                // "in-person calls as a fraction of all calls": the values named with the first are the share's part
+                m.values.stream().filter(v -> v.position() < first && !v.negated()).forEach(m.segment::add);
+            }
             return;
         }
         boolean shareBetween = false;

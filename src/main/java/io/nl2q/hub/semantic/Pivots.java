@@ -58,6 +58,9 @@ final class Pivots {
                     && f.values().size() <= 6).toList();
             boolean otherRows = grain != null || groups.stream().anyMatch(g -> listedMembers.size() == 1
                     && g.field() != listedMembers.get(0).field());
+            boolean askedAsRows = listedMembers.size() == 1 && m.dimensions.stream().anyMatch(d -> m.grouped.contains(
+                    d.position()) && d.candidates().stream().anyMatch(c -> c.field() == listedMembers.get(0).field()));
+            otherRows &= !askedAsRows || m.sideBySide; // "by market (Hypothyroidism vs Topical NSAID)": rows
             if ((m.sideBySide || m.versus && otherRows) && listedMembers.size() == 1 && !m.growth && !m.share
                     && m.periods.stream().noneMatch(p -> p.second() != null)) {
                 Field f = listedMembers.get(0).field();

@@ -60,6 +60,8 @@ final class Spelling {
             rule("\\bsince (?:those|these|they|it|that|this)\\b[^.;?!]*", m -> " "), // a reason given, not a period
             rule("\\bregardless of (?:the )?", m -> " any "),
             rule("\\bcalendar (quarter|month|week)", m -> m.group(1)),
+            rule("\\b(?:in |during |for )?(?:that|those|that same|those same|the same) (?:\\d+ )?(?:quarter|month|year|week|period)s?"
+                    + "\\b(?! (?:last|a|of|the|prior|previous|ly|py))", m -> " "),
             rule("\\bthe field\\b(?! force)", m -> " "),
             // "the status Flector has at each payer": the row each payer holds, not a grouping by payer
             rule("\\b(has|have|holds|gets) (at|with|for|on) (?:each|every) ", m -> m.group(1) + " " + m.group(2) + " the "),
@@ -106,6 +108,8 @@ final class Spelling {
             rule("\\(\\s*columns?:?\\s*", m -> " pivotby by "),
             rule("(?<=[a-z])\\s+x\\s+(?=[a-z])", m -> " pivotby by "),
             rule("\\b(?:with |and )?(?:one|a) column each\\b", m -> " pivotby "),
+            rule("(?<!\\bby )\\b(quarters|months|years)(?=\\s+(?:of\\s+\\S+\\s+)?pivotby)", m -> "by " + m.group(1)),
+            rule("\\bfull[ -](?:year|yr)\\b(?! (?:of )?20\\d\\d)", m -> " "),
             rule("\\bcolumns?:? (?=q[1-4]|h[12]|20\\d\\d|" + MONTHS + ")", m -> " pivotby by "),
             rule("\\bpivot(?:ed)?(?: table)?(?: by)?\\b:?|\\b(?:as|in) a (?:pivot )?table\\b", m -> " "),
             rule("\\b(each|every) (?:one|1)\\b", m -> m.group(1)),
