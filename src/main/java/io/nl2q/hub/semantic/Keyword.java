@@ -49,7 +49,8 @@ enum Keyword {
         put(PIVOT, "pivotby");
         put(SIDE, "sidebyside");
         put(PERCENT, "percent", "as a percent", "in percent", "as percent", "percentage", "as a percentage",
-                "in percentage terms", "percentage terms", "pct", "in pct");
+                "in percentage terms", "percentage terms", "pct", "in pct",
+                "as percentages", "in percentages", "as percentage", "as percents");
         put(COMBINED, "combined", "together", "altogether", "jointly", "as one", "taken together", "pooled");
         put(STOP, "show", "me", "give", "tell", "get", "find", "display", "pull", "see", "view", "want", "need",
                 "like", "would", "could", "can", "please", "i", "we", "us", "our", "my", "you", "the", "a", "an",

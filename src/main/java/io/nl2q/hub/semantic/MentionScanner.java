@@ -504,6 +504,7 @@ final class MentionScanner {
                 m.changeGrain |= change;
                 m.grainGrouped |= !which && !change;
                 m.grainBy |= t.words().matches("(by|each|for each|every|per) .*");
+                m.grainAt = m.grainAt < 0 ? i : m.grainAt;
                 m.changeGrainOf = change ? m.grain : m.changeGrainOf;
             }
             case SHARE -> {

@@ -59,6 +59,8 @@ final class Mentions {
     final java.util.Set<Integer> activityAt = new java.util.HashSet<>();
     /** The grain was said as a grouping ("by quarter", "each month"), not as an adjective ("weekly"). */
     boolean grainBy;
+    /** Where the (first) grain word was said. */
+    int grainAt = -1;
     /** A verb was negated ("didn't log", "haven't had"), not only a value ("non-virtual"). */
     boolean verbNegated;
     /** "as a %", "what percent of", "pct change": fractions are wanted as percentages too. */

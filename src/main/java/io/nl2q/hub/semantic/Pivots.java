@@ -60,6 +60,8 @@ final class Pivots {
                     && g.field() != listedMembers.get(0).field());
             boolean askedAsRows = listedMembers.size() == 1 && m.dimensions.stream().anyMatch(d -> m.grouped.contains(
                     d.position()) && d.candidates().stream().anyMatch(c -> c.field() == listedMembers.get(0).field()));
+            askedAsRows |= listedMembers.size() == 1 && m.entities.stream().anyMatch(e -> m.grouped.contains(e.position())
+                    && e.candidates().get(0).table().label().map(l -> l == listedMembers.get(0).field()).orElse(false));
             otherRows &= !askedAsRows || m.sideBySide; // "by market (Hypothyroidism vs Topical NSAID)": rows
             if ((m.sideBySide || m.versus && otherRows) && listedMembers.size() == 1 && !m.growth && !m.share
                     && m.periods.stream().noneMatch(p -> p.second() != null)) {

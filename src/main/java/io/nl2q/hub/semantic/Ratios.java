@@ -24,7 +24,14 @@ final class Ratios {
     static List<Field> of(SemanticModel model, Mentions m, List<Field> metrics, List<Intent.Target> groups,
                           TimeGrain perPeriod, Period period, List<Intent.Target> perMember) {
         if (perPeriod != null) {
-            return List.of(perPeriod(metrics, perPeriod, period, m.asOf));
+            Field each = perPeriod(metrics, perPeriod, period, m.asOf);
+            Mentions.Slot perValue = m.dimensions.stream().filter(s -> m.grouped.contains(s.position())
+                    && s.position() > m.ratioPosition && s.position() < m.grainAt).findFirst().orElse(null);
+            Intent.Target target = perValue == null ? null : new Intent.Target(null, perValue.candidates().get(0).field());
+            if (target != null && target.field() != null && groups.remove(target)) {
+                perMember.add(target); // "average calls per rep per month": each rep's monthly average, then their mean
+            }
+            return List.of(each);
         }
         if (metrics.size() == 2 && m.metricSlots.size() == 2 && m.averageAt >= 0
                 && m.averageAt == m.metricSlots.get(1).position() - 1 && m.metricSlots.get(0).position() < m.averageAt - 1
@@ -39,6 +46,15 @@ final class Ratios {
             // "NRx to TRx ratio by quarter": one ratio of the two sums, for each period of a series too
             Field a = metrics.get(0);
             Field b = metrics.get(1);
+            if (m.metricSlots.size() > 2) {
+                // "writers of Tirosint ... average TRx per writer": the last two measures said are the ratio's
+                Field x = m.metricSlots.get(m.metricSlots.size() - 2).candidates().get(0).field();
+                Field y = m.metricSlots.get(m.metricSlots.size() - 1).candidates().get(0).field();
+                if (x != y && metrics.contains(x) && metrics.contains(y)) {
+                    a = x;
+                    b = y;
+                }
+            }
             return List.of(derived(a, a.name() + "_per_" + b.name(), over(a.expr(), b.expr())));
         }
         if (meanOfRows(model, metrics) && !m.share && !m.growth) {

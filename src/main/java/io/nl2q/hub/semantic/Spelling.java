@@ -54,6 +54,10 @@ final class Spelling {
             rule("\\b(?:need |want |with |w/ |show |plus |and )?(?:the |their )?names? ?(?:\\+|and|&|with|plus) ?(?:their )?"
                     + "(?:counts?|numbers?|totals?|values?|figures?)\\b", m -> " "),
             rule("\\bcount(?:s|ed)? as\\b", m -> " are "),
+            rule("\\b(?:give me |show |with |plus |and )?(?:the )?(?:count|counts|numbers?|totals?) (?:too|as well|also)\\b",
+                    m -> " "),
+            rule("\\b(?:the )?(?:whole|total|entire|full) portfolio\\b", m -> " "),
+            rule("\\b(" + MONTHS + ") (?:to|through|until|till) (?:now|today|date)\\b", m -> "since " + m.group(1)),
             rule("\\bas an? (?:fraction|decimal|ratio|number)\\b(?! of)", m -> " "), // fractions are the default
             rule("\\b(?:oldest|earliest) first\\b|\\b(?:in )?chronological(?:ly)?(?: order)?\\b|\\bin date order\\b",
                     m -> " "), // a series is ordered by its dates already
