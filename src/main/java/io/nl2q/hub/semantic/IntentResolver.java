@@ -192,8 +192,8 @@ final class IntentResolver {
             if (!resolve.reaches(base, s.candidates().get(0))) {
                 throw new Unanswerable("The model has no join from " + base.name() + " to " + t.name() + ".");
             }
-            if (m.anyOf.contains(s.position())) {
-                continue; // "(all products)": every product, one total
+            if (m.anyOf.contains(s.position()) || m.ofOwner.contains(s.position())) {
+                continue; // "(all products)": every product, one total; "specialty of the HCP": whose specialty
             }
             if (!m.grouped.contains(s.position()) && (metrics.stream().anyMatch(f -> resolve.countedEntity(f) == t)
                     || m.allOf.contains(t) || namesDimension(m, s) || m.actors.contains(s.position()))

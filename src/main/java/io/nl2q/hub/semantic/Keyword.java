@@ -40,7 +40,7 @@ enum Keyword {
                 "percent change", "pct change");
         put(VERSUS, "vs", "versus", "compared to", "compared with", "compare", "comparison", "against", "relative to");
         put(COUNT, "how many", "number of", "count of", "count", "counts", "no of", "num of", "total number of");
-        put(LIST, "list", "list of", "names of", "name the", "enumerate", "who are", "show all");
+        put(LIST, "list", "list of", "names of", "name the", "enumerate", "who are", "show all", "pull up", "bring up");
         put(NEGATION, "no", "not", "never", "without", "zero", "none", "didn", "haven", "hasn", "did not",
                 "have not", "has not", "do not", "does not", "non");
         put(EXCEPT, "except", "excluding", "exclude", "other than", "besides", "apart from", "outside", "leaving out",

@@ -224,6 +224,15 @@ final class MentionScanner {
                                 + terms.get(i + 1).words() + " only");
                     }
                 }
+                int dim = previousNonStop(i);
+                boolean ofBetween = dim >= 0 && terms.subList(dim + 1, i).stream().anyMatch(x -> x.isStop()
+                        && x.words().startsWith("of"));
+                if (dim >= 0 && dim < i - 1 && terms.get(dim).is(Meaning.Type.DIMENSION) && ofBetween
+                        && terms.get(dim).meanings().stream().anyMatch(d -> d.table() == t.meaning().table())) {
+                    m.qualified.add(i); // "by the specialty of the HCP called": whose specialty, not a grouping by HCP
+                    m.grouped.remove(i);
+                    m.ofOwner.add(i);
+                }
                 if (ReadingRules.actor(terms, verbs, i)) {
                     m.actors.add(i);
                     m.readings.add("\"" + t.words() + "\" as who did the activity, not a grouping");
@@ -512,8 +521,10 @@ final class MentionScanner {
                 m.percent |= t.words().matches(".*\\b(percent|percentage|pct)\\b.*");
                 sharePosition = sharePosition < 0 ? i : sharePosition;
                 shareOf |= sharePosition == i && t.words().endsWith(" of");
-                m.values.stream().filter(v -> v.position() == previousNonStop(i) && unpartitioned(v))
-                        .forEach(m.segment::add);
+                int before = previousNonStop(i);
+                int valueAt = before >= 0 && terms.get(before).is(Meaning.Type.TABLE) ? previousNonStop(before) : before;
+                m.values.stream().filter(v -> (v.position() == before || v.position() == valueAt) && unpartitioned(v))
+                        .forEach(m.segment::add); // "Medicaid share", "Cash payer share"
             }
             case GROWTH -> {
                 m.growth = true;

@@ -96,6 +96,8 @@ final class Mentions {
     final List<Integer> splitAt = new ArrayList<>();
     /** Positions of dimensions said as "with their specialty": a column beside the members, not a regrouping. */
     final java.util.Set<Integer> besideMembers = new java.util.HashSet<>();
+    /** Positions of a table named as the owner of the dimension before it ("specialty of the HCP"). */
+    final java.util.Set<Integer> ofOwner = new java.util.HashSet<>();
     /** "YoY growth for Q3": the one period given is compared with the same period a year before. */
     boolean yearAgo;
     /**

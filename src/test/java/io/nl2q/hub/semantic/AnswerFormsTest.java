@@ -72,4 +72,21 @@ class AnswerFormsTest extends PharmaDemoTest {
         assertThat(ask("in how many territories did Cytomel top 50 TRx in 2025").sql())
                 .startsWith("SELECT COUNT(*) AS territory_count").contains("s.trx > 50");
     }
+
+    @Test
+    void aDimensionOfItsOwnerGroupsByTheDimensionOnly() {
+        assertThat(ask("2024 calls by specialty of the HCP called").sql()).contains("GROUP BY h.specialty")
+                .doesNotContain("h.hcp_id AS");
+    }
+
+    @Test
+    void aValueBeforeTheTableWordIsTheSharesPart() {
+        assertThat(ask("Medicaid payer share of total Cytomel TRx in 2024").sql())
+                .contains("CASE WHEN p.channel = 'Medicaid'").doesNotContain("s_p.market");
+    }
+
+    @Test
+    void pullUpListsTheMembers() {
+        assertThat(ask("pull up the tier A Tirosint targets in Boston").sql()).startsWith("SELECT DISTINCT h.hcp_id");
+    }
 }
