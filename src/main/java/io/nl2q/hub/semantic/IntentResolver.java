@@ -9,10 +9,12 @@ import java.util.stream.Stream;
 final class IntentResolver {
     private final SemanticModel model;
     private final Resolve resolve;
+    private final Rankings rankings;
 
     IntentResolver(SemanticModel model, JoinPlanner joins) {
         this.model = model;
         this.resolve = new Resolve(model, joins);
+        this.rankings = new Rankings(model, resolve);
     }
 
     Intent resolve(Mentions m) {
@@ -20,7 +22,7 @@ final class IntentResolver {
             // "average phone calls per rep": the value names the activity ("phone calls"); its count is the measure
             ModelTable of = m.values.get(0).candidates().get(0).table();
             if (of.isFact()) {
-                of.fields(Field.Kind.METRIC).stream().filter(f -> f.counts(true)).findFirst().ifPresent(m.metrics::add);
+                of.rowCount().ifPresent(m.metrics::add);
             }
         }
         if (m.threshold != null) {
@@ -122,8 +124,8 @@ final class IntentResolver {
     }
 
     private Intent aggregate(Mentions m) {
-        rankCountedMembers(m);
-        rankByActivity(m);
+        rankings.rankCountedMembers(m);
+        Rankings.rankByActivity(m);
         List<Field> metrics = m.metrics.isEmpty() ? List.of(model.defaultMetric()) : m.metrics;
         ModelTable base = model.tableOf(metrics.get(0));
         List<ModelTable> facts = metrics.stream().map(model::tableOf).distinct().toList();
@@ -312,7 +314,7 @@ final class IntentResolver {
         if (pivot != null && pivot.field() == null) {
             grain = null; // the periods are columns now, not rows
         }
-        Intent.Rank rank = rank(m, groups, grain);
+        Intent.Rank rank = rankings.rank(m, groups, grain);
         if (!restriction.clauses().isEmpty() && m.versus) {
             // "HCPs called vs not called": two groups of members compared, which one restriction cannot express
             throw new Unanswerable("Comparing members with and without an activity is not something I compute yet; "
@@ -405,87 +407,9 @@ final class IntentResolver {
         }
     }
 
-    /**
-     * "top 20 Flector writers": a ranking of the members a distinct-count measure counts, by the default measure,
-     * rather than a ranking of one number.
-     */
-    /** "the 10 most-called doctors": the superlative of an activity's verb ranks by how many of it each has. */
-    private static void rankByActivity(Mentions m) {
-        if (m.descending == null || !m.metrics.isEmpty() || m.facts.size() != 1
-                || m.facts.get(0).position() <= m.rankPosition || m.facts.get(0).position() > m.rankPosition + 3) {
-            return;
-        }
-        ModelTable fact = m.facts.get(0).candidates().get(0).table();
-        fact.fields(Field.Kind.METRIC).stream().filter(f -> f.counts(true)).findFirst().ifPresent(f -> {
-            m.metrics.add(f);
-            m.facts.clear();
-        });
-    }
-
-    private void rankCountedMembers(Mentions m) {
-        if (m.descending == null || !m.entities.isEmpty()
-                || m.dimensions.stream().anyMatch(d -> !m.besideMembers.contains(d.position()))) {
-            return;
-        }
-        for (Mentions.Slot s : List.copyOf(m.metricSlots)) {
-            ModelTable entity = resolve.countedEntity(s.candidates().get(0).field());
-            if (entity != null) {
-                m.metrics.remove(s.candidates().get(0).field());
-                m.metricSlots.remove(s);
-                m.entities.add(new Mentions.Slot(s.position(), List.of(new Meaning(Meaning.Type.TABLE, entity, null,
-                        null, null, false)), false, s.singular(), null));
-                return;
-            }
-        }
-    }
-
     private static void addGroup(List<Intent.Target> groups, Intent.Target t) {
         if (!groups.contains(t)) {
             groups.add(t);
         }
-    }
-
-    private Intent.Rank rank(Mentions m, List<Intent.Target> groups, TimeGrain grain) {
-        if (m.descending == null) {
-            if (m.limit != null) {
-                throw new Unanswerable("I read " + m.limit + " as a number of rows, but not by what to rank them.");
-            }
-            return null;
-        }
-        if (groups.isEmpty() && grain != null) {
-            return new Intent.Rank(m.limit != null ? m.limit : m.grainSingular ? Integer.valueOf(1) : null,
-                    m.descending); // "which month had the highest TRx"
-        }
-        if (groups.isEmpty()) {
-            // "top 5 endos by NRx": the value names whose members are ranked (HCPs of that specialty)
-            m.values.stream().filter(v -> !v.negated() && v.position() > m.rankPosition
-                    && v.position() <= m.rankPosition + 3).map(v -> v.candidates().get(0).table())
-                    .filter(t -> !t.isFact() && t.label().isPresent() && !t.primaryKey().isEmpty()
-                            && resolve.reaches(model.tableOf(m.metrics.isEmpty() ? model.defaultMetric()
-                            : m.metrics.get(0)), new Meaning(Meaning.Type.TABLE, t, null, null, null, false)))
-                    .findFirst().ifPresent(t -> groups.add(new Intent.Target(t, null)));
-        }
-        if (groups.isEmpty()) {
-            throw new Unanswerable("A ranking needs something to rank: say by what, for example \"top 10 "
-                    + model.tables().stream().filter(t -> !t.isFact()).findFirst().map(ModelTable::name).orElse("")
-                    + " by " + model.defaultMetric().spokenName() + "\".");
-        }
-        Integer limit = m.limit;
-        long beside = groups.stream().filter(g -> g.field() != null && m.dimensions.stream().anyMatch(d ->
-                m.besideMembers.contains(d.position()) && d.candidates().stream().anyMatch(c -> c.field() == g.field())))
-                .count();
-        if (groups.size() - beside > 1 && (limit != null || singular(m))) {
-            throw new Unanswerable("A top or bottom N within each group is not something I compute yet; ask for one"
-                    + " grouping, or for the whole breakdown.");
-        }
-        if (limit == null) {
-            limit = singular(m) && !m.rankAll ? Integer.valueOf(1) : null;
-        }
-        return new Intent.Rank(limit, m.descending);
-    }
-
-    /** "which region had the highest": one row asked for. */
-    private static boolean singular(Mentions m) {
-        return m.dimensions.stream().anyMatch(Mentions.Slot::singular) || m.entities.stream().anyMatch(Mentions.Slot::singular);
     }
 }

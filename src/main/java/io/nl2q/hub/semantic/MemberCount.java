@@ -24,8 +24,7 @@ final class MemberCount {
         }
         for (Mentions.Slot s : m.metricSlots) {
             ModelTable activity = s.candidates().get(0).table();
-            m.facts.add(new Mentions.Slot(s.position(), List.of(new Meaning(Meaning.Type.TABLE, activity, null, null,
-                    null, false)), s.negated(), s.singular(), null));
+            m.facts.add(Mentions.Slot.of(s.position(), activity, s.negated(), s.singular()));
         }
         m.metrics.clear();
         m.metricSlots.clear();

@@ -36,109 +36,14 @@ final class MentionScanner {
         MemberCount.apply(s.terms, s.m);
         PartOfWhole.apply(s.terms, s.m);
         PerMeasure.apply(s.terms, s.m);
-        s.qualifyingCount();
-        s.anyOf();
-        s.activityOfMembers();
-        s.eachAfterward();
-        ReadingRules.sameTableFilters(s.terms, s.m);
+        MentionPasses.apply(s.terms, s.m);
+        ReadingRules.valuesOverNamedFilters(s.terms, s.m);
+        ReadingRules.sameTableFilters(s.m);
         if (s.m.changeGrain && !s.m.growth && !s.m.trend && s.m.periods.stream()
                 .mapToInt(p -> p.second() == null ? 1 : 2).sum() == 2) {
             s.m.grain = null; // "Q3 2025 vs Q4 2025 (quarter over quarter)": the grain word names the periods given
         }
         return s.m;
-    }
-
-    /**
-     * "Flector TRx from HCPs who received at least one Flector call": the activity counted after "who got", beside
-     * another measure, only says which members, so it is an activity they had, not a second measure.
-     */
-    private void activityOfMembers() {
-        if (m.metrics.size() < 2) {
-            return;
-        }
-        for (Mentions.Slot c : List.copyOf(m.metricSlots)) {
-            Field count = c.candidates().get(0).field();
-            if (count == null || !count.counts(true) || m.metricSlots.size() < 2) {
-                continue;
-            }
-            boolean relative = false;
-            for (int j = c.position() - 1; j >= 0 && j >= c.position() - 6; j--) {
-                Term t = terms.get(j);
-                if (t.isStop() && t.words().matches("who|that|which|whom")) {
-                    relative = true;
-                    continue;
-                }
-                if (relative && t.is(Meaning.Type.TABLE) && !t.meaning().table().isFact()) {
-                    m.metrics.remove(count);
-                    m.metricSlots.remove(c);
-                    m.facts.add(new Mentions.Slot(c.position(), List.of(new Meaning(Meaning.Type.TABLE,
-                            c.candidates().get(0).table(), null, null, null, false)), c.negated(), c.singular(), null));
-                    m.readings.add("\"" + terms.get(c.position()).words() + "\" as an activity the " + t.words()
-                            + " had, not a second measure");
-                    break;
-                }
-                if (!(t.isStop() || t.is(Meaning.Type.VALUE) || t.number() != null || t.meaning() == null)) {
-                    break;
-                }
-            }
-        }
-    }
-
-    /** "any product, any channel", "(all products)": every member, so neither a grouping nor a filter. */
-    private void anyOf() {
-        for (int i = 1; i < terms.size(); i++) {
-            Term before = terms.get(i - 1);
-            boolean any = before.isStop() && before.words().matches("any|all|all the|all of the|whatever");
-            int g = previousNonStop(i - 1);
-            boolean grouping = g >= 0 && terms.get(g).is(Keyword.GROUP) && !terms.get(g).words().equals("across");
-            if (any && !grouping && (terms.get(i).is(Meaning.Type.TABLE) || terms.get(i).is(Meaning.Type.DIMENSION))) {
-                m.anyOf.add(i);
-            }
-        }
-    }
-
-    /** "Pfizer's products - TRx for each one": "each" with nothing after it to group by means the members named. */
-    private void eachAfterward() {
-        for (int g = 0; g < terms.size(); g++) {
-            if (!terms.get(g).is(Keyword.GROUP) || !terms.get(g).words().matches("(for )?(each|every)")) {
-                continue;
-            }
-            final int at = g;
-            boolean named = terms.subList(g + 1, terms.size()).stream().anyMatch(t -> t.is(Meaning.Type.TABLE)
-                    || t.is(Meaning.Type.DIMENSION) || t.is(Meaning.Type.FILTER) || t.is(Meaning.Type.VALUE));
-            if (!named) {
-                m.entities.stream().filter(e -> e.position() < at).reduce((a, b) -> b)
-                        .ifPresent(e -> m.grouped.add(e.position()));
-            }
-        }
-    }
-
-    /**
-     * "visit duration", "minutes of calls": the activity's own count named beside another measure of it only says
-     * whose measure it is, so it is not a second measure.
-     */
-    private void qualifyingCount() {
-        for (Mentions.Slot c : List.copyOf(m.metricSlots)) {
-            Field count = c.candidates().get(0).field();
-            if (count == null || !count.counts(true)) {
-                continue;
-            }
-            for (Mentions.Slot x : m.metricSlots) {
-                Field other = x.candidates().get(0).field();
-                boolean sameTable = other != null && other != count && other.table().equals(count.table())
-                        && !other.counts(false); // "calls, HCPs reached" lists two counts
-                boolean before = c.position() == x.position() - 1;
-                boolean ofAfter = c.position() == x.position() + 2 && terms.get(x.position() + 1).isStop()
-                        && terms.get(x.position() + 1).words().equals("of");
-                if (sameTable && (before || ofAfter)) {
-                    m.metrics.remove(count);
-                    m.metricSlots.remove(c);
-                    m.readings.add("\"" + terms.get(c.position()).words() + "\" as whose " + other.spokenName()
-                            + ", not a second measure");
-                    break;
-                }
-            }
-        }
     }
 
     /** "the West region", "product Tirosint", "molecule levothyroxine": the name only says which value is meant. */
@@ -171,8 +76,7 @@ final class MentionScanner {
         if (qualifier[i]) {
             if (m.activityAt.contains(i) && t.is(Meaning.Type.METRIC) && t.meaning().field() != null
                     && m.facts.stream().noneMatch(f -> f.candidates().get(0).table() == t.meaning().table())) {
-                m.facts.add(new Mentions.Slot(i, List.of(new Meaning(Meaning.Type.TABLE, t.meaning().table(), null,
-                        null, null, false)), false, t.singular(), null));
+                m.facts.add(Mentions.Slot.of(i, t.meaning().table(), false, t.singular()));
             }
             return;
         }
@@ -383,6 +287,11 @@ final class MentionScanner {
 
     /** "calls I made by channel": a stop phrase ending in "by" still says what to group by. */
     private int previousNonStop(int i) {
+        return previousNonStop(terms, i);
+    }
+
+    /** The position of the nearest term before {@code i} that is not a stop word, or -1. */
+    static int previousNonStop(List<Term> terms, int i) {
         for (int j = i - 1; j >= 0; j--) {
             if (!terms.get(j).isStop()) {
                 return j;

@@ -14,6 +14,22 @@ final class Mentions {
         Slot {
             candidates = List.copyOf(candidates);
         }
+
+        /** A table named at {@code position}: its members, or for a fact table the activity ("a call"). */
+        static Slot of(int position, ModelTable table, boolean negated, boolean singular) {
+            return new Slot(position, List.of(new Meaning(Meaning.Type.TABLE, table, null, null, null, false)), negated,
+                    singular, null);
+        }
+    }
+
+    /** "called at least 5 times", "the 10 most-called": the one activity named by its verb, counted by its rows. */
+    void countTheActivity() {
+        if (metrics.isEmpty() && facts.size() == 1) {
+            facts.get(0).candidates().get(0).table().rowCount().ifPresent(f -> {
+                metrics.add(f);
+                facts.clear();
+            });
+        }
     }
 
     final List<Field> metrics = new ArrayList<>();

@@ -40,6 +40,11 @@ record ModelTable(String name, List<String> synonyms, String description, String
         return fields(Field.Kind.DIMENSION).stream().findFirst();
     }
 
+    /** The measure that counts the table's rows (calls), when it has one: its rows are events. */
+    Optional<Field> rowCount() {
+        return fields(Field.Kind.METRIC).stream().filter(f -> f.counts(true)).findFirst();
+    }
+
     Optional<Field> timeDimension() {
         return fields(Field.Kind.TIME_DIMENSION).stream().findFirst();
     }

@@ -127,17 +127,24 @@ final class Pivots {
     /** The period of the same size right after {@code p} (the quarter after Q1 2025 is Q2 2025). */
     private static Period next(Period p) {
         LocalDate from = p.to().plusDays(1);
-        if (p.unit() == java.time.temporal.ChronoUnit.MONTHS && p.count() == 3) {
-            return TimeParser.quarter(from.getYear(), (from.getMonthValue() + 2) / 3);
+        boolean year = p.unit() == java.time.temporal.ChronoUnit.YEARS;
+        boolean quarter = p.unit() == java.time.temporal.ChronoUnit.MONTHS && p.count() == 3;
+        boolean month = p.unit() == java.time.temporal.ChronoUnit.MONTHS && p.count() == 1;
+        if (quarter || month) {
+            return named(from, quarter ? TimeGrain.QUARTER : TimeGrain.MONTH);
         }
-        if (p.unit() == java.time.temporal.ChronoUnit.MONTHS && p.count() == 1) {
-            return TimeParser.month(from);
-        }
-        if (p.unit() == java.time.temporal.ChronoUnit.YEARS) {
-            return new Period(from, from.plusYears(p.count()).minusDays(1), String.valueOf(from.getYear()), p.unit(),
-                    p.count());
-        }
-        return new Period(from, from.plus(p.count(), p.unit()).minusDays(1), p.label(), p.unit(), p.count());
+        return new Period(from, from.plus(p.count(), p.unit()).minusDays(1),
+                year ? String.valueOf(from.getYear()) : p.label(), p.unit(), p.count());
+    }
+
+    /** The year, quarter or month starting on {@code d}, labelled as people say it (2025, Q1 2025, January 2025). */
+    private static Period named(LocalDate d, TimeGrain grain) {
+        return switch (grain) {
+            case YEAR -> new Period(d, Periods.shift(d, grain, 1).minusDays(1), String.valueOf(d.getYear()),
+                    java.time.temporal.ChronoUnit.YEARS, 1);
+            case QUARTER -> TimeParser.quarter(d.getYear(), (d.getMonthValue() + 2) / 3);
+            default -> TimeParser.month(d);
+        };
     }
 
     /** The periods of the grain inside the span (the quarters of 2025, the years 2023 to 2025). */
@@ -147,10 +154,7 @@ final class Pivots {
         }
         List<Period> out = new ArrayList<>();
         for (LocalDate d = Periods.start(span.from(), grain); !d.isAfter(span.to()); d = Periods.shift(d, grain, 1)) {
-            LocalDate end = Periods.shift(d, grain, 1).minusDays(1);
-            out.add(grain == TimeGrain.YEAR ? new Period(d, end, String.valueOf(d.getYear()),
-                    java.time.temporal.ChronoUnit.YEARS, 1) : grain == TimeGrain.QUARTER
-                    ? TimeParser.quarter(d.getYear(), (d.getMonthValue() + 2) / 3) : TimeParser.month(d));
+            out.add(named(d, grain));
             if (out.size() > 24) {
                 throw new Unanswerable("That many periods as columns would be too many; ask for them as rows.");
             }

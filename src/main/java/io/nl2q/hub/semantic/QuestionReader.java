@@ -26,8 +26,9 @@ final class QuestionReader {
     }
 
     Reading read(String question) {
-        List<String> raw = Text.rawTokens(question);
-        java.util.Set<Integer> slashes = Text.slashes(question);
+        Text.Tokens tokens = Text.tokenize(question);
+        List<String> raw = tokens.raw();
+        java.util.Set<Integer> slashes = tokens.slashes();
         List<String> corrections = new ArrayList<>();
         List<String> lower = raw.stream().map(t -> timeWord(t.toLowerCase(Locale.ROOT), corrections)).toList();
         boolean shouting = raw.stream().filter(t -> t.chars().anyMatch(Character::isLetter))

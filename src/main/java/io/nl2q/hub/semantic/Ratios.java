@@ -37,10 +37,7 @@ final class Ratios {
                 && m.averageAt == m.metricSlots.get(1).position() - 1 && m.metricSlots.get(0).position() < m.averageAt - 1
                 && meanOfRows(model, List.of(metrics.get(1)))) {
             // "number of calls and average duration by channel": the average is of the second measure only
-            Matcher sum = SUM.matcher(metrics.get(1).expr().strip());
-            sum.matches();
-            return List.of(metrics.get(0), derived(metrics.get(1), "avg_" + metrics.get(1).name(),
-                    "AVG(" + sum.group(1) + ")"));
+            return List.of(metrics.get(0), mean(metrics.get(1)));
         }
         if (metrics.size() == 2 && metrics.get(0).table().equals(metrics.get(1).table()) && !m.share && !m.growth) {
             // "NRx to TRx ratio by quarter": one ratio of the two sums, for each period of a series too
@@ -59,9 +56,7 @@ final class Ratios {
         }
         if (meanOfRows(model, metrics) && !m.share && !m.growth) {
             // "average virtual call length by quarter": the mean of each call's own column, for each quarter
-            Matcher sum = SUM.matcher(metrics.get(0).expr().strip());
-            sum.matches();
-            return List.of(derived(metrics.get(0), "avg_" + metrics.get(0).name(), "AVG(" + sum.group(1) + ")"));
+            return List.of(mean(metrics.get(0))); // also "mean call duration per territory": "per" groups it
         }
         if (m.grain != null || m.trend || m.share || m.growth) {
             throw new Unanswerable("An average over weeks or months, or beside a share, growth or trend, is not"
@@ -76,12 +71,6 @@ final class Ratios {
                 && s.position() > m.ratioPosition).findFirst().orElse(null);
         Mentions.Slot perValue = m.dimensions.stream().filter(s -> m.grouped.contains(s.position())
                 && s.position() > m.ratioPosition).findFirst().orElse(null);
-        Matcher sum = SUM.matcher(f.expr().strip());
-        boolean rowsAreEvents = fact.fields(Field.Kind.METRIC).stream().anyMatch(x -> x.counts(true));
-        if (sum.matches() && rowsAreEvents && (per != null || perValue != null)) {
-            // "mean call duration per territory": each call has its duration, so "per" groups the mean of it
-            return List.of(derived(f, "avg_" + f.name(), "AVG(" + sum.group(1) + ")"));
-        }
         if (perValue != null && (per == null || perValue.position() < per.position())) {
             // "average calls per rep": the measure for each rep, then its mean over the reps
             Intent.Target target = new Intent.Target(null, perValue.candidates().get(0).field());
@@ -99,11 +88,20 @@ final class Ratios {
             groups.remove(new Intent.Target(members, null)); // the members are the denominator, not a grouping
             return List.of(derived(f, f.name() + "_per_" + members.name(), over(f.expr(), "COUNT(DISTINCT " + key + ")")));
         }
-        if (!sum.matches()) {
+        if (!SUM.matcher(f.expr().strip()).matches()) {
             throw new Unanswerable("An average of " + f.spokenName() + " needs what it is per: say for example \""
                     + f.spokenName() + " per <member>\".");
         }
-        return List.of(derived(f, "avg_" + f.name(), "AVG(" + sum.group(1) + ")"));
+        return List.of(mean(f));
+    }
+
+    /** The mean of the column a SUM measure adds up ("average call duration": AVG of each call's minutes). */
+    private static Field mean(Field f) {
+        Matcher sum = SUM.matcher(f.expr().strip());
+        if (!sum.matches()) {
+            throw new IllegalArgumentException("not a sum: " + f.expr());
+        }
+        return derived(f, "avg_" + f.name(), "AVG(" + sum.group(1) + ")");
     }
 
     /**
@@ -155,7 +153,7 @@ final class Ratios {
     /** One measure summing a column of an activity whose rows are events (each call has its duration). */
     static boolean meanOfRows(SemanticModel model, List<Field> metrics) {
         return metrics.size() == 1 && SUM.matcher(metrics.get(0).expr().strip()).matches()
-                && model.tableOf(metrics.get(0)).fields(Field.Kind.METRIC).stream().anyMatch(x -> x.counts(true));
+                && model.tableOf(metrics.get(0)).rowCount().isPresent();
     }
 
     private static String over(String numerator, String denominator) {

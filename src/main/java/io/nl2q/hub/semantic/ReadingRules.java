@@ -27,17 +27,21 @@ final class ReadingRules {
         }
     }
 
-    /** "HCPs in CRM vs not in CRM": two named filters of one table are a comparison or a contradiction, not one set. */
-    static void sameTableFilters(List<Term> terms, Mentions m) {
+    private static final java.util.regex.Pattern NOT_WORD = java.util.regex.Pattern.compile("\\W+");
+
+    /**
+     * "payers that list Tirosint as Not Covered on formulary": a value said outright wins over a named filter of the
+     * same column ("on formulary": covered); among values of that column ("Preferred / Covered / Not Covered") the
+     * filter's own word is its value.
+     */
+    static void valuesOverNamedFilters(List<Term> terms, Mentions m) {
         for (Mentions.Slot n : List.copyOf(m.namedFilters)) {
-            // "payers that list Tirosint as Not Covered on formulary": the value said outright wins over a named
-            // filter ("on formulary": covered) of the same column
             Field named = n.candidates().get(0).field();
             Mentions.Slot explicit = named == null ? null : m.values.stream().filter(v -> v.candidates().get(0).type()
                     == Meaning.Type.VALUE && v.candidates().get(0).field() != null
                     && v.candidates().get(0).field().table().equals(named.table())
-                    && java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(v.candidates().get(0)
-                    .field().expr()) + "\\b").matcher(named.expr()).find()).findFirst().orElse(null);
+                    && NOT_WORD.splitAsStream(named.expr()).anyMatch(v.candidates().get(0).field().expr()::equals))
+                    .findFirst().orElse(null);
             if (explicit != null) {
                 m.namedFilters.remove(n);
                 Meaning v = explicit.candidates().get(0);
@@ -60,6 +64,10 @@ final class ReadingRules {
                 }
             }
         }
+    }
+
+    /** "HCPs in CRM vs not in CRM": two named filters of one table are a comparison or a contradiction, not one set. */
+    static void sameTableFilters(Mentions m) {
         if (m.namedFilters.size() > 1 && m.namedFilters.stream().map(f -> f.candidates().get(0).table()).distinct()
                 .count() < m.namedFilters.size()) {
             throw new Unanswerable("I read two named filters of " + m.namedFilters.get(0).candidates().get(0).table()

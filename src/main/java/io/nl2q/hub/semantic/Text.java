@@ -35,24 +35,27 @@ final class Text {
 
     /** Tokens as written (case kept, punctuation dropped), used where case carries meaning (state codes). */
     static List<String> rawTokens(String text) {
-        return withSlashes(text).stream().filter(t -> !t.equals(SLASH)).toList();
+        return tokenize(text).raw();
     }
 
     /**
-     * Where a slash stood between two words ("NRx/TRx", "OB/GYN"): the index of the token after it in
-     * {@link #rawTokens}. The slash itself is no token, so "OB/GYN" and "ob gyn" read alike.
+     * A question's tokens as written and where a slash stood between two words ("NRx/TRx", "OB/GYN"): the index of
+     * the token after it. The slash itself is no token, so "OB/GYN" and "ob gyn" read alike.
      */
-    static java.util.Set<Integer> slashes(String text) {
-        java.util.Set<Integer> out = new java.util.HashSet<>();
-        int n = 0;
+    record Tokens(List<String> raw, java.util.Set<Integer> slashes) {
+    }
+
+    static Tokens tokenize(String text) {
+        List<String> raw = new ArrayList<>();
+        java.util.Set<Integer> slashes = new java.util.HashSet<>();
         for (String t : withSlashes(text)) {
             if (t.equals(SLASH)) {
-                out.add(n);
+                slashes.add(raw.size());
             } else {
-                n++;
+                raw.add(t);
             }
         }
-        return out;
+        return new Tokens(List.copyOf(raw), java.util.Set.copyOf(slashes));
     }
 
     /** The mark {@link Spelling} leaves for a slash between two words. */

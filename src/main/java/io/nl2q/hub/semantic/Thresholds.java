@@ -97,14 +97,7 @@ final class Thresholds {
      * with its measure, and only those past the threshold kept; counted when the question counts them.
      */
     static Intent intent(Mentions m, java.util.function.Function<Mentions, Intent> aggregate) {
-        if (m.metrics.isEmpty() && m.facts.size() == 1) {
-            // "called at least 5 times": the activity's verb, counted
-            ModelTable fact = m.facts.get(0).candidates().get(0).table();
-            fact.fields(Field.Kind.METRIC).stream().filter(f -> f.counts(true)).findFirst().ifPresent(f -> {
-                m.metrics.add(f);
-                m.facts.clear();
-            });
-        }
+        m.countTheActivity(); // "called at least 5 times"
         if (m.metrics.isEmpty()) {
             throw new Unanswerable("I read " + m.threshold.describe() + " as a threshold, but not on which measure: "
                     + "name it, for example \"more than 40 TRx\".");
